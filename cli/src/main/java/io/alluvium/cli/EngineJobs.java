@@ -1,0 +1,65 @@
+package io.alluvium.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.alluvium.config.AlluviumConfig;
+import io.alluvium.config.AlluviumSettings;
+import io.alluvium.runtime.ChildJvm;
+import io.alluvium.runtime.ChildProtocol;
+import io.alluvium.runtime.RunningJob;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The engine jobs the CLI runs in child JVMs (Flink landing, Spark batch), and how one is run to its
+ * end: progress bars while it works, its JSON result when it succeeds, one clear message when not.
+ */
+final class EngineJobs {
+    static final String LANDING_MAIN = "io.alluvium.flink.LandingJobMain";
+    static final String BATCH_MAIN = "io.alluvium.spark.BatchMain";
+
+    private EngineJobs() {
+    }
+
+    static ChildJvm landing(AlluviumConfig config, boolean untilCaughtUp) {
+        return new ChildJvm("landing", "flink-jobs", LANDING_MAIN, config.getMemory(AlluviumSettings.FLINK_HEAP),
+                untilCaughtUp ? List.of("--until-caught-up") : List.of());
+    }
+
+    static ChildJvm batch(AlluviumConfig config, String logName, List<String> args) {
+        return new ChildJvm(logName, "spark-jobs", BATCH_MAIN, config.getMemory(AlluviumSettings.SPARK_HEAP),
+                new ArrayList<>(args));
+    }
+
+    /** Runs the job to its end; returns its result (an empty object if it printed none). */
+    static JsonNode run(ChildJvm jvm, AlluviumConfig config) {
+        RunningJob job = RunningJob.start(jvm, config);
+        Thread killOnExit = new Thread(job::kill, "stop-" + jvm.name());
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+        RunningJob.Outcome outcome;
+        try (ProgressDisplay progress = new ProgressDisplay(config.getBoolean(AlluviumSettings.CONSOLE_PROGRESS))) {
+            outcome = job.await(progress);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(killOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook runs anyway
+            }
+        }
+        if (outcome.exitCode() == ChildProtocol.EXIT_BAD_INPUT) {
+            throw new UserError(outcome.failureMessage());
+        }
+        if (!outcome.succeeded()) {
+            throw new JobFailure(jvm.name() + " failed: " + outcome.failureMessage());
+        }
+        if (outcome.result() == null) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        try {
+            return Console.JSON.readTree(outcome.result());
+        } catch (IOException e) {
+            throw new JobFailure(jvm.name() + " returned a result that is not JSON: " + e.getMessage());
+        }
+    }
+}

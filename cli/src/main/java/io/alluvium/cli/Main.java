@@ -1,0 +1,62 @@
+package io.alluvium.cli;
+
+import io.alluvium.architect.DesignCommand;
+import io.alluvium.config.ConfigException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code alluvium} command. Exit codes: 0 success, 1 a job or an invariant failed, 2 bad input
+ * (flags, settings, a port in use). Errors are one message; the stack trace only with ALLUVIUM_DEBUG=1.
+ */
+@Command(name = "alluvium", mixinStandardHelpOptions = true, version = "alluvium 0.1.0",
+        description = "A data platform that runs the classic AWS data architectures for real: "
+                + "Kafka → Flink → Iceberg (Bronze) → Spark (Silver, Gold).",
+        subcommands = {DemoCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class,
+            GenerateCommand.class, StreamCommand.class, ReconcileCommand.class, BatchCommand.class, SqlCommand.class, TableCommand.class, SettingsCommand.class,
+            DesignCommand.class})
+public final class Main {
+    static final int EXIT_FAILED = 1;
+    static final int EXIT_BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line (tests run it in-process). */
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setExecutionExceptionHandler(Main::handle);
+        cmd.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("error: " + ex.getMessage());
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return EXIT_BAD_INPUT;
+        });
+        return cmd;
+    }
+
+    private static int handle(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        int code;
+        if (ex instanceof ConfigException || ex instanceof UserError) {
+            err.println("error: " + ex.getMessage());
+            code = EXIT_BAD_INPUT;
+        } else if (ex instanceof JobFailure || ex instanceof IllegalStateException
+                || ex instanceof UncheckedIOException) {
+            err.println("error: " + ex.getMessage());
+            code = EXIT_FAILED;
+        } else {
+            err.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage()
+                    + " (run with ALLUVIUM_DEBUG=1 for the stack trace)");
+            code = EXIT_FAILED;
+        }
+        if (System.getenv("ALLUVIUM_DEBUG") != null) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+}

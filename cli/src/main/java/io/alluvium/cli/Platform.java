@@ -1,0 +1,107 @@
+package io.alluvium.cli;
+
+import io.alluvium.config.AlluviumConfig;
+import io.alluvium.config.AlluviumSettings;
+import io.alluvium.runtime.DataDir;
+import io.alluvium.runtime.ServiceProcess;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts, inspects and stops the embedded services of one data directory ({@code up}, {@code status},
+ * {@code down}). A service whose pid file outlived its process is reported as crashed, not as running.
+ */
+final class Platform {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    /** One row of {@code status}. */
+    record ServiceState(String name, String state, Long pid, int port, String portKey) {
+    }
+
+    private final AlluviumConfig config;
+    private final DataDir dataDir;
+
+    Platform(AlluviumConfig config) {
+        this.config = config;
+        this.dataDir = DataDir.of(config).create();
+    }
+
+    List<EmbeddedService> services() {
+        return EmbeddedService.of(config);
+    }
+
+    ServiceProcess process(EmbeddedService service) {
+        return new ServiceProcess(service.name(), dataDir);
+    }
+
+    /**
+     * Starts what is not running yet.
+     *
+     * @return the services this call started (a caller such as {@code demo} stops exactly these)
+     */
+    List<EmbeddedService> up(Console console) {
+        List<EmbeddedService> started = new ArrayList<>();
+        for (EmbeddedService service : services()) {
+            ServiceProcess process = process(service);
+            if (process.running().isPresent()) {
+                console.step(service.name() + " already running (pid " + process.pid().orElse(-1L) + ")");
+                continue;
+            }
+            if (process.stale()) {
+                console.step(service.name() + " had stopped unexpectedly (stale pid " + process.pid().orElse(-1L)
+                        + "); restarting it");
+                process.stop(Duration.ZERO);
+            }
+            ensurePortFree(service);
+            console.step("starting " + service.name() + " on 127.0.0.1:" + service.port());
+            process.start(service.jvm(), config, START_TIMEOUT);
+            started.add(service);
+        }
+        return started;
+    }
+
+    List<ServiceState> status() {
+        List<ServiceState> rows = new ArrayList<>();
+        for (EmbeddedService service : services()) {
+            ServiceProcess process = process(service);
+            String state = process.running().isPresent() ? "running" : process.stale() ? "crashed" : "stopped";
+            rows.add(new ServiceState(service.name(), state, process.running().isPresent()
+                    ? process.pid().orElse(null) : null, service.port(), service.portKey()));
+        }
+        return rows;
+    }
+
+    /** Stops the given services, last started first. */
+    void down(List<EmbeddedService> services, Console console) {
+        List<EmbeddedService> reversed = new ArrayList<>(services);
+        java.util.Collections.reverse(reversed);
+        for (EmbeddedService service : reversed) {
+            if (process(service).stop(STOP_GRACE)) {
+                console.step("stopped " + service.name());
+            }
+        }
+    }
+
+    void down(Console console) {
+        down(services(), console);
+    }
+
+    private void ensurePortFree(EmbeddedService service) {
+        try (ServerSocket socket = new ServerSocket(service.port(), 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new UserError("port " + service.port() + " (" + service.portKey() + ") is already in use on "
+                    + "127.0.0.1, so " + service.name() + " cannot start. Stop what uses it, or choose another "
+                    + "port: --set " + service.portKey() + "=<port> or in alluvium.yaml.");
+        }
+    }
+
+    String dataDirDescription() {
+        return dataDir.root() + " (" + AlluviumSettings.DATA_DIR + ")";
+    }
+}

@@ -1,0 +1,25 @@
+package io.alluvium.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import picocli.CommandLine.Command;
+
+/** {@code alluvium reconcile}: proves invariants 1 and 2 on the platform as it is now. */
+@Command(name = "reconcile", mixinStandardHelpOptions = true,
+        description = "Count every layer and check invariants 1 and 2 against what the generator sent; exit 1 if one fails.")
+final class ReconcileCommand extends PlatformCommand {
+    @Override
+    public Integer call() {
+        Reconciliation reconciliation = Reconciliation.measure(config());
+        if (console().json()) {
+            ObjectNode doc = Console.JSON.createObjectNode();
+            doc.put("ok", reconciliation.allHold());
+            doc.set("checks", Console.JSON.valueToTree(reconciliation.checks()));
+            doc.set("tables", reconciliation.tables());
+            console().printJson(doc);
+        } else {
+            reconciliation.print(console());
+            GoldSample.print(reconciliation.tables(), console());
+        }
+        return reconciliation.allHold() ? 0 : Main.EXIT_FAILED;
+    }
+}

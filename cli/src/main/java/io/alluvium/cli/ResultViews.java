@@ -1,0 +1,112 @@
+package io.alluvium.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Shows a job's JSON result to a person: scalars as "name: value" lines, a list of records or a map
+ * of records (per topic, per table) as a table. With {@code --json} the result is printed as is.
+ */
+final class ResultViews {
+    private ResultViews() {
+    }
+
+    static void landing(JsonNode result, Console console) {
+        show(result, console);
+    }
+
+    /** Any result: tables where the shape allows, lines elsewhere. */
+    static void show(JsonNode result, Console console) {
+        if (console.json()) {
+            console.printJson(result);
+            return;
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = result.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            JsonNode v = f.getValue();
+            if (v.isArray() && v.size() > 0 && v.get(0).isObject()) {
+                console.info(f.getKey() + ":");
+                recordsTable(null, v, console);
+            } else if (v.isObject() && v.size() > 0 && allObjects(v)) {
+                console.info(f.getKey() + ":");
+                recordsTable(f.getKey(), v, console);
+            } else if (v.isValueNode()) {
+                console.info(f.getKey() + ": " + v.asText());
+            } else {
+                console.info(f.getKey() + ": " + v);
+            }
+        }
+    }
+
+    /** The result of {@code sql}: {"columns": [...], "rows": [[...], ...]}. */
+    static void rows(JsonNode result, Console console) {
+        if (console.json()) {
+            console.printJson(result);
+            return;
+        }
+        List<String> headers = new ArrayList<>();
+        result.path("columns").forEach(c -> headers.add(c.isObject() ? c.path("name").asText() : c.asText()));
+        List<List<String>> rows = new ArrayList<>();
+        result.path("rows").forEach(r -> {
+            List<String> row = new ArrayList<>();
+            r.forEach(cell -> row.add(cell.isNull() ? "NULL" : cell.isValueNode() ? cell.asText() : cell.toString()));
+            rows.add(row);
+        });
+        if (headers.isEmpty()) {
+            console.info("(no result set)");
+            return;
+        }
+        console.table(headers, rows);
+        console.info(rows.size() + " row(s)" + (result.path("truncated").asBoolean() ? " (truncated)" : ""));
+    }
+
+    private static boolean allObjects(JsonNode object) {
+        for (JsonNode child : object) {
+            if (!child.isObject()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void recordsTable(String keyName, JsonNode records, Console console) {
+        Set<String> columns = new LinkedHashSet<>();
+        records.forEach(r -> r.fieldNames().forEachRemaining(columns::add));
+        List<String> headers = new ArrayList<>();
+        if (keyName != null) {
+            headers.add("name");
+        }
+        headers.addAll(columns);
+        List<List<String>> rows = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = records.isObject() ? records.fields() : null;
+        if (it != null) {
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                List<String> row = new ArrayList<>();
+                row.add(e.getKey());
+                columns.forEach(c -> row.add(cell(e.getValue().get(c))));
+                rows.add(row);
+            }
+        } else {
+            records.forEach(r -> {
+                List<String> row = new ArrayList<>();
+                columns.forEach(c -> row.add(cell(r.get(c))));
+                rows.add(row);
+            });
+        }
+        console.table(headers, rows);
+    }
+
+    private static String cell(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return "";
+        }
+        return v.isValueNode() ? v.asText() : v.toString();
+    }
+}

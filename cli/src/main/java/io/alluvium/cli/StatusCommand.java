@@ -1,0 +1,28 @@
+package io.alluvium.cli;
+
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+
+/** {@code alluvium status}: what runs, with pids and ports; a crashed service is called crashed. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show the embedded services: state, pid, port. Exit 1 if one has crashed.")
+final class StatusCommand extends PlatformCommand {
+    @Override
+    public Integer call() {
+        return print(new Platform(config()), console());
+    }
+
+    static int print(Platform platform, Console console) {
+        List<Platform.ServiceState> rows = platform.status();
+        if (console.json()) {
+            console.printJson(Map.of("data_dir", platform.dataDirDescription(), "services", rows));
+        } else {
+            console.table(List.of("service", "state", "pid", "address"), rows.stream()
+                    .map(s -> List.of(s.name(), s.state(), s.pid() == null ? "-" : s.pid().toString(),
+                            "127.0.0.1:" + s.port()))
+                    .toList());
+        }
+        return rows.stream().anyMatch(s -> s.state().equals("crashed")) ? 1 : 0;
+    }
+}

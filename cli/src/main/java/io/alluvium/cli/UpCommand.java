@@ -1,0 +1,15 @@
+package io.alluvium.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code alluvium up}: starts the embedded services and leaves them running. */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Start the embedded services (Kafka broker, catalog PostgreSQL) on 127.0.0.1.")
+final class UpCommand extends PlatformCommand {
+    @Override
+    public Integer call() {
+        Platform platform = new Platform(config());
+        platform.up(console());
+        return StatusCommand.print(platform, console());
+    }
+}

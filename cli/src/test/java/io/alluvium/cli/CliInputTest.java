@@ -1,0 +1,120 @@
+package io.alluvium.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.alluvium.config.AlluviumSettings;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Bad input at the CLI's door: one clear message naming the culprit, exit code 2, nothing started. */
+class CliInputTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cmd = Main.commandLine();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        return cmd.execute(args);
+    }
+
+    private Path yaml(String text) throws IOException {
+        Path file = dir.resolve("alluvium.yaml");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void unknownKeyIsNamedWithItsLineAndASuggestion() throws IOException {
+        Path file = yaml("data:\n  dir: " + dir.resolve("data") + "\nkafka:\n  partitons: 3\n");
+        int code = run("status", "--config", file.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("alluvium.yaml line 4")
+                .contains("kafka.partitons: unknown setting")
+                .contains("did you mean kafka.partitions?")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void wrongTypeIsNamedWithItsLine() throws IOException {
+        Path file = yaml("kafka:\n  port: lots\n");
+        assertThat(run("status", "--config", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("alluvium.yaml line 2: kafka.port: expected a whole number, got \"lots\"");
+    }
+
+    @Test
+    void outOfRangeValueSaysWhatIsAllowed() throws IOException {
+        Path file = yaml("generator:\n  duplicate-rate: 1.5\n");
+        assertThat(run("status", "--config", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("generator.duplicate-rate: expected a fraction between 0.0 and 1.0");
+    }
+
+    @Test
+    void brokenYamlIsReportedWithItsLine() throws IOException {
+        Path file = yaml("kafka:\n  port: 1\n   bad: [\n");
+        assertThat(run("status", "--config", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("not valid YAML").doesNotContain("\tat ");
+    }
+
+    @Test
+    void overrideOnTheCommandLineIsValidatedToo() {
+        assertThat(run("status", "--data-dir", dir.toString(), "--set", "spark.heap=lots")).isEqualTo(2);
+        assertThat(err.toString()).contains("--set: spark.heap: expected a size such as 512m or 2g");
+    }
+
+    @Test
+    void missingConfigFileIsNamed() {
+        assertThat(run("status", "--config", dir.resolve("nope.yaml").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("no such file").contains("nope.yaml");
+    }
+
+    @Test
+    void unknownFlagAndCommandGiveUsageHintAndExitTwo() {
+        assertThat(run("batch", "sideways")).isEqualTo(2);
+        assertThat(err.toString()).contains("Invalid value").contains("Try 'alluvium batch --help'");
+        assertThat(run("frobnicate")).isEqualTo(2);
+    }
+
+    @Test
+    void badBackfillRangeIsRejectedBeforeAnythingStarts() {
+        assertThat(run("batch", "gold", "--data-dir", dir.toString(), "--backfill", "yesterday")).isEqualTo(2);
+        assertThat(err.toString()).contains("--backfill expects FROM..TO");
+        assertThat(Files.exists(dir.resolve("logs/batch.log"))).isFalse();
+    }
+
+    @Test
+    void portInUseIsAClearMessage() throws IOException {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = busy.getLocalPort();
+            int code = run("up", "--data-dir", dir.toString(), "--set", AlluviumSettings.CATALOG_POSTGRES_PORT + "=" + port);
+            assertThat(code).isEqualTo(2);
+            assertThat(err.toString()).contains("port " + port + " (catalog.postgres-port) is already in use");
+        }
+    }
+
+    @Test
+    void statusOfANewDataDirShowsEverythingStopped() {
+        assertThat(run("status", "--data-dir", dir.toString(), "--json")).isEqualTo(0);
+        assertThat(out.toString()).contains("\"kafka-broker\"").contains("\"stopped\"");
+    }
+
+    @Test
+    void secretsNeverAppearInHelp() throws IOException {
+        Path file = yaml("catalog:\n  jdbc-password: s3cr3t-value\n");
+        run("--help");
+        run("status", "--config", file.toString(), "--json");
+        assertThat(out.toString() + err.toString()).doesNotContain("s3cr3t-value");
+    }
+}

@@ -1,0 +1,124 @@
+package io.alluvium.config;
+
+import static io.alluvium.config.ConfigDef.Type.BOOLEAN;
+import static io.alluvium.config.ConfigDef.Type.DOUBLE;
+import static io.alluvium.config.ConfigDef.Type.DURATION;
+import static io.alluvium.config.ConfigDef.Type.INT;
+import static io.alluvium.config.ConfigDef.Type.LONG;
+import static io.alluvium.config.ConfigDef.Type.MEMORY;
+import static io.alluvium.config.ConfigDef.Type.PASSWORD;
+import static io.alluvium.config.ConfigDef.Type.STRING;
+import static io.alluvium.config.ConfigDef.atLeast;
+import static io.alluvium.config.ConfigDef.between;
+import static io.alluvium.config.ConfigDef.durationBetween;
+import static io.alluvium.config.ConfigDef.fraction;
+import static io.alluvium.config.ConfigDef.memoryAtLeast;
+
+import java.time.Duration;
+
+/**
+ * The declaration of every key of {@code alluvium.yaml}: one place to read what can be set, its
+ * default and what it means. In the YAML file a key {@code kafka.port} is written as {@code port}
+ * under {@code kafka:}. Every key has an embedded default, so an empty file runs everything locally.
+ */
+public final class AlluviumSettings {
+    private AlluviumSettings() {
+    }
+
+    public static final String DATA_DIR = "data.dir";
+
+    public static final String KAFKA_BOOTSTRAP = "kafka.bootstrap-servers";
+    public static final String KAFKA_PORT = "kafka.port";
+    public static final String KAFKA_CONTROLLER_PORT = "kafka.controller-port";
+    public static final String KAFKA_PARTITIONS = "kafka.partitions";
+    public static final String KAFKA_HEAP = "kafka.heap";
+
+    public static final String CATALOG_NAME = "catalog.name";
+    public static final String CATALOG_JDBC_URL = "catalog.jdbc-url";
+    public static final String CATALOG_JDBC_USER = "catalog.jdbc-user";
+    public static final String CATALOG_JDBC_PASSWORD = "catalog.jdbc-password";
+    public static final String CATALOG_POSTGRES_PORT = "catalog.postgres-port";
+    public static final String CATALOG_WAREHOUSE = "catalog.warehouse";
+
+    public static final String GENERATOR_SEED = "generator.seed";
+    public static final String GENERATOR_EVENTS = "generator.events";
+    public static final String GENERATOR_RATE = "generator.rate";
+    public static final String GENERATOR_DUPLICATE_RATE = "generator.duplicate-rate";
+    public static final String GENERATOR_LATE_RATE = "generator.late-rate";
+    public static final String GENERATOR_MALFORMED_RATE = "generator.malformed-rate";
+    public static final String GENERATOR_ZIPF_EXPONENT = "generator.zipf-exponent";
+    public static final String GENERATOR_SCHEMA_V2_AT = "generator.schema-v2-at";
+    public static final String GENERATOR_BURST_FACTOR = "generator.burst-factor";
+    public static final String GENERATOR_START_DATE = "generator.start-date";
+    public static final String GENERATOR_DAYS = "generator.days";
+
+    public static final String LANDING_CHECKPOINT_INTERVAL = "landing.checkpoint-interval";
+    public static final String LANDING_PARALLELISM = "landing.parallelism";
+    public static final String FLINK_HEAP = "flink.heap";
+
+    public static final String SPARK_MASTER = "spark.master";
+    public static final String SPARK_HEAP = "spark.heap";
+    public static final String SPARK_SHUFFLE_PARTITIONS = "spark.shuffle-partitions";
+
+    public static final String CONSOLE_PROGRESS = "console.progress";
+
+    public static final ConfigDef DEFINITION = new ConfigDef()
+            .define(DATA_DIR, STRING, "./alluvium-data",
+                    "Directory that holds all state: logs, warehouse, broker and catalog storage, reports.")
+
+            .define(KAFKA_BOOTSTRAP, STRING, "",
+                    "Bootstrap servers of an external Kafka or MSK cluster; empty starts the embedded broker.")
+            .define(KAFKA_PORT, INT, "19092", between(1024, 65535),
+                    "Client port of the embedded broker (bound to 127.0.0.1).")
+            .define(KAFKA_CONTROLLER_PORT, INT, "19093", between(1024, 65535),
+                    "KRaft controller port of the embedded broker (bound to 127.0.0.1).")
+            .define(KAFKA_PARTITIONS, INT, "4", between(1, 10_000),
+                    "Partitions of each topic Alluvium creates.")
+            .define(KAFKA_HEAP, MEMORY, "512m", memoryAtLeast("128m"),
+                    "Heap of the embedded broker JVM.")
+
+            .define(CATALOG_NAME, STRING, "alluvium", "Name of the Iceberg catalog, as seen from SQL.")
+            .define(CATALOG_JDBC_URL, STRING, "",
+                    "JDBC URL of the Iceberg catalog database (e.g. RDS PostgreSQL); empty starts the embedded PostgreSQL.")
+            .define(CATALOG_JDBC_USER, STRING, "postgres", "User of the catalog database.")
+            .define(CATALOG_JDBC_PASSWORD, PASSWORD, "", "Password of the catalog database (never printed).")
+            .define(CATALOG_POSTGRES_PORT, INT, "15432", between(1024, 65535),
+                    "Port of the embedded PostgreSQL (bound to 127.0.0.1).")
+            .define(CATALOG_WAREHOUSE, STRING, "",
+                    "Warehouse location (a directory or s3:// URI); empty means <data.dir>/warehouse.")
+
+            .define(GENERATOR_SEED, LONG, "42", "Seed of the event generator: the same seed sends the same events.")
+            .define(GENERATOR_EVENTS, LONG, "30000", between(1, 1_000_000_000L),
+                    "Events per run across the three topics (clickstream 60%, orders 20%, payments 20%).")
+            .define(GENERATOR_RATE, LONG, "0", between(0, 10_000_000L),
+                    "Target events per second; 0 sends as fast as the broker takes them.")
+            .define(GENERATOR_DUPLICATE_RATE, DOUBLE, "0.02", fraction(),
+                    "Share of events sent again with the same event_id, as a retrying producer does.")
+            .define(GENERATOR_LATE_RATE, DOUBLE, "0.01", fraction(),
+                    "Share of events whose event_ts lies hours behind the stream.")
+            .define(GENERATOR_MALFORMED_RATE, DOUBLE, "0.01", fraction(),
+                    "Share of records that are malformed: bad JSON, missing field, wrong type, negative amount.")
+            .define(GENERATOR_ZIPF_EXPONENT, DOUBLE, "1.1", atLeast(0.0),
+                    "Skew of users, products and cities (Zipf exponent; 0 is uniform).")
+            .define(GENERATOR_SCHEMA_V2_AT, DOUBLE, "0.5", fraction(),
+                    "Fraction of the orders after which orders carry schema v2 (coupon_code); 1.0 never switches.")
+            .define(GENERATOR_BURST_FACTOR, DOUBLE, "1.0", atLeast(1.0),
+                    "Rate multiplier during bursts (1.0 means no bursts); only with a target rate.")
+            .define(GENERATOR_START_DATE, STRING, "2026-11-01",
+                    "First event day (ISO date) of the generated stream.")
+            .define(GENERATOR_DAYS, INT, "3", between(1, 3660),
+                    "Number of event days the generated stream spans.")
+
+            .define(LANDING_CHECKPOINT_INTERVAL, DURATION, "5s",
+                    durationBetween(Duration.ofMillis(200), Duration.ofHours(1)),
+                    "Flink checkpoint interval of the landing job; each checkpoint commits to Bronze.")
+            .define(LANDING_PARALLELISM, INT, "2", between(1, 1024), "Parallelism of the landing job.")
+            .define(FLINK_HEAP, MEMORY, "1g", memoryAtLeast("256m"), "Heap of the Flink job JVM.")
+
+            .define(SPARK_MASTER, STRING, "local[2]", "Spark master URL (local[N], spark://, yarn, k8s://).")
+            .define(SPARK_HEAP, MEMORY, "2g", memoryAtLeast("512m"), "Heap of the Spark driver JVM.")
+            .define(SPARK_SHUFFLE_PARTITIONS, INT, "4", between(1, 100_000),
+                    "spark.sql.shuffle.partitions of batch jobs.")
+
+            .define(CONSOLE_PROGRESS, BOOLEAN, "true", "Show progress bars on the console.");
+}

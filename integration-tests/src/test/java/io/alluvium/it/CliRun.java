@@ -1,0 +1,77 @@
+package io.alluvium.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alluvium.cli.Main;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * Runs {@code alluvium} commands in-process against one data directory with ports of its own, as a
+ * user would type them; the engines still run in their child JVMs.
+ */
+final class CliRun {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What one command printed and returned. */
+    record Result(int exitCode, String out, String err) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("not JSON (exit " + exitCode + "): " + out + "\n" + err, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+        }
+    }
+
+    private final List<String> common = new ArrayList<>();
+    private final Path dataDir;
+
+    CliRun(Path dataDir) {
+        this.dataDir = dataDir;
+        common.addAll(List.of("--data-dir", dataDir.toString(),
+                "--set", "kafka.port=" + freePort(),
+                "--set", "kafka.controller-port=" + freePort(),
+                "--set", "catalog.postgres-port=" + freePort(),
+                "--set", "landing.checkpoint-interval=2s",
+                "--set", "spark.heap=1g"));
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /** Runs {@code alluvium <command...>} with this platform's settings appended. */
+    Result run(String... command) {
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(common);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = Main.commandLine();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute(args.toArray(String[]::new));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
