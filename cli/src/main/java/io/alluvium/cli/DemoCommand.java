@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,6 +36,7 @@ final class DemoCommand extends PlatformCommand {
         Platform platform = new Platform(config);
         StageClock clock = new StageClock();
         List<EmbeddedService> started = platform.up(console);
+        Map<String, Long> memory = new LinkedHashMap<>();
         clock.lap("services");
         try {
             console.step("generating " + config.getLong(AlluviumSettings.GENERATOR_EVENTS) + " events into Kafka");
@@ -41,17 +44,22 @@ final class DemoCommand extends PlatformCommand {
             clock.lap("generate");
 
             console.step("landing Kafka → Bronze with Flink (exactly-once, until caught up)");
-            JsonNode landed = EngineJobs.run(EngineJobs.landing(config, true), config);
+            EngineJobs.Finished landing = EngineJobs.runMeasured(EngineJobs.landing(config, true), config);
+            JsonNode landed = landing.result();
+            memory.put("landing (Flink)", landing.peakRssBytes());
             clock.lap("landing");
 
             console.step("building Silver, Quarantine and Gold with Spark");
-            JsonNode built = EngineJobs.run(EngineJobs.batch(config, "batch", List.of("all")), config);
+            EngineJobs.Finished batch = EngineJobs.runMeasured(EngineJobs.batch(config, "batch", List.of("all")), config);
+            JsonNode built = batch.result();
+            memory.put("batch (Spark)", batch.peakRssBytes());
             clock.lap("batch");
 
             console.step("reconciling every layer");
             Reconciliation reconciliation = Reconciliation.measure(config);
             JsonNode counted = reconciliation.tables();
             clock.lap("reconcile");
+            started.forEach(service -> memory.put(service.name(), platform.peakRss(service)));
 
             if (console.json()) {
                 ObjectNode doc = Console.JSON.createObjectNode();
@@ -62,12 +70,14 @@ final class DemoCommand extends PlatformCommand {
                 doc.set("tables", counted);
                 doc.set("reconciliation", Console.JSON.valueToTree(reconciliation.checks()));
                 doc.set("seconds", Console.JSON.valueToTree(clock.laps()));
+                doc.set("peak_rss_bytes", Console.JSON.valueToTree(memory));
                 console.printJson(doc);
             } else {
                 console.info("\nReconciliation (DESIGN.md invariants 1 and 2):");
                 reconciliation.print(console);
                 GoldSample.print(counted, console);
                 console.info("\nTimings (s): " + clock);
+                console.info("Peak memory (RSS): " + MemoryReport.describe(memory));
                 console.info(reconciliation.allHold()
                         ? "All invariants hold."
                         : "INVARIANT VIOLATED: see the rows marked NO above.");

@@ -32,8 +32,17 @@ final class EngineJobs {
                 new ArrayList<>(args));
     }
 
+    /** A finished job: its JSON result (empty if it printed none) and its peak resident memory. */
+    record Finished(JsonNode result, long peakRssBytes) {
+    }
+
     /** Runs the job to its end; returns its result (an empty object if it printed none). */
     static JsonNode run(ChildJvm jvm, AlluviumConfig config) {
+        return runMeasured(jvm, config).result();
+    }
+
+    /** Runs the job to its end, measuring its memory. */
+    static Finished runMeasured(ChildJvm jvm, AlluviumConfig config) {
         RunningJob job = RunningJob.start(jvm, config);
         Thread killOnExit = new Thread(job::kill, "stop-" + jvm.name());
         Runtime.getRuntime().addShutdownHook(killOnExit);
@@ -54,10 +63,10 @@ final class EngineJobs {
             throw new JobFailure(jvm.name() + " failed: " + outcome.failureMessage());
         }
         if (outcome.result() == null) {
-            return JsonNodeFactory.instance.objectNode();
+            return new Finished(JsonNodeFactory.instance.objectNode(), outcome.peakRssBytes());
         }
         try {
-            return Console.JSON.readTree(outcome.result());
+            return new Finished(Console.JSON.readTree(outcome.result()), outcome.peakRssBytes());
         } catch (IOException e) {
             throw new JobFailure(jvm.name() + " returned a result that is not JSON: " + e.getMessage());
         }

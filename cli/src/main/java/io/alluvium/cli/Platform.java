@@ -3,6 +3,7 @@ package io.alluvium.cli;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.DataDir;
+import io.alluvium.runtime.ProcessMemory;
 import io.alluvium.runtime.ServiceProcess;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -74,6 +75,11 @@ final class Platform {
                     ? process.pid().orElse(null) : null, service.port(), service.portKey()));
         }
         return rows;
+    }
+
+    /** Peak resident memory of a running service (and the processes it started), 0 if not running. */
+    long peakRss(EmbeddedService service) {
+        return process(service).running().map(ProcessMemory::peakRss).orElse(0L);
     }
 
     /** Stops the given services, last started first. */

@@ -105,6 +105,13 @@ class CliInputTest {
     }
 
     @Test
+    void unusableDataDirIsNamedBeforeAnythingStarts() throws IOException {
+        Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
+        assertThat(run("up", "--data-dir", file.resolve("data").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("data.dir: cannot write to").contains("not-a-dir");
+    }
+
+    @Test
     void statusOfANewDataDirShowsEverythingStopped() {
         assertThat(run("status", "--data-dir", dir.toString(), "--json")).isEqualTo(0);
         assertThat(out.toString()).contains("\"kafka-broker\"").contains("\"stopped\"");

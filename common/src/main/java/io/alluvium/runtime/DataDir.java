@@ -2,8 +2,8 @@ package io.alluvium.runtime;
 
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
+import io.alluvium.config.ConfigException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -65,14 +65,22 @@ public record DataDir(Path root) {
         return root.resolve("tmp");
     }
 
-    /** Creates the directory tree; a read-only or full disk fails here with the path in the message. */
+    /**
+     * Creates the directory tree and checks that it takes writes, so that a read-only, full or
+     * misnamed data directory is reported before any engine starts, naming the setting.
+     */
     public DataDir create() {
-        for (Path p : new Path[] {root, logs(), run(), reports(), tmp()}) {
-            try {
+        Path probe = run().resolve(".write-check");
+        try {
+            for (Path p : new Path[] {root, logs(), run(), reports(), tmp()}) {
                 Files.createDirectories(p);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create " + p + ": " + e.getMessage(), e);
             }
+            Files.writeString(probe, "ok");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new ConfigException(AlluviumSettings.DATA_DIR, "", "cannot write to " + root + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "); choose a writable directory with --data-dir or data.dir in alluvium.yaml");
         }
         return this;
     }

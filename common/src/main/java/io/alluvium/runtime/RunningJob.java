@@ -20,7 +20,8 @@ import java.util.function.Consumer;
 public final class RunningJob {
 
     /** How a job ended. {@code result} is the JSON of its last result line, or null. */
-    public record Outcome(int exitCode, String result, String error, List<String> logTail, Path log) {
+    public record Outcome(int exitCode, String result, String error, List<String> logTail, Path log,
+                          long peakRssBytes) {
         public boolean succeeded() {
             return exitCode == 0;
         }
@@ -65,7 +66,8 @@ public final class RunningJob {
     public Outcome await(Consumer<ChildProtocol.Message> listener) {
         String result = null;
         String error = null;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+        try (ProcessMemory.Sampler memory = new ProcessMemory.Sampler(process.toHandle());
+             BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -80,7 +82,8 @@ public final class RunningJob {
                 }
             }
             int code = process.waitFor();
-            return new Outcome(code, result, code == 0 ? null : error, code == 0 ? List.of() : errorTail(log, 15), log);
+            return new Outcome(code, result, code == 0 ? null : error, code == 0 ? List.of() : errorTail(log, 15), log,
+                    memory.peak());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -3,6 +3,8 @@ package io.alluvium.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alluvium.cli.Main;
+import io.alluvium.config.AlluviumConfig;
+import io.alluvium.config.AlluviumSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,6 +13,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -38,16 +42,23 @@ final class CliRun {
     }
 
     private final List<String> common = new ArrayList<>();
+    private final Map<String, String> settings = new LinkedHashMap<>();
     private final Path dataDir;
 
     CliRun(Path dataDir) {
         this.dataDir = dataDir;
-        common.addAll(List.of("--data-dir", dataDir.toString(),
-                "--set", "kafka.port=" + freePort(),
-                "--set", "kafka.controller-port=" + freePort(),
-                "--set", "catalog.postgres-port=" + freePort(),
-                "--set", "landing.checkpoint-interval=2s",
-                "--set", "spark.heap=1g"));
+        settings.put(AlluviumSettings.DATA_DIR, dataDir.toString());
+        settings.put(AlluviumSettings.KAFKA_PORT, Integer.toString(freePort()));
+        settings.put(AlluviumSettings.KAFKA_CONTROLLER_PORT, Integer.toString(freePort()));
+        settings.put(AlluviumSettings.CATALOG_POSTGRES_PORT, Integer.toString(freePort()));
+        settings.put(AlluviumSettings.LANDING_CHECKPOINT_INTERVAL, "2s");
+        settings.put(AlluviumSettings.SPARK_HEAP, "1g");
+        settings.forEach((k, v) -> common.addAll(List.of("--set", k + "=" + v)));
+    }
+
+    /** The same settings as the commands get, for starting a job directly (crash tests). */
+    AlluviumConfig config() {
+        return AlluviumConfig.defaults().with(settings, "test");
     }
 
     Path dataDir() {
