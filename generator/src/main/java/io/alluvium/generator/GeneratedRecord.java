@@ -1,0 +1,15 @@
+package io.alluvium.generator;
+
+import io.alluvium.domain.Topic;
+
+/**
+ * One Kafka record the generator sends, with what it is (the truth the report counts): a duplicate of
+ * an earlier record, a malformed one and why, or a valid event that may be late or of schema v2.
+ */
+public record GeneratedRecord(Topic topic, String key, byte[] value, boolean duplicate, MalformedReason malformed,
+                              boolean late, boolean schemaV2) {
+
+    public boolean valid() {
+        return !duplicate && malformed == null;
+    }
+}

@@ -1,0 +1,70 @@
+package io.alluvium.generator;
+
+import io.alluvium.config.AlluviumConfig;
+import io.alluvium.config.AlluviumSettings;
+import io.alluvium.runtime.DataDir;
+import io.alluvium.config.ConfigException;
+import io.alluvium.domain.Topic;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Everything one generator run is decided by, read once from the {@code generator.*} settings: the same
+ * plan always yields the same records. Splits the run's events over the topics (clickstream 60%,
+ * orders 20%, payments 20%) and fixes the event-time window the stream spans. {@code run} is the run's
+ * ordinal in its data directory (1 for the first): a second run with the same seed sends new events with
+ * ids of their own (as a producer that keeps producing would), not the first run again, which Silver
+ * would rightly drop as duplicates. The same seed and run ordinal always give the same bytes.
+ */
+public record GeneratorPlan(long seed, Map<Topic, Long> recordsPerTopic, double duplicateRate, double lateRate,
+                            double malformedRate, double zipfExponent, double schemaV2At, long rate,
+                            double burstFactor, long startMillis, long spanMillis, long run) {
+
+    public GeneratorPlan {
+        recordsPerTopic = Map.copyOf(recordsPerTopic);
+    }
+
+    public static GeneratorPlan from(AlluviumConfig config) {
+        long events = config.getLong(AlluviumSettings.GENERATOR_EVENTS);
+        long clicks = Math.round(events * 0.6);
+        long orders = Math.round(events * 0.2);
+        Map<Topic, Long> perTopic = new EnumMap<>(Topic.class);
+        perTopic.put(Topic.CLICKSTREAM, clicks);
+        perTopic.put(Topic.ORDERS, orders);
+        perTopic.put(Topic.PAYMENTS, events - clicks - orders);
+        return new GeneratorPlan(
+                config.getLong(AlluviumSettings.GENERATOR_SEED),
+                perTopic,
+                config.getDouble(AlluviumSettings.GENERATOR_DUPLICATE_RATE),
+                config.getDouble(AlluviumSettings.GENERATOR_LATE_RATE),
+                config.getDouble(AlluviumSettings.GENERATOR_MALFORMED_RATE),
+                config.getDouble(AlluviumSettings.GENERATOR_ZIPF_EXPONENT),
+                config.getDouble(AlluviumSettings.GENERATOR_SCHEMA_V2_AT),
+                config.getLong(AlluviumSettings.GENERATOR_RATE),
+                config.getDouble(AlluviumSettings.GENERATOR_BURST_FACTOR),
+                startOf(config.getString(AlluviumSettings.GENERATOR_START_DATE)),
+                Duration.ofDays(config.getInt(AlluviumSettings.GENERATOR_DAYS)).toMillis(),
+                SendReports.all(DataDir.of(config)).size() + 1L);
+    }
+
+    private static long startOf(String date) {
+        try {
+            return LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new ConfigException(AlluviumSettings.GENERATOR_START_DATE, "settings",
+                    "expected an ISO date such as 2026-11-01, got \"" + date + "\"");
+        }
+    }
+
+    public long records(Topic topic) {
+        return recordsPerTopic.getOrDefault(topic, 0L);
+    }
+
+    public long totalRecords() {
+        return recordsPerTopic.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,91 @@
+package io.alluvium.generator;
+
+import static io.alluvium.generator.EventFields.quote;
+
+import io.alluvium.domain.Topic;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Order events: each order is {@code created}, then later {@code paid} or {@code cancelled} under the
+ * same order_id. Events from the schema switch point on carry {@code coupon_code} (schema v2).
+ */
+final class OrderEvents implements TopicEvents {
+    private static final int MAX_OPEN_ORDERS = 50;
+
+    private final Marketplace market;
+    private final Orders orders;
+    private final String idPrefix;
+    private final long schemaV2From;
+    private final ArrayDeque<Long> open = new ArrayDeque<>();
+    private long nextOrder;
+
+    OrderEvents(Marketplace market, Orders orders, String idStem, long schemaV2From) {
+        this.market = market;
+        this.orders = orders;
+        this.idPrefix = "or-" + idStem + "-";
+        this.schemaV2From = schemaV2From;
+    }
+
+    @Override
+    public Topic topic() {
+        return Topic.ORDERS;
+    }
+
+    @Override
+    public boolean schemaV2(long position) {
+        return position >= schemaV2From;
+    }
+
+    @Override
+    public EventFields next(long position, long eventTs, SplittableRandom rng) {
+        boolean settle = !open.isEmpty() && (open.size() >= MAX_OPEN_ORDERS || rng.nextBoolean());
+        long k = settle ? open.poll() : nextOrder++;
+        Orders.Order order = orders.order(k);
+        String status = !settle ? "created" : order.paid() ? "paid" : "cancelled";
+        if (!settle) {
+            open.add(k);
+        }
+        EventFields event = new EventFields()
+                .putString("event_id", idPrefix + position)
+                .putString("order_id", order.orderId())
+                .putString("user_id", market.userId(order.user()))
+                .putString("city", market.city(order.user()))
+                .put("items", order.items())
+                .put("amount", EventFields.money(order.amountCents()))
+                .putString("currency", "EUR")
+                .putString("status", status)
+                .putString("event_ts", Timestamps.format(eventTs));
+        if (schemaV2(position)) {
+            event.putString("coupon_code", order.coupon());
+        }
+        return event;
+    }
+
+    @Override
+    public List<MalformedReason> malformedReasons() {
+        return List.of(MalformedReason.values());
+    }
+
+    @Override
+    public List<String> requiredFields() {
+        return List.of("event_id", "order_id", "user_id", "city", "items", "amount", "currency", "status",
+                "event_ts");
+    }
+
+    @Override
+    public void breakType(EventFields event, SplittableRandom rng) {
+        if (rng.nextBoolean()) {
+            event.put("amount", quote(event.get("amount").replace('.', ',')));
+        } else {
+            String items = event.get("items");
+            event.put("items", items.replaceFirst("\"qty\":(\\d+)", "\"qty\":\"$1 pcs\""));
+        }
+    }
+
+    @Override
+    public void breakEnum(EventFields event, SplittableRandom rng) {
+        event.put("status", quote(TopicEvents.pick(List.of("shipped", "refunded", "PAID"), rng)));
+    }
+}
