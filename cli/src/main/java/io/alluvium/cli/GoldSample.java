@@ -8,13 +8,14 @@ final class GoldSample {
     }
 
     static void print(JsonNode reconcileResult, Console console) {
-        JsonNode gold = reconcileResult.path("gold");
-        if (gold.isMissingNode() || gold.isEmpty()) {
+        JsonNode top = reconcileResult.path("top_city_hours_by_paid_amount");
+        if (top.isEmpty()) {
             return;
         }
-        var wrapper = Console.JSON.createObjectNode();
-        gold.fields().forEachRemaining(e -> wrapper.set(e.getKey(), e.getValue()));
+        var sample = Console.JSON.createObjectNode();
+        sample.set("gold_rows", reconcileResult.path("gold_rows"));
+        sample.set("top_city_hours_by_paid_amount", top);
         console.info("\nGold:");
-        ResultViews.show(wrapper, console);
+        ResultViews.show(sample, console);
     }
 }

@@ -107,6 +107,12 @@ final class ResultViews {
         if (v == null || v.isNull()) {
             return "";
         }
+        if (v.isObject()) {
+            StringBuilder sb = new StringBuilder();
+            v.fields().forEachRemaining(e -> sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
+                    .append(cell(e.getValue())));
+            return sb.toString();
+        }
         return v.isValueNode() ? v.asText() : v.toString();
     }
 }
