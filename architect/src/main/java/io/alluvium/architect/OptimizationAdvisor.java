@@ -1,0 +1,145 @@
+package io.alluvium.architect;
+
+import static io.alluvium.architect.Quantities.number;
+import static io.alluvium.architect.Quantities.size;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Proposes optimizations by moving each knob the requirements fixed to the value the architect would
+ * choose, re-costing the design with only that change, and reporting the saving and the capacity figures
+ * that moved; then the same for all changes together (the target design). Adds the tuning that is not a
+ * knob (salting, autoscaling, result reuse, access control) with its own estimate.
+ */
+final class OptimizationAdvisor {
+    /** Capacity figures worth showing when they move. */
+    private static final Set<String> SHOWN = Set.of("sql_bytes_per_query", "files_per_sql_query", "files_per_spark_run",
+            "snapshots_retained", "nat_gb_per_day", "cross_az_gb_per_day", "silver_files_per_day", "athena_tb_per_month",
+            "emr_worker_hours_per_day", "redshift_storage_gb");
+    /** Share of the day a stream runs well below its peak: what autoscaling can give back. */
+    static final double OFF_PEAK_SHARE = 0.5;
+    /** Share of dashboard queries Athena result reuse answers from the previous result. */
+    static final double RESULT_REUSE_HIT_RATE = 0.5;
+
+    /** What a design that ignores each practice would use; the saving of the practice is measured against it. */
+    private static final Map<Knob, String> NAIVE = new EnumMap<>(Map.of(
+            Knob.PURCHASE, "on_demand", Knob.CPU, "x86", Knob.CLUSTER, "always_on", Knob.CURATED_FORMAT, "json",
+            Knob.PARTITIONED, "false", Knob.COMPACTION, "false", Knob.LIFECYCLE_TIERS, "false", Knob.S3_ACCESS, "nat_gateway",
+            Knob.FETCH_FROM_FOLLOWER, "false"));
+
+    private OptimizationAdvisor() {
+    }
+
+    /** The knob values the architect would choose if nothing were fixed. */
+    static Map<Knob, String> recommended(Requirements r, Calibration cal) {
+        return ServiceSelector.decide(r.withoutFixedChoices(), cal).all();
+    }
+
+    static List<Optimization> advise(Sizing base, Calibration cal) {
+        Requirements r = base.requirements();
+        Map<Knob, String> target = recommended(r, cal);
+        Map<Knob, String> all = new EnumMap<>(Knob.class);
+        List<Optimization> out = new ArrayList<>();
+        for (Knob k : Knob.values()) {
+            String now = base.decisions().get(k);
+            String better = target.get(k);
+            if (now.equals(better)) {
+                continue;
+            }
+            Map<Knob, String> change = Map.of(k, better);
+            all.put(k, better);
+            Sizing after = Sizing.of(r.withChoices(change), cal);
+            String effect = moved(base.capacity(), after.capacity());
+            if (after.cost().total() < base.cost().total() - 0.005 || !effect.isEmpty()) {
+                out.add(new Optimization(k.key() + ": " + now + " -> " + better, change, base.cost().total(), after.cost().total(),
+                        effect.isEmpty() ? "cost only" : effect));
+            }
+        }
+        out.addAll(applied(base, cal));
+        out.sort(Comparator.comparingDouble(Optimization::savingsUsd).reversed());
+        out.addAll(tuning(base));
+        if (all.size() > 1) {
+            Sizing after = Sizing.of(r.withChoices(all), cal);
+            out.add(new Optimization("All of the above together (the target design)", Map.copyOf(all), base.cost().total(), after.cost().total(),
+                    moved(base.capacity(), after.capacity())));
+        }
+        return out;
+    }
+
+    /** Practices the design already applies, priced against the value a naive design would have. */
+    private static List<Optimization> applied(Sizing base, Calibration cal) {
+        List<Optimization> out = new ArrayList<>();
+        for (Map.Entry<Knob, String> e : NAIVE.entrySet()) {
+            Knob k = e.getKey();
+            String now = base.decisions().get(k);
+            if (now.equals(e.getValue()) || base.decisions().fixedByRequirements(k)) {
+                continue;
+            }
+            Sizing naive = Sizing.of(base.requirements().withChoices(Map.of(k, e.getValue())), cal);
+            String effect = moved(naive.capacity(), base.capacity());
+            if (naive.cost().total() > base.cost().total() + 0.005 || !effect.isEmpty()) {
+                out.add(new Optimization(k.key() + ": " + now + " (applied; vs " + e.getValue() + ")", Map.of(), naive.cost().total(),
+                        base.cost().total(), effect.isEmpty() ? "cost only" : effect));
+            }
+        }
+        return out;
+    }
+
+    private static List<Optimization> tuning(Sizing base) {
+        Requirements r = base.requirements();
+        CapacityPlan c = base.capacity();
+        MonthlyCost cost = base.cost();
+        double total = cost.total();
+        List<Optimization> out = new ArrayList<>();
+        double skew = r.volume().hotKeyShare() * c.sparkCores;
+        if (skew > Thresholds.SKEW_MAX_TASK_RATIO) {
+            double buckets = Math.ceil(skew);
+            out.add(new Optimization("Salting the hot key, AQE skew join, broadcast of small dimensions", Map.of(), total, total,
+                    "largest task from " + number(skew) + "x to about " + number(skew / buckets) + "x the average with " + number(buckets)
+                            + " salt buckets; broadcast joins remove the shuffle for dimensions under spark.sql.autoBroadcastJoinThreshold"));
+        }
+        double flink = cost.line("flink.kpus");
+        if (flink > 0 && r.volume().peakFactor() > 1) {
+            double saving = flink * (1 - 1 / r.volume().peakFactor()) * OFF_PEAK_SHARE;
+            out.add(new Optimization("Flink autoscaling between average and peak", Map.of(), total, total - saving,
+                    "KPUs sized for peak x " + CapacityPlan.HEADROOM + "; off-peak (" + number(OFF_PEAK_SHARE * 100) + "% of the day) needs 1/"
+                            + number(r.volume().peakFactor()) + " of them"));
+        }
+        if (base.decisions().is(Knob.WAREHOUSE, "athena") && r.usage().dashboardQueriesPerDay() > 0) {
+            double dash = Quantities.DAYS_PER_MONTH * r.usage().dashboardQueriesPerDay()
+                    * Math.max(CapacityPlan.ATHENA_MIN_BYTES_PER_QUERY, c.dashboardBytesPerQuery) / Quantities.TB;
+            double saving = PriceTable.forRegion(r.region()).get("athena_scan").charge(dash) * RESULT_REUSE_HIT_RATE;
+            out.add(new Optimization("Athena query result reuse for dashboard tiles (caching)", Map.of(), total, total - saving,
+                    number(RESULT_REUSE_HIT_RATE * 100) + "% of " + number(dash) + " TB/month of dashboard scans answered from results"));
+        }
+        if (r.security().pii()) {
+            out.add(new Optimization("Lake Formation tag-based access control and column masking (governance)", Map.of(), total, total,
+                    "PII columns readable only by granted roles; Macie scans new prefixes; no cost change in this model"));
+        }
+        return out;
+    }
+
+    /** The shown capacity figures that moved by more than 1%, as "label: a -> b". */
+    static String moved(CapacityPlan before, CapacityPlan after) {
+        List<String> parts = new ArrayList<>();
+        Map<String, Estimate> afterById = new java.util.HashMap<>();
+        after.estimates().forEach(e -> afterById.put(e.id(), e));
+        for (Estimate b : before.estimates()) {
+            Estimate a = afterById.get(b.id());
+            double av = a == null ? 0 : a.value();
+            if (SHOWN.contains(b.id()) && Math.abs(av - b.value()) > 0.01 * Math.max(Math.abs(b.value()), 1e-9)) {
+                parts.add(b.label().toLowerCase(java.util.Locale.ROOT) + " " + show(b.value(), b.unit()) + " -> " + show(av, b.unit()));
+            }
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String show(double v, String unit) {
+        return unit.equals("bytes") ? size(v) : number(v) + " " + unit;
+    }
+}

@@ -1,0 +1,41 @@
+package io.alluvium.architect;
+
+import static io.alluvium.architect.Quantities.MB;
+
+/**
+ * The limits that turn a number into a bottleneck. Exists so that each threshold is named once, with the
+ * reason for its value, and printed next to the bottleneck it triggers.
+ */
+final class Thresholds {
+    /** Files below this are "small": per-file overhead (open, footer, request) dominates the read. */
+    static final double SMALL_FILE_BYTES = 64 * MB;
+    /** Files planned by one Spark run above which the driver's task metadata risks OutOfMemory. */
+    static final double DRIVER_MAX_FILES_PER_RUN = 100_000;
+    /** The hot key's task is this many times the average task: one straggler sets the job's duration. */
+    static final double SKEW_MAX_TASK_RATIO = 4;
+    /** DynamoDB writes one partition sustains (1,000 WCU/s). */
+    static final double DYNAMO_PARTITION_WRITES_PER_S = 1_000;
+    /** Managed Flink KPUs per application by default (Service Quotas; raise by request). */
+    static final double FLINK_MAX_KPUS_PER_APP = 64;
+    /** Active Athena DML queries per account by default in many regions (check Service Quotas). */
+    static final double ATHENA_MAX_ACTIVE_QUERIES = 20;
+    /** Planning figure: Athena scans about this many bytes/s per query. */
+    static final double ATHENA_SCAN_BYTES_PER_S = 1e9;
+    /** Queries arrive over this many busy hours a day. */
+    static final double BUSY_HOURS_PER_DAY = 10;
+    /** A query scanning more than this costs more than $5 on Athena. */
+    static final double FULL_SCAN_BYTES = 1e12;
+    /** Snapshots kept above this make every commit and plan read a large metadata tree. */
+    static final double MAX_SNAPSHOTS = 10_000;
+    /** S3 request charges above this share of S3 storage charges mean files are too small. */
+    static final double REQUEST_COST_SHARE = 0.25;
+    /** Cross-AZ charges above this share of the bill are worth engineering away. */
+    static final double CROSS_AZ_COST_SHARE = 0.05;
+    /** A cluster busy less than this share of the day is mostly idle. */
+    static final double MIN_CLUSTER_UTILIZATION = 0.5;
+    /** Cores per batch run above which one cluster is hard to provision in time: split or stream. */
+    static final double MAX_CORES_PER_RUN = 4_000;
+
+    private Thresholds() {
+    }
+}

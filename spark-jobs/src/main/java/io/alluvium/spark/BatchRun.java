@@ -1,0 +1,78 @@
+package io.alluvium.spark;
+
+import io.alluvium.domain.Topic;
+import io.alluvium.runtime.ChildProtocol.BadInputException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code alluvium batch silver|gold|all [--backfill FROM..TO]}. Silver is append-only by event_id, so a
+ * backfill does not touch it: it rebuilds the Gold days FROM..TO from all of Silver (for {@code all},
+ * after Silver has taken in what Bronze has new). Asking {@code silver --backfill} is an error that says so.
+ */
+public final class BatchRun {
+    public enum Stage { SILVER, GOLD, ALL }
+
+    /** The result line of a batch run. */
+    public record Result(String command, DayRange backfill, List<SilverReport> silver, List<GoldReport> gold,
+                         double seconds) {
+    }
+
+    private final Stage stage;
+    private final DayRange backfill;
+
+    BatchRun(Stage stage, DayRange backfill) {
+        this.stage = stage;
+        this.backfill = backfill;
+    }
+
+    public static BatchRun parse(String stage, List<String> options) {
+        Stage s = switch (stage) {
+            case "silver" -> Stage.SILVER;
+            case "gold" -> Stage.GOLD;
+            case "all" -> Stage.ALL;
+            default -> throw new BadInputException("unknown batch stage \"" + stage + "\" (expected silver, gold or all)");
+        };
+        DayRange backfill = null;
+        for (int i = 0; i < options.size(); i++) {
+            if (options.get(i).equals("--backfill") && i + 1 < options.size()) {
+                backfill = DayRange.parse(options.get(++i));
+            } else if (options.get(i).startsWith("--backfill=")) {
+                backfill = DayRange.parse(options.get(i).substring("--backfill=".length()));
+            } else {
+                throw new BadInputException("unexpected argument \"" + options.get(i)
+                        + "\" (usage: " + stage + " [--backfill YYYY-MM-DD..YYYY-MM-DD])");
+            }
+        }
+        if (s == Stage.SILVER && backfill != null) {
+            throw new BadInputException("--backfill rebuilds Gold days; Silver is append-only by event_id and"
+                    + " never needs one: use 'gold --backfill' or 'all --backfill'");
+        }
+        return new BatchRun(s, backfill);
+    }
+
+    public Result run(SparkSession spark, ProgressListener progress) {
+        long started = System.nanoTime();
+        LakeTables tables = new LakeTables(spark);
+        List<SilverReport> silver = new ArrayList<>();
+        if (stage != Stage.GOLD) {
+            SilverJob job = new SilverJob(spark, tables);
+            Topic[] topics = Topic.values();
+            for (int i = 0; i < topics.length; i++) {
+                progress.stage("silver " + topics[i].topicName(), i, topics.length);
+                silver.add(job.run(topics[i]));
+            }
+            progress.stage("silver", topics.length, topics.length);
+        }
+        List<GoldReport> gold = List.of();
+        if (stage != Stage.SILVER) {
+            Set<LocalDate> days = backfill == null ? Set.of() : backfill.days();
+            gold = new GoldJob(spark, tables).run(days, progress);
+        }
+        return new Result(stage.name().toLowerCase(java.util.Locale.ROOT), backfill, silver, gold,
+                Seconds.since(started));
+    }
+}

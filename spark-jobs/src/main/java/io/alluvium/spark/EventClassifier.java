@@ -1,0 +1,190 @@
+package io.alluvium.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+
+import io.alluvium.spark.EventContract.Field;
+import io.alluvium.spark.EventContract.Kind;
+import io.alluvium.tables.BronzeTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Decides, for each Bronze record, whether it is a valid event of its topic and if not, why: the first
+ * failing rule gives the reason code of docs/events.md (bad_json, missing_field, wrong_type,
+ * negative_amount, invalid_value, checked in that order) and a one-line detail.
+ *
+ * <p>The payload is parsed once into a VARIANT ({@code try_parse_json}) and every rule inspects the JSON
+ * type of a field ({@code schema_of_variant}). That is what tells "field absent" from "field of the wrong
+ * type": {@code from_json} with a typed schema turns both into a silent null, and a cast would accept the
+ * string "12" as a number.
+ */
+public final class EventClassifier {
+    /** Columns added by {@link #classify}: the reason code (null when valid) and its detail. */
+    public static final String REASON = "reason";
+    public static final String DETAIL = "detail";
+    private static final String PARSED = "_parsed";
+
+    private static final String NUMBER = "'^(TINYINT|SMALLINT|INT|BIGINT|FLOAT|DOUBLE|DECIMAL.*)$'";
+    private static final String INTEGER = "'^(TINYINT|SMALLINT|INT|BIGINT)$'";
+
+    private final EventContract contract;
+
+    public EventClassifier(EventContract contract) {
+        this.contract = contract;
+    }
+
+    /** Bronze rows plus {@link #REASON} and {@link #DETAIL}; keeps the parsed payload for {@link #typed}. */
+    public Dataset<Row> classify(Dataset<Row> bronze) {
+        return bronze
+                .withColumn(PARSED, expr("try_parse_json(" + BronzeTable.PAYLOAD + ")"))
+                .withColumn("_problem", expr(problemSql()))
+                .withColumn(REASON, col("_problem.reason"))
+                .withColumn(DETAIL, col("_problem.detail"))
+                .drop("_problem");
+    }
+
+    /** The typed Silver columns of classified rows (valid rows only give meaningful values). */
+    public List<Column> typed() {
+        List<Column> columns = new ArrayList<>();
+        for (Field f : contract.fields()) {
+            String value = f.kind() == Kind.INSTANT
+                    ? "try_cast(" + get(f.name(), "string") + " AS timestamp)"
+                    : get(f.name(), f.kind().sqlType());
+            columns.add(expr(value).as(f.name()));
+        }
+        return columns;
+    }
+
+    /** A CASE expression giving named_struct(reason, detail) for the first rule the payload breaks. */
+    String problemSql() {
+        List<String> whens = new ArrayList<>();
+        whens.add(rule("bad_json", PARSED + " IS NULL OR schema_of_variant(" + PARSED + ") NOT LIKE 'OBJECT%'",
+                "'not a JSON object'"));
+        for (Field f : contract.fields()) {
+            presenceRule(f).ifPresent(whens::add);
+        }
+        for (Field f : contract.fields()) {
+            whens.addAll(typeRules(f));
+        }
+        for (Field f : contract.fields()) {
+            if (f.kind() == Kind.MONEY) {
+                whens.add(rule("negative_amount", get(f.name(), "decimal(38,10)") + " < 0",
+                        "'" + f.name() + " is negative: ' || " + get(f.name(), "string")));
+            }
+        }
+        for (Field f : contract.fields()) {
+            whens.addAll(valueRules(f));
+        }
+        if (contract.totalOfItems() != null) {
+            String total = "aggregate(" + get("items", Kind.ITEMS.sqlType())
+                    + ", CAST(0 AS decimal(38,4)), (acc, x) -> CAST(acc + x.qty * x.unit_price AS decimal(38,4)))";
+            whens.add(rule("invalid_value", get(contract.totalOfItems(), "decimal(38,10)") + " <> " + total,
+                    "'" + contract.totalOfItems() + " ' || " + get(contract.totalOfItems(), "string")
+                            + " || ' is not sum(qty * unit_price) = ' || " + total));
+        }
+        return "CASE " + String.join(" ", whens) + " END";
+    }
+
+    private Optional<String> presenceRule(Field f) {
+        if (f.required()) {
+            return Optional.of(rule("missing_field", absent(at(f.name())), "'missing field " + f.name() + "'"));
+        }
+        if (f.requiredWhenField() != null) {
+            String when = get(f.requiredWhenField(), "string") + " IN (" + quoted(f.requiredWhenValues()) + ")";
+            return Optional.of(rule("missing_field", when + " AND " + absent(at(f.name())),
+                    "'missing field " + f.name() + " (required when " + f.requiredWhenField() + " is ' || "
+                            + get(f.requiredWhenField(), "string") + " || ')'"));
+        }
+        return Optional.empty();
+    }
+
+    private List<String> typeRules(Field f) {
+        String v = at(f.name());
+        String present = "NOT " + absent(v) + " AND ";
+        String type = "schema_of_variant(" + v + ")";
+        String got = "' got ' || " + type;
+        return switch (f.kind()) {
+            case STRING -> List.of(rule("wrong_type", present + type + " <> 'STRING'",
+                    "'" + f.name() + ": expected a string,' || " + got));
+            case INSTANT -> List.of(rule("wrong_type", present + "(" + type + " <> 'STRING' OR try_cast("
+                            + get(f.name(), "string") + " AS timestamp) IS NULL)",
+                    "'" + f.name() + ": expected an ISO-8601 instant, got ' || " + v + "::string"));
+            case MONEY -> List.of(rule("wrong_type", present + type + " NOT RLIKE " + NUMBER,
+                    "'" + f.name() + ": expected a number,' || " + got));
+            case ITEMS -> itemRules(f, present, type, got);
+        };
+    }
+
+    /** Items: an array of objects with product_id (string), qty (integer), unit_price (number). */
+    private List<String> itemRules(Field f, String present, String type, String got) {
+        String items = "try_variant_get(" + at(f.name()) + ", '$', 'array<variant>')";
+        String anyItem = "exists(" + items + ", x -> ";
+        String itemIsObject = "schema_of_variant(x) LIKE 'OBJECT%'";
+        List<String> rules = new ArrayList<>();
+        rules.add(rule("wrong_type", present + type + " NOT LIKE 'ARRAY%'",
+                "'" + f.name() + ": expected an array,' || " + got));
+        rules.add(rule("wrong_type", present + anyItem + "NOT " + itemIsObject + ")",
+                "'" + f.name() + ": every item must be an object'"));
+        String[][] itemFields = {{"product_id", "'^STRING$'"}, {"qty", INTEGER}, {"unit_price", NUMBER}};
+        for (String[] itemField : itemFields) {
+            String iv = "variant_get(x, '$." + itemField[0] + "')";
+            rules.add(rule("missing_field", present + anyItem + absent(iv) + ")",
+                    "'missing field " + f.name() + "[]." + itemField[0] + "'"));
+        }
+        for (String[] itemField : itemFields) {
+            String iv = "variant_get(x, '$." + itemField[0] + "')";
+            rules.add(rule("wrong_type", present + anyItem + "schema_of_variant(" + iv + ") NOT RLIKE "
+                    + itemField[1] + ")", "'" + f.name() + "[]." + itemField[0] + " has the wrong JSON type'"));
+        }
+        return rules;
+    }
+
+    private List<String> valueRules(Field f) {
+        List<String> rules = new ArrayList<>();
+        if (!f.oneOf().isEmpty()) {
+            rules.add(rule("invalid_value", "NOT " + absent(at(f.name())) + " AND " + get(f.name(), "string")
+                            + " NOT IN (" + quoted(f.oneOf()) + ")",
+                    "'" + f.name() + " ''' || " + get(f.name(), "string") + " || ''' not in [" + String.join(", ", f.oneOf())
+                            + "]'"));
+        }
+        if (f.kind() == Kind.MONEY) {
+            rules.add(rule("invalid_value", "try_cast(" + get(f.name(), "decimal(38,10)") + " AS decimal(18,2)) IS NULL OR "
+                            + get(f.name(), "decimal(38,10)") + " <> " + get(f.name(), "decimal(18,2)"),
+                    "'" + f.name() + " ' || " + get(f.name(), "string") + " || ' has more than 2 decimals or is too large'"));
+        }
+        if (f.kind() == Kind.ITEMS) {
+            String items = get(f.name(), f.kind().sqlType());
+            rules.add(rule("invalid_value", "size(" + items + ") = 0", "'" + f.name() + " is empty'"));
+            rules.add(rule("invalid_value", "exists(" + items + ", x -> x.qty < 1 OR x.unit_price < 0)",
+                    "'" + f.name() + ": qty must be >= 1 and unit_price >= 0'"));
+        }
+        return rules;
+    }
+
+    private static String rule(String reason, String condition, String detailSql) {
+        return "WHEN " + condition + " THEN named_struct('" + REASON + "', '" + reason + "', '" + DETAIL + "', "
+                + detailSql + ")";
+    }
+
+    private static String at(String field) {
+        return "variant_get(" + PARSED + ", '$." + field + "')";
+    }
+
+    private static String get(String field, String sqlType) {
+        return "try_variant_get(" + PARSED + ", '$." + field + "', '" + sqlType + "')";
+    }
+
+    private static String absent(String variant) {
+        return "(" + variant + " IS NULL OR is_variant_null(" + variant + "))";
+    }
+
+    private static String quoted(List<String> values) {
+        return values.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
+    }
+}

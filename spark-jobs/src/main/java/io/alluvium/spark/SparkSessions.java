@@ -1,0 +1,37 @@
+package io.alluvium.spark;
+
+import io.alluvium.config.AlluviumConfig;
+import io.alluvium.config.AlluviumSettings;
+import io.alluvium.runtime.CatalogProperties;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the one SparkSession of a batch JVM, wired to the platform's Iceberg catalog. The catalog is
+ * the default one, so users write {@code bronze.orders}; its table cache is off because the Flink landing
+ * job commits to Bronze from another JVM and a cached table would not see those commits. All times are
+ * UTC so that {@code event_day} and {@code hour_start} mean the same in every JVM and in the realtime job.
+ */
+public final class SparkSessions {
+    private SparkSessions() {
+    }
+
+    public static SparkSession create(AlluviumConfig config) {
+        String catalog = CatalogProperties.name(config);
+        SparkSession.Builder builder = SparkSession.builder()
+                .appName("alluvium-batch")
+                .master(config.getString(AlluviumSettings.SPARK_MASTER))
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.sql.shuffle.partitions", config.getInt(AlluviumSettings.SPARK_SHUFFLE_PARTITIONS))
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.datetime.java8API.enabled", "true")
+                .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
+                .config("spark.sql.catalog." + catalog, "org.apache.iceberg.spark.SparkCatalog")
+                .config("spark.sql.catalog." + catalog + ".cache-enabled", "false")
+                .config("spark.sql.defaultCatalog", catalog);
+        // Spark redacts keys matching "password" in its logs and UI; the value is never logged by us.
+        CatalogProperties.of(config).forEach((k, v) -> builder.config("spark.sql.catalog." + catalog + "." + k, v));
+        return builder.getOrCreate();
+    }
+}

@@ -1,0 +1,71 @@
+package io.alluvium.spark;
+
+import io.alluvium.runtime.ChildProtocol.BadInputException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.SparkThrowable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * {@code alluvium sql "<Spark SQL>"}: runs one statement against the platform's catalog and returns at
+ * most {@link #MAX_ROWS} rows, saying when there were more. A statement Spark cannot parse or resolve is
+ * the user's to fix: it is reported as bad input with Spark's own one-line message.
+ */
+public final class SqlCommand {
+    public static final int MAX_ROWS = 1000;
+
+    /** The result line: column names and Spark types, rows as arrays in column order. */
+    public record Result(List<String> columns, List<String> types, List<List<Object>> rows, boolean truncated) {
+    }
+
+    private final SparkSession spark;
+
+    public SqlCommand(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    public Result run(String statement) {
+        if (statement.isBlank()) {
+            throw new BadInputException("sql needs a statement, e.g. alluvium sql \"SELECT count(*) FROM silver.orders\"");
+        }
+        try {
+            Dataset<Row> result = spark.sql(statement);
+            List<Row> collected = result.limit(MAX_ROWS + 1).collectAsList();
+            List<List<Object>> rows = new ArrayList<>();
+            for (Row r : collected.subList(0, Math.min(MAX_ROWS, collected.size()))) {
+                rows.add(RowValues.of(r));
+            }
+            StructField[] fields = result.schema().fields();
+            return new Result(Arrays.stream(fields).map(StructField::name).toList(),
+                    Arrays.stream(fields).map(f -> f.dataType().simpleString()).toList(),
+                    rows, collected.size() > MAX_ROWS);
+        } catch (RuntimeException e) {
+            throw userError(e).map(BadInputException::new).orElseThrow(() -> e);
+        } catch (Exception e) { // AnalysisException is checked in Java's eyes though Scala does not declare it
+            throw userError(e).map(BadInputException::new).orElseThrow(() -> new IllegalStateException(e));
+        }
+    }
+
+    /**
+     * The one-line message of an error in the statement itself: SQLSTATE class 42 (syntax, unknown table
+     * or column) or 22 (data exception, e.g. division by zero in ANSI mode).
+     */
+    private static Optional<String> userError(Exception e) {
+        if (e instanceof SparkThrowable st && st.getSqlState() != null
+                && (st.getSqlState().startsWith("42") || st.getSqlState().startsWith("22"))) {
+            return Optional.of(firstLine(e.getMessage()));
+        }
+        return Optional.empty();
+    }
+
+    private static String firstLine(String message) {
+        String m = message == null ? "invalid statement" : message.strip();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

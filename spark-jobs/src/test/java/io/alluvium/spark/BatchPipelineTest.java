@@ -1,0 +1,379 @@
+package io.alluvium.spark;
+
+import static io.alluvium.spark.Events.click;
+import static io.alluvium.spark.Events.item;
+import static io.alluvium.spark.Events.order;
+import static io.alluvium.spark.Events.payment;
+import static io.alluvium.spark.Events.with;
+import static io.alluvium.spark.Events.without;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.alluvium.domain.Topic;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The batch layer end to end on real Spark and Iceberg: Bronze batches with every fault the generator
+ * injects, then Silver, Quarantine and Gold proved by reconciliation: invariant 2 exactly per topic,
+ * quarantine per reason as planted, no duplicate event_id, Gold totals = Silver totals, reruns and
+ * backfills that change nothing, and a simulated kill between the Quarantine and Silver commits.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BatchPipelineTest {
+    private static SparkSession spark;
+    private static BronzeFixture bronze;
+    /** What was planted so far, per topic: valid distinct events, duplicates, malformed by reason. */
+    private static final Map<Topic, Long> VALID = new EnumMap<>(Topic.class);
+    private static final Map<Topic, Long> DUPLICATES = new EnumMap<>(Topic.class);
+    private static final Map<Topic, Map<String, Long>> MALFORMED = new EnumMap<>(Topic.class);
+
+    @BeforeAll
+    static void lake() {
+        spark = TestLake.spark();
+        bronze = new BronzeFixture(spark, IcebergCatalogs.open(TestLake.config()));
+        for (Topic t : Topic.values()) {
+            VALID.put(t, 0L);
+            DUPLICATES.put(t, 0L);
+            MALFORMED.put(t, new java.util.TreeMap<>());
+        }
+    }
+
+    // ---- Bronze batch 1: days 2026-10-31 (late) .. 2026-11-02, schema v1 orders
+
+    static final Map<String, Object> C1 = click("c1", "view", "u1", "s1", "p1", "Berlin", "web", "2026-11-01T10:00:00.000Z");
+    static final Map<String, Object> C5 = click("c5", "view", "u2", "s2", "p2", "Paris", "ios", "2026-11-01T23:59:59.999Z");
+    static final Map<String, Object> OE2 = order("oe2", "o1", "u1", "Berlin", List.of(item("p1", 2, "10.00")), "20.00",
+            "paid", "2026-11-01T10:30:00.000Z");
+    static final Map<String, Object> PE1 = payment("pe1", "pay1", "o1", "u1", "20.00", "authorized", "DE", "2026-11-01T10:29:00.000Z");
+
+    @Test
+    @Order(1)
+    void firstRunSplitsBronzeIntoSilverQuarantineAndDuplicates() {
+        // A Silver table made before schema v2: the run must add coupon_code, not fail.
+        spark.sql("CREATE NAMESPACE IF NOT EXISTS silver");
+        spark.sql("CREATE TABLE silver.orders (event_id string, order_id string, user_id string, city string,"
+                + " items array<struct<product_id:string,qty:int,unit_price:decimal(18,2)>>, amount decimal(18,2),"
+                + " currency string, status string, event_ts timestamp, event_day date, kafka_partition int,"
+                + " kafka_offset bigint) USING iceberg PARTITIONED BY (event_day)");
+
+        valid(Topic.CLICKSTREAM, C1);
+        valid(Topic.CLICKSTREAM, click("c2", "search", "u1", "s1", null, "Berlin", "web", "2026-11-01T10:05:00.000Z"));
+        valid(Topic.CLICKSTREAM, click("c3", "add_to_cart", "u1", "s1", "p1", "Berlin", "web", "2026-11-01T10:10:00.000Z"));
+        valid(Topic.CLICKSTREAM, without(click("c4", "checkout", "u1", "s1", null, "Berlin", "web", "2026-11-01T10:15:00.000Z"), "product_id"));
+        valid(Topic.CLICKSTREAM, C5);
+        valid(Topic.CLICKSTREAM, click("c6", "view", "u2", "s3", "p3", "Paris", "android", "2026-11-02T08:00:00Z"));
+        valid(Topic.CLICKSTREAM, click("c7", "view", "u3", "s4", "p1", "Madrid", "web", "2026-10-31T20:00:00.000Z")); // late
+        duplicate(Topic.CLICKSTREAM, C1);
+        duplicate(Topic.CLICKSTREAM, C5);
+        malformedRaw(Topic.CLICKSTREAM, "{\"event_id\": \"c8\", \"event_type\": ", "bad_json");
+        malformedRaw(Topic.CLICKSTREAM, "hello", "bad_json");
+        malformed(Topic.CLICKSTREAM, without(click("c9", "view", "u1", "s1", "p1", "Berlin", "web", "2026-11-01T11:00:00.000Z"), "user_id"), "missing_field");
+        malformed(Topic.CLICKSTREAM, without(click("c12", "view", "u1", "s1", "p1", "Berlin", "web", "2026-11-01T11:00:00.000Z"), "product_id"), "missing_field");
+        malformed(Topic.CLICKSTREAM, with(click("c10", "view", "u1", "s1", "p1", "Berlin", "web", "2026-11-01T11:00:00.000Z"), "device", 5), "wrong_type");
+        malformed(Topic.CLICKSTREAM, click("c13", "view", "u1", "s1", "p1", "Berlin", "web", "yesterday"), "wrong_type");
+        malformed(Topic.CLICKSTREAM, click("c11", "hover", "u1", "s1", "p1", "Berlin", "web", "2026-11-01T11:00:00.000Z"), "invalid_value");
+
+        valid(Topic.ORDERS, order("oe1", "o1", "u1", "Berlin", List.of(item("p1", 2, "10.00")), "20.00", "created", "2026-11-01T10:20:00.000Z"));
+        valid(Topic.ORDERS, OE2);
+        valid(Topic.ORDERS, order("oe3", "o2", "u2", "Paris", List.of(item("p2", 1, "5.50"), item("p3", 3, "1.25")), "9.25", "created", "2026-11-01T11:00:00.000Z"));
+        valid(Topic.ORDERS, order("oe4", "o2", "u2", "Paris", List.of(item("p2", 1, "5.50"), item("p3", 3, "1.25")), "9.25", "cancelled", "2026-11-01T11:05:00.000Z"));
+        valid(Topic.ORDERS, order("oe5", "o3", "u2", "Paris", List.of(item("p2", 1, "100")), "100", "created", "2026-11-02T09:00:00.000Z"));
+        valid(Topic.ORDERS, order("oe6", "o3", "u2", "Paris", List.of(item("p2", 1, "100")), "100", "paid", "2026-11-02T09:10:00.000Z"));
+        duplicate(Topic.ORDERS, OE2);
+        Map<String, Object> bad = order("oe90", "o90", "u1", "Berlin", List.of(item("p1", 1, "5.00")), "5.00", "created", "2026-11-01T12:00:00.000Z");
+        malformed(Topic.ORDERS, with(bad, "amount", new BigDecimal("-5.00")), "negative_amount");
+        malformed(Topic.ORDERS, with(bad, "amount", "12,50"), "wrong_type");
+        malformed(Topic.ORDERS, with(bad, "items", List.of(item("p1", "two", "5.00"))), "wrong_type");
+        malformed(Topic.ORDERS, without(bad, "items"), "missing_field");
+        malformedRaw(Topic.ORDERS, "{\"event_id\": \"oe91\"", "bad_json");
+        malformed(Topic.ORDERS, with(bad, "status", "shipped"), "invalid_value");
+        malformed(Topic.ORDERS, with(bad, "amount", new BigDecimal("6.00")), "invalid_value");
+
+        valid(Topic.PAYMENTS, PE1);
+        valid(Topic.PAYMENTS, payment("pe2", "pay2", "o3", "u2", "100", "authorized", "FR", "2026-11-02T09:09:00.000Z"));
+        valid(Topic.PAYMENTS, payment("pe3", "pay3", "o9", "u3", "50", "declined", "ES", "2026-11-01T12:00:00.000Z"));
+        duplicate(Topic.PAYMENTS, PE1);
+        Map<String, Object> badPay = payment("pe90", "pay90", "o1", "u1", "1", "authorized", "DE", "2026-11-01T12:00:00.000Z");
+        malformed(Topic.PAYMENTS, with(badPay, "amount", new BigDecimal("-1")), "negative_amount");
+        malformed(Topic.PAYMENTS, with(badPay, "amount", "x"), "wrong_type");
+        malformed(Topic.PAYMENTS, without(badPay, "card_fingerprint"), "missing_field");
+        malformed(Topic.PAYMENTS, with(badPay, "status", "pending"), "invalid_value");
+        bronze.commit();
+
+        BatchRun.Result result = BatchRun.parse("all", List.of()).run(spark, ProgressListener.NONE);
+
+        assertBalancedAsPlanted();
+        for (SilverReport r : result.silver()) {
+            Topic t = Topic.fromName(r.topic());
+            assertThat(r.bronzeRowsRead()).isEqualTo(bronze.written(t));
+            assertThat(r.silverRowsWritten()).isEqualTo(VALID.get(t));
+            assertThat(r.duplicatesDropped()).isEqualTo(DUPLICATES.get(t));
+            assertThat(r.quarantinedByReason()).isEqualTo(MALFORMED.get(t));
+            assertThat(r.bronzeSnapshotFrom()).isNull();
+        }
+        assertThat(spark.table("silver.orders").columns()).contains("coupon_code");
+        assertThat(result.gold()).allSatisfy(g -> assertThat(g.daysRebuilt()).containsExactly(
+                LocalDate.parse("2026-10-31"), LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-02")));
+
+        Row berlin10 = spark.sql("SELECT * FROM gold.city_hourly_sales WHERE city = 'Berlin'"
+                + " AND hour_start = TIMESTAMP'2026-11-01 10:00:00'").first();
+        assertThat(berlin10.<Long>getAs("orders_created")).isEqualTo(1);
+        assertThat(berlin10.<Long>getAs("orders_paid")).isEqualTo(1);
+        assertThat(berlin10.<BigDecimal>getAs("paid_amount")).isEqualByComparingTo("20.00");
+        assertThat(berlin10.<Long>getAs("distinct_buyers")).isEqualTo(1);
+        assertThat(berlin10.<Long>getAs("items_sold")).isEqualTo(2);
+        assertThat(berlin10.<String>getAs("country")).isEqualTo("DE");
+        Row funnel = spark.sql("SELECT * FROM gold.daily_funnel WHERE event_day = DATE'2026-11-01'").first();
+        assertThat(funnel.<Long>getAs("views")).isEqualTo(2);
+        assertThat(funnel.<Long>getAs("checkouts")).isEqualTo(1);
+        assertThat(funnel.<Double>getAs("view_to_cart_rate")).isEqualTo(0.5);
+        Row u2 = spark.sql("SELECT * FROM gold.user_daily_features WHERE user_id = 'u2' AND event_day = DATE'2026-11-02'").first();
+        assertThat(u2.<BigDecimal>getAs("spend")).isEqualByComparingTo("100.00");
+        assertThat(u2.<String>getAs("last_device")).isEqualTo("android");
+        assertGoldReconcilesWithSilver();
+    }
+
+    // ---- Bronze batch 2: duplicates of batch-1 events, schema v2 orders, a new day, a late order
+
+    @Test
+    @Order(2)
+    void secondBatchIsIncrementalAndDropsDuplicatesOfEarlierBatches() {
+        duplicate(Topic.CLICKSTREAM, C1);
+        valid(Topic.CLICKSTREAM, click("c20", "view", "u4", "s5", "p4", "Berlin", "web", "2026-11-03T10:00:00.000Z"));
+        valid(Topic.CLICKSTREAM, click("c21", "add_to_cart", "u4", "s5", "p4", "Berlin", "web", "2026-11-03T10:01:00.000Z"));
+        malformed(Topic.CLICKSTREAM, with(click("c22", "view", "u4", "s5", "p4", "Berlin", "web", "2026-11-03T10:02:00.000Z"), "user_id", 123), "wrong_type");
+        duplicate(Topic.ORDERS, OE2);
+        valid(Topic.ORDERS, with(order("oe7", "o4", "u4", "Berlin", List.of(item("p4", 1, "30")), "30", "created", "2026-11-03T10:05:00.000Z"), "coupon_code", "WELCOME10"));
+        valid(Topic.ORDERS, with(order("oe8", "o4", "u4", "Berlin", List.of(item("p4", 1, "30")), "30", "paid", "2026-11-03T10:06:00.000Z"), "coupon_code", null));
+        valid(Topic.ORDERS, order("oe9", "o5", "u1", "Berlin", List.of(item("p1", 1, "15.00")), "15.00", "created", "2026-11-01T15:00:00.000Z")); // late
+        valid(Topic.PAYMENTS, payment("pe4", "pay4", "o4", "u4", "30", "authorized", "DE", "2026-11-03T10:06:00.000Z"));
+        bronze.commit();
+
+        BatchRun.Result result = BatchRun.parse("all", List.of()).run(spark, ProgressListener.NONE);
+
+        assertBalancedAsPlanted();
+        SilverReport orders = report(result, Topic.ORDERS);
+        assertThat(orders.bronzeRowsRead()).isEqualTo(4);
+        assertThat(orders.silverRowsWritten()).isEqualTo(3);
+        assertThat(orders.duplicatesDropped()).isEqualTo(1);
+        assertThat(orders.bronzeSnapshotFrom()).isNotNull();
+        assertThat(spark.sql("SELECT coupon_code FROM silver.orders WHERE event_id = 'oe7'").first().getString(0)).isEqualTo("WELCOME10");
+        assertThat(spark.sql("SELECT count(*) FROM silver.orders WHERE coupon_code IS NULL").first().getLong(0)).isEqualTo(8);
+        // Only the days the new Silver rows fall on are rebuilt (11-01 by the late order, 11-03 new).
+        assertThat(result.gold()).allSatisfy(g -> assertThat(g.daysRebuilt()).containsExactly(
+                LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-03")));
+        assertGoldReconcilesWithSilver();
+    }
+
+    @Test
+    @Order(3)
+    void rerunWithNothingNewWritesNothing() {
+        Map<String, Long> before = snapshotCounts();
+        BatchRun.Result result = BatchRun.parse("all", List.of()).run(spark, ProgressListener.NONE);
+        assertThat(result.silver()).allSatisfy(r -> {
+            assertThat(r.bronzeRowsRead()).isZero();
+            assertThat(r.silverRowsWritten()).isZero();
+        });
+        assertThat(result.gold()).allSatisfy(g -> assertThat(g.daysRebuilt()).isEmpty());
+        assertThat(snapshotCounts()).isEqualTo(before);
+        assertBalancedAsPlanted();
+    }
+
+    @Test
+    @Order(4)
+    void backfillOfADayReplacesItAndChangesNoTotal() {
+        String totals = goldTotals();
+        long rowsOfDay = spark.sql("SELECT count(*) FROM gold.user_daily_features WHERE event_day = DATE'2026-11-01'").first().getLong(0);
+        BatchRun.Result result = BatchRun.parse("gold", List.of("--backfill", "2026-11-01..2026-11-01")).run(spark, ProgressListener.NONE);
+        assertThat(result.gold()).allSatisfy(g -> assertThat(g.daysRebuilt()).containsExactly(LocalDate.parse("2026-11-01")));
+        assertThat(goldTotals()).isEqualTo(totals);
+        assertThat(spark.sql("SELECT count(*) FROM gold.user_daily_features WHERE event_day = DATE'2026-11-01'").first().getLong(0))
+                .isEqualTo(rowsOfDay);
+        assertGoldReconcilesWithSilver();
+    }
+
+    /**
+     * What a kill -9 between the Quarantine commit and the Silver commit leaves behind (Quarantine holds
+     * the batch's bad rows, Silver and its watermark do not have the batch), made by rolling Silver back
+     * one commit. The rerun must give exactly the Silver and Gold of an uncrashed run.
+     */
+    @Test
+    @Order(5)
+    void killedRunThenRerunGivesTheSameSilverAndGold() {
+        valid(Topic.ORDERS, order("oe10", "o5", "u1", "Berlin", List.of(item("p1", 1, "15.00")), "15.00", "paid", "2026-11-03T12:00:00.000Z"));
+        malformedRaw(Topic.ORDERS, "{{", "bad_json");
+        bronze.commit();
+        BatchRun.parse("all", List.of()).run(spark, ProgressListener.NONE);
+        List<Row> silverUncrashed = spark.sql("SELECT * FROM silver.orders ORDER BY event_id").collectAsList();
+        String goldUncrashed = goldTotals();
+        List<Row> goldRowsUncrashed = spark.sql("SELECT * FROM gold.city_hourly_sales ORDER BY city, hour_start").collectAsList();
+
+        rollBackOneCommit("silver.orders");
+        rollBackOneCommit("gold.city_hourly_sales");
+        assertThat(spark.sql("SELECT count(*) FROM silver.orders WHERE event_id = 'oe10'").first().getLong(0)).isZero();
+
+        BatchRun.Result rerun = BatchRun.parse("all", List.of()).run(spark, ProgressListener.NONE);
+        SilverReport orders = report(rerun, Topic.ORDERS);
+        assertThat(orders.quarantineRowsWritten()).isZero(); // already committed before the "kill"
+        assertThat(orders.silverRowsWritten()).isEqualTo(1);
+        assertThat(spark.sql("SELECT * FROM silver.orders ORDER BY event_id").collectAsList()).isEqualTo(silverUncrashed);
+        assertThat(spark.sql("SELECT * FROM gold.city_hourly_sales ORDER BY city, hour_start").collectAsList()).isEqualTo(goldRowsUncrashed);
+        assertThat(goldTotals()).isEqualTo(goldUncrashed);
+        assertBalancedAsPlanted();
+        assertGoldReconcilesWithSilver();
+    }
+
+    @Test
+    @Order(6)
+    void reconcileReportsTheInvariantsFromTheTables() {
+        Reconciler.Result r = new Reconciler(spark, new LakeTables(spark)).run();
+        assertThat(r.topics()).hasSize(3).allSatisfy(t -> {
+            Topic topic = Topic.fromName(t.topic());
+            assertThat(t.balanced()).isTrue();
+            assertThat(t.bronzeRows()).isEqualTo(bronze.written(topic));
+            assertThat(t.bronzeDistinctOffsets()).isEqualTo(bronze.written(topic));
+            assertThat(t.bronzeRowsUnprocessed()).isZero();
+            assertThat(t.duplicatesInBronze()).isEqualTo(DUPLICATES.get(topic));
+            assertThat(t.quarantineByReason()).isEqualTo(MALFORMED.get(topic));
+            assertThat(t.silverDistinctEventIds()).isEqualTo(t.silverRows());
+        });
+        assertThat(r.goldUpToDate()).isTrue();
+        assertThat(r.goldChecks()).hasSize(7).allSatisfy(c -> assertThat(c.equal()).as(c.check()).isTrue());
+        assertThat(r.topCityHoursByPaidAmount()).first().satisfies(top -> {
+            assertThat(top.get("city")).isEqualTo("Paris");
+            assertThat((BigDecimal) top.get("paid_amount")).isEqualByComparingTo("100.00");
+        });
+        assertThat(Json.write(r)).contains("\"duplicates_in_bronze\":");
+    }
+
+    @Test
+    @Order(7)
+    void sqlAnswersWithColumnsRowsAndTruncation() {
+        SqlCommand sql = new SqlCommand(spark);
+        SqlCommand.Result r = sql.run("SELECT event_day, count(*) AS n, sum(amount) AS amount FROM silver.orders GROUP BY event_day ORDER BY event_day");
+        assertThat(r.columns()).containsExactly("event_day", "n", "amount");
+        assertThat(r.rows()).first().isEqualTo(List.of(LocalDate.parse("2026-11-01").toString(), 5L, new BigDecimal("73.50")));
+        assertThat(r.truncated()).isFalse();
+        assertThat(sql.run("SELECT id FROM range(1005)").rows()).hasSize(SqlCommand.MAX_ROWS);
+        assertThat(sql.run("SELECT id FROM range(1005)").truncated()).isTrue();
+        assertThat(Json.write(sql.run("SELECT items, event_ts FROM silver.orders WHERE event_id = 'oe3'")))
+                .contains("{\"product_id\":\"p2\",\"qty\":1,\"unit_price\":5.50}").contains("2026-11-01T11:00:00Z");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql.run("SELECT nope FROM silver.orders"))
+                .isInstanceOf(io.alluvium.runtime.ChildProtocol.BadInputException.class).hasMessageContaining("nope");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql.run("SELEC 1"))
+                .isInstanceOf(io.alluvium.runtime.ChildProtocol.BadInputException.class);
+    }
+
+    @Test
+    @Order(8)
+    void tableCommandsDescribeTheLake() {
+        TableInspector inspector = new TableInspector(IcebergCatalogs.open(TestLake.config()));
+        assertThat(inspector.list()).extracting(TableInspector.TableSummary::table).contains(
+                "bronze.orders", "silver.orders", "quarantine.orders", "gold.city_hourly_sales",
+                "gold.daily_funnel", "gold.user_daily_features");
+        TableInspector.Description silverOrders = inspector.describe("silver.orders");
+        assertThat(silverOrders.summary().records()).isEqualTo(VALID.get(Topic.ORDERS));
+        assertThat(silverOrders.schema()).extracting(TableInspector.Column::name).contains("coupon_code", "event_day");
+        assertThat(silverOrders.partitionSpec()).extracting(TableInspector.PartitionColumn::sourceColumn).containsExactly("event_day");
+        assertThat(silverOrders.partitions().stream().mapToLong(TableInspector.PartitionStats::records).sum())
+                .isEqualTo(VALID.get(Topic.ORDERS));
+        TableInspector.History history = inspector.history("silver.orders");
+        assertThat(history.snapshots()).isNotEmpty().last().satisfies(s ->
+                assertThat(s.summary()).containsKey(Watermark.BRONZE_SNAPSHOT));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inspector.describe("silver.nope"))
+                .isInstanceOf(io.alluvium.runtime.ChildProtocol.BadInputException.class).hasMessageContaining("silver.nope");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inspector.describe("orders"))
+                .isInstanceOf(io.alluvium.runtime.ChildProtocol.BadInputException.class);
+    }
+
+    // ---- planting and checking
+
+    private static void valid(Topic t, Map<String, Object> event) {
+        bronze.add(t, event);
+        VALID.merge(t, 1L, Long::sum);
+    }
+
+    private static void duplicate(Topic t, Map<String, Object> event) {
+        bronze.add(t, event);
+        DUPLICATES.merge(t, 1L, Long::sum);
+    }
+
+    private static void malformed(Topic t, Map<String, Object> event, String reason) {
+        malformedRaw(t, Events.json(event), reason);
+    }
+
+    private static void malformedRaw(Topic t, String payload, String reason) {
+        bronze.addRaw(t, payload);
+        MALFORMED.get(t).merge(reason, 1L, Long::sum);
+    }
+
+    /** Invariant 2, exactly as planted: bronze = silver + quarantine + duplicates, no event_id twice. */
+    private static void assertBalancedAsPlanted() {
+        for (Topic t : Topic.values()) {
+            long silverRows = count("silver." + t.topicName());
+            long quarantineRows = count("quarantine." + t.topicName());
+            long malformed = MALFORMED.get(t).values().stream().mapToLong(Long::longValue).sum();
+            assertThat(silverRows).as("silver " + t).isEqualTo(VALID.get(t));
+            assertThat(quarantineRows).as("quarantine " + t).isEqualTo(malformed);
+            assertThat(count("bronze." + t.topicName())).isEqualTo(silverRows + quarantineRows + DUPLICATES.get(t));
+            assertThat(spark.sql("SELECT count(DISTINCT event_id) FROM silver." + t.topicName()).first().getLong(0))
+                    .isEqualTo(silverRows);
+            Map<String, Long> byReason = new java.util.TreeMap<>();
+            spark.sql("SELECT reason, count(*) FROM quarantine." + t.topicName() + " GROUP BY reason").collectAsList()
+                    .forEach(r -> byReason.put(r.getString(0), r.getLong(1)));
+            assertThat(byReason).as("quarantine reasons " + t).isEqualTo(MALFORMED.get(t));
+        }
+    }
+
+    private static void assertGoldReconcilesWithSilver() {
+        String paidInSilver = spark.sql("SELECT CAST(sum(amount) AS decimal(18,2)) FROM silver.orders WHERE status = 'paid'").first().get(0).toString();
+        assertThat(spark.sql("SELECT CAST(sum(paid_amount) AS decimal(18,2)) FROM gold.city_hourly_sales").first().get(0).toString()).isEqualTo(paidInSilver);
+        assertThat(spark.sql("SELECT CAST(sum(spend) AS decimal(18,2)) FROM gold.user_daily_features").first().get(0).toString()).isEqualTo(paidInSilver);
+        // per day too: the paid amount of each day in Gold is that of Silver's paid orders of the day
+        assertThat(spark.sql("SELECT event_day, sum(paid_amount) FROM gold.city_hourly_sales GROUP BY event_day ORDER BY event_day").collectAsList())
+                .isEqualTo(spark.sql("SELECT event_day, sum(amount) FROM silver.orders WHERE status = 'paid' GROUP BY event_day ORDER BY event_day").collectAsList());
+        assertThat(spark.sql("SELECT sum(events) FROM gold.user_daily_features").first().getLong(0)).isEqualTo(count("silver.clickstream"));
+        assertThat(spark.sql("SELECT sum(views + searches + add_to_carts + checkouts) FROM gold.daily_funnel").first().getLong(0))
+                .isEqualTo(count("silver.clickstream"));
+    }
+
+    private static String goldTotals() {
+        return spark.sql("SELECT (SELECT count(*) FROM gold.city_hourly_sales), (SELECT sum(paid_amount) FROM gold.city_hourly_sales),"
+                + " (SELECT sum(orders_created) FROM gold.city_hourly_sales), (SELECT count(*) FROM gold.daily_funnel),"
+                + " (SELECT sum(views) FROM gold.daily_funnel), (SELECT count(*) FROM gold.user_daily_features),"
+                + " (SELECT sum(spend) FROM gold.user_daily_features)").first().toString();
+    }
+
+    private static Map<String, Long> snapshotCounts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String t : Set.of("silver.orders", "quarantine.orders", "silver.clickstream", "gold.city_hourly_sales",
+                "gold.daily_funnel", "gold.user_daily_features")) {
+            counts.put(t, count(t + ".snapshots"));
+        }
+        return counts;
+    }
+
+    private static void rollBackOneCommit(String table) {
+        long parent = spark.sql("SELECT parent_id FROM " + table + ".snapshots ORDER BY committed_at DESC LIMIT 1").first().getLong(0);
+        spark.sql("CALL system.rollback_to_snapshot('" + table + "', " + parent + ")");
+    }
+
+    private static SilverReport report(BatchRun.Result result, Topic topic) {
+        return result.silver().stream().filter(r -> r.topic().equals(topic.topicName())).findFirst().orElseThrow();
+    }
+
+    private static long count(String table) {
+        return spark.table(table).count();
+    }
+}
