@@ -1,0 +1,89 @@
+package io.alluvium.flink;
+
+import io.alluvium.config.AlluviumConfig;
+import io.alluvium.domain.Layer;
+import io.alluvium.domain.Topic;
+import io.alluvium.runtime.CatalogProperties;
+import io.alluvium.tables.BronzeTable;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.CatalogUtil;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.flink.CatalogLoader;
+import org.apache.iceberg.flink.TableLoader;
+
+/**
+ * The Bronze side of the platform's one Iceberg catalog, as the landing job needs it: the namespace and
+ * the three {@code bronze.<topic>} tables created if missing (with the contract from {@link BronzeTable}),
+ * and table loaders that Flink's sink operators can serialize and reopen on their own.
+ */
+final class BronzeCatalog implements AutoCloseable {
+    private final String name;
+    private final Map<String, String> properties;
+    private final Catalog catalog;
+
+    private BronzeCatalog(String name, Map<String, String> properties, Catalog catalog) {
+        this.name = name;
+        this.properties = properties;
+        this.catalog = catalog;
+    }
+
+    static BronzeCatalog open(AlluviumConfig config) {
+        String name = CatalogProperties.name(config);
+        Map<String, String> properties = CatalogProperties.of(config);
+        return new BronzeCatalog(name, properties,
+                CatalogUtil.buildIcebergCatalog(name, properties, new Configuration()));
+    }
+
+    static TableIdentifier identifier(Topic topic) {
+        return TableIdentifier.of(Layer.BRONZE.namespace(), topic.topicName());
+    }
+
+    /** Creates what is missing and returns the three tables; concurrent creators are tolerated. */
+    Map<Topic, Table> createMissingTables() {
+        Namespace bronze = Namespace.of(Layer.BRONZE.namespace());
+        if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(bronze)) {
+            try {
+                namespaces.createNamespace(bronze);
+            } catch (AlreadyExistsException e) {
+                // another process created it meanwhile
+            }
+        }
+        Map<Topic, Table> tables = new EnumMap<>(Topic.class);
+        for (Topic topic : Topic.values()) {
+            TableIdentifier id = identifier(topic);
+            if (!catalog.tableExists(id)) {
+                try {
+                    catalog.createTable(id, BronzeTable.SCHEMA, BronzeTable.SPEC, BronzeTable.PROPERTIES);
+                } catch (AlreadyExistsException e) {
+                    // another process created it meanwhile
+                }
+            }
+            tables.put(topic, catalog.loadTable(id));
+        }
+        return tables;
+    }
+
+    /** A loader for one table, opened by each Flink operator that writes or commits to it. */
+    TableLoader tableLoader(Topic topic) {
+        // the same implementation the catalog type resolved to (JDBC by default, REST at scale)
+        CatalogLoader loader = CatalogLoader.custom(name, properties, new Configuration(),
+                catalog.getClass().getName());
+        return TableLoader.fromCatalog(loader, identifier(topic));
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (catalog instanceof Closeable closeable) {
+            closeable.close();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.alluvium.flink;
+
+import io.alluvium.config.AlluviumConfig;
+import io.alluvium.config.MemorySize;
+import io.alluvium.runtime.ChildJvm;
+import io.alluvium.runtime.DataDir;
+import io.alluvium.runtime.ServiceProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real services a landing test needs, started as the CLI starts them: the Kafka broker (which
+ * creates the three topics) and the catalog's PostgreSQL, each a child JVM of the services module, on
+ * free ports, with all state under the test's own data directory.
+ */
+final class EmbeddedPlatform implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    private final AlluviumConfig config;
+    private final ServiceProcess broker;
+    private final ServiceProcess database;
+
+    private EmbeddedPlatform(AlluviumConfig config) {
+        this.config = config;
+        DataDir dataDir = DataDir.of(config).create();
+        this.broker = new ServiceProcess("kafka-broker", dataDir);
+        this.database = new ServiceProcess("catalog-database", dataDir);
+    }
+
+    /** Starts both services; {@code settings} are added to the test defaults (e.g. checkpoint interval). */
+    static EmbeddedPlatform start(Path dataDir, Map<String, String> settings) {
+        AlluviumConfig config = AlluviumConfig.defaults()
+                .with(Map.of("data.dir", dataDir.toString(),
+                        "kafka.port", Integer.toString(freePort()),
+                        "kafka.controller-port", Integer.toString(freePort()),
+                        "kafka.partitions", "3",
+                        "kafka.heap", "384m",
+                        "catalog.postgres-port", Integer.toString(freePort())), "test")
+                .with(settings, "test");
+        EmbeddedPlatform platform = new EmbeddedPlatform(config);
+        try {
+            platform.database.start(service("catalog-database", "io.alluvium.services.CatalogDatabaseMain", "256m"),
+                    config, START_TIMEOUT);
+            platform.broker.start(service("kafka-broker", "io.alluvium.services.KafkaBrokerMain",
+                    config.getMemory("kafka.heap").toString()), config, START_TIMEOUT);
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+        return platform;
+    }
+
+    private static ChildJvm service(String name, String mainClass, String heap) {
+        return new ChildJvm(name, "services", mainClass, MemorySize.parse(heap), List.of());
+    }
+
+    AlluviumConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        broker.stop(Duration.ofSeconds(30));
+        database.stop(Duration.ofSeconds(30));
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
