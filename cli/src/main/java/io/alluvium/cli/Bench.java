@@ -1,0 +1,24 @@
+package io.alluvium.cli;
+
+import io.alluvium.config.AlluviumConfig;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One benchmark of {@code alluvium bench}: it runs on a scratch platform of its own (started and stopped
+ * by {@link BenchPlatform}) and compares Alluvium with a baseline on the same machine, data and run.
+ */
+interface Bench {
+    /** ingest, landing, batch: in the order {@code bench all} runs them. */
+    static List<Bench> all() {
+        return List.of(new IngestBench(), EngineBench.LANDING, EngineBench.BATCH);
+    }
+
+    String name();
+
+    /** Why this bench cannot run in this installation (e.g. its module is not built), or empty. */
+    Optional<String> unavailable();
+
+    /** Measures on a started platform whose data directory is scratch. */
+    BenchReport run(AlluviumConfig config, long events, Console console);
+}

@@ -1,0 +1,92 @@
+package io.alluvium.cli;
+
+import io.alluvium.config.AlluviumConfig;
+import io.alluvium.runtime.DataDir;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code alluvium bench}: measures Alluvium against a baseline in the same run on the same machine, and
+ * writes the figures where {@code alluvium design --calibration} reads them. A missed target is printed
+ * plainly but does not fail the command: a bench measures, it does not gate.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmark Alluvium against a baseline in the same run: ingest (generator vs Kafka's "
+                + "ProducerPerformance), landing (Flink → Bronze vs a plain consumer and a plain Iceberg writer), "
+                + "batch (Silver + Gold vs one hand-written Spark SQL script); all runs the three.",
+            "Each bench runs on services of its own in <data.dir>/bench, which is SCRATCH: wiped at the start "
+                + "of every bench. Stop a running platform first (alluvium down) or give the bench other ports "
+                + "with --set.",
+            "Results: tables (or --json), and a file for `alluvium design --calibration FILE`: "
+                + "<data.dir>/reports/bench/<time>.json unless --out is given."})
+final class BenchCommand extends PlatformCommand {
+    static final String ALL = "all";
+    static final long MAX_EVENTS = 1_000_000_000L;
+
+    @Parameters(index = "0", paramLabel = "BENCH", description = "ingest, landing, batch or all.")
+    String which;
+
+    @Option(names = "--events", paramLabel = "N", defaultValue = "200000",
+            description = "Events per bench (default: ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the results here instead.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        List<Bench> benches = selected();
+        if (events < 1 || events > MAX_EVENTS) {
+            throw new UserError("--events must be between 1 and " + MAX_EVENTS + ", got " + events);
+        }
+        AlluviumConfig config = config();
+        Console console = console();
+        Instant startedAt = Instant.now();
+        List<BenchReport> reports = new ArrayList<>();
+        Map<String, String> notRun = new LinkedHashMap<>();
+        for (Bench bench : benches) {
+            String missing = bench.unavailable().orElse(null);
+            if (missing != null) {
+                if (benches.size() == 1) {
+                    throw new JobFailure("bench " + bench.name() + " cannot run: " + missing);
+                }
+                console.step("bench " + bench.name() + " cannot run: " + missing);
+                notRun.put(bench.name(), missing);
+                continue;
+            }
+            console.step("bench " + bench.name() + ": scratch platform in " + DataDir.of(config).root()
+                    .resolve(BenchPlatform.DIR));
+            try (BenchPlatform platform = BenchPlatform.start(config, console)) {
+                reports.add(bench.run(platform.config(), events, console));
+            }
+        }
+        BenchResults results = new BenchResults(startedAt, reports, notRun);
+        Path file = out != null ? out : BenchResults.defaultFile(DataDir.of(config).reports(), startedAt);
+        results.writeTo(file);
+        if (console.json()) {
+            console.printJson(results.toJson());
+        } else {
+            results.print(console);
+        }
+        console.info("Results written to " + file + " (use: alluvium design --calibration " + file + ")");
+        return 0;
+    }
+
+    private List<Bench> selected() {
+        List<Bench> all = Bench.all();
+        if (ALL.equals(which)) {
+            return all;
+        }
+        return all.stream().filter(b -> b.name().equals(which)).findFirst().map(List::of)
+                .orElseThrow(() -> new UserError("unknown bench \"" + which + "\" (expected "
+                        + all.stream().map(Bench::name).collect(Collectors.joining(", ")) + " or " + ALL + ")"));
+    }
+}
