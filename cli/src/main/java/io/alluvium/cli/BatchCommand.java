@@ -37,6 +37,7 @@ final class BatchCommand extends PlatformCommand {
             args.add(backfill);
         }
         AlluviumConfig config = config();
+        Preflight.requireCatalog(config);
         console().step("building " + stage + " with Spark");
         JsonNode result = EngineJobs.run(EngineJobs.batch(config, "batch", args), config);
         ResultViews.show(result, console());

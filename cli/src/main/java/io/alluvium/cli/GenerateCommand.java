@@ -48,6 +48,7 @@ final class GenerateCommand extends PlatformCommand {
             }
         }
         AlluviumConfig config = config().with(flags, "command line");
+        Preflight.requireKafka(config);
         console().step("generating " + config.getLong(AlluviumSettings.GENERATOR_EVENTS) + " events (seed "
                 + config.getLong(AlluviumSettings.GENERATOR_SEED) + ")");
         JsonNode report = Generation.run(config);

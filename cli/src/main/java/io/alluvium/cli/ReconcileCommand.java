@@ -1,6 +1,7 @@
 package io.alluvium.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alluvium.config.AlluviumConfig;
 import picocli.CommandLine.Command;
 
 /** {@code alluvium reconcile}: proves invariants 1 and 2 on the platform as it is now. */
@@ -9,7 +10,9 @@ import picocli.CommandLine.Command;
 final class ReconcileCommand extends PlatformCommand {
     @Override
     public Integer call() {
-        Reconciliation reconciliation = Reconciliation.measure(config());
+        AlluviumConfig config = config();
+        Preflight.requireCatalog(config);
+        Reconciliation reconciliation = Reconciliation.measure(config);
         if (console().json()) {
             ObjectNode doc = Console.JSON.createObjectNode();
             doc.put("ok", reconciliation.allHold());

@@ -18,6 +18,7 @@ final class SqlCommand extends PlatformCommand {
             throw new UserError("the SQL statement is empty");
         }
         AlluviumConfig config = config();
+        Preflight.requireCatalog(config);
         ResultViews.rows(EngineJobs.run(EngineJobs.batch(config, "sql", List.of("sql", statement)), config), console());
         return 0;
     }

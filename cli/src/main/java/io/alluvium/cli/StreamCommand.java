@@ -30,6 +30,8 @@ final class StreamCommand {
         @Override
         public Integer call() {
             AlluviumConfig config = config();
+            Preflight.requireKafka(config);
+            Preflight.requireCatalog(config);
             console().step("landing Kafka → Bronze" + (untilCaughtUp ? " until caught up" : " (Ctrl-C stops)"));
             JsonNode result = EngineJobs.run(EngineJobs.landing(config, untilCaughtUp), config);
             ResultViews.landing(result, console());

@@ -34,6 +34,7 @@ final class TableCommand extends PlatformCommand {
             }
         }
         AlluviumConfig config = config();
+        Preflight.requireCatalog(config);
         ResultViews.show(EngineJobs.run(EngineJobs.batch(config, "table", args), config), console());
         return 0;
     }

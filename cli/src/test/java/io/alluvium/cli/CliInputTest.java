@@ -112,6 +112,30 @@ class CliInputTest {
     }
 
     @Test
+    void jobsAgainstServicesThatAreDownSayHowToStartThem() {
+        assertThat(run("generate", "--data-dir", dir.toString(), "--set", "kafka.port=" + unusedPort())).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot reach Kafka at 127.0.0.1:").contains("alluvium up");
+        assertThat(run("batch", "all", "--data-dir", dir.toString(), "--set", "catalog.postgres-port=" + unusedPort()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("cannot reach the catalog database").contains("catalog.postgres-port");
+    }
+
+    @Test
+    void anUnreachableExternalBrokerIsNamedBySetting() {
+        assertThat(run("stream", "start", "landing", "--data-dir", dir.toString(),
+                "--set", "kafka.bootstrap-servers=127.0.0.1:" + unusedPort())).isEqualTo(2);
+        assertThat(err.toString()).contains("(kafka.bootstrap-servers): check the address");
+    }
+
+    private static int unusedPort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void statusOfANewDataDirShowsEverythingStopped() {
         assertThat(run("status", "--data-dir", dir.toString(), "--json")).isEqualTo(0);
         assertThat(out.toString()).contains("\"kafka-broker\"").contains("\"stopped\"");
