@@ -50,18 +50,18 @@ final class BenchCommand extends PlatformCommand {
         AlluviumConfig config = config();
         Console console = console();
         Instant startedAt = Instant.now();
-        List<BenchReport> reports = new ArrayList<>();
         Map<String, String> notRun = new LinkedHashMap<>();
+        List<Bench> runnable = new ArrayList<>();
         for (Bench bench : benches) {
-            String missing = bench.unavailable().orElse(null);
-            if (missing != null) {
-                if (benches.size() == 1) {
-                    throw new JobFailure("bench " + bench.name() + " cannot run: " + missing);
-                }
-                console.step("bench " + bench.name() + " cannot run: " + missing);
-                notRun.put(bench.name(), missing);
-                continue;
-            }
+            bench.unavailable().ifPresentOrElse(why -> notRun.put(bench.name(), why), () -> runnable.add(bench));
+        }
+        if (runnable.isEmpty()) {
+            throw new JobFailure(notRun.entrySet().stream().map(e -> "bench " + e.getKey() + " cannot run: " + e.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        notRun.forEach((bench, why) -> console.step("bench " + bench + " cannot run: " + why));
+        List<BenchReport> reports = new ArrayList<>();
+        for (Bench bench : runnable) {
             console.step("bench " + bench.name() + ": scratch platform in " + DataDir.of(config).root()
                     .resolve(BenchPlatform.DIR));
             try (BenchPlatform platform = BenchPlatform.start(config, console)) {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +28,7 @@ record BenchResults(Instant measuredAt, List<BenchReport> reports, Map<String, S
 
     BenchResults {
         reports = List.copyOf(reports);
-        notRun = Map.copyOf(notRun);
+        notRun = Collections.unmodifiableMap(new LinkedHashMap<>(notRun));
     }
 
     /** Where a run's results go by default: {@code <data.dir>/reports/bench/<time>.json}. */

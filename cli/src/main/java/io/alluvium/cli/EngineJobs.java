@@ -8,6 +8,7 @@ import io.alluvium.runtime.ChildJvm;
 import io.alluvium.runtime.ChildProtocol;
 import io.alluvium.runtime.RunningJob;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,9 @@ import java.util.List;
 final class EngineJobs {
     static final String LANDING_MAIN = "io.alluvium.flink.LandingJobMain";
     static final String BATCH_MAIN = "io.alluvium.spark.BatchMain";
+
+    /** How long a job may take to stop cleanly on Ctrl-C (a streaming job's final savepoint) before it is killed. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
     private EngineJobs() {
     }
@@ -44,7 +48,7 @@ final class EngineJobs {
     /** Runs the job to its end, measuring its memory. */
     static Finished runMeasured(ChildJvm jvm, AlluviumConfig config) {
         RunningJob job = RunningJob.start(jvm, config);
-        Thread killOnExit = new Thread(job::kill, "stop-" + jvm.name());
+        Thread killOnExit = new Thread(() -> job.stop(STOP_GRACE), "stop-" + jvm.name());
         Runtime.getRuntime().addShutdownHook(killOnExit);
         RunningJob.Outcome outcome;
         try (ProgressDisplay progress = new ProgressDisplay(config.getBoolean(AlluviumSettings.CONSOLE_PROGRESS))) {

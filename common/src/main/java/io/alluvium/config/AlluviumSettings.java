@@ -56,6 +56,15 @@ public final class AlluviumSettings {
     public static final String LANDING_PARALLELISM = "landing.parallelism";
     public static final String FLINK_HEAP = "flink.heap";
 
+    public static final String REALTIME_WATERMARK_DELAY = "realtime.watermark-delay";
+    public static final String REALTIME_ALLOWED_LATENESS = "realtime.window-allowed-lateness";
+    public static final String REALTIME_PARALLELISM = "realtime.parallelism";
+    public static final String REALTIME_CHECKPOINT_INTERVAL = "realtime.checkpoint-interval";
+
+    public static final String SERVING_REDIS_URL = "serving.redis-url";
+    public static final String SERVING_PORT = "serving.port";
+    public static final String SERVING_PASSWORD = "serving.password";
+
     public static final String SPARK_MASTER = "spark.master";
     public static final String SPARK_HEAP = "spark.heap";
     public static final String SPARK_SHUFFLE_PARTITIONS = "spark.shuffle-partitions";
@@ -114,6 +123,21 @@ public final class AlluviumSettings {
                     "Flink checkpoint interval of the landing job; each checkpoint commits to Bronze.")
             .define(LANDING_PARALLELISM, INT, "2", between(1, 1024), "Parallelism of the landing job.")
             .define(FLINK_HEAP, MEMORY, "1g", memoryAtLeast("256m"), "Heap of the Flink job JVM.")
+
+            .define(REALTIME_WATERMARK_DELAY, DURATION, "5m", durationBetween(Duration.ZERO, Duration.ofDays(1)),
+                    "How far event time may run out of order before the realtime job's watermark passes it.")
+            .define(REALTIME_ALLOWED_LATENESS, DURATION, "49h", durationBetween(Duration.ZERO, Duration.ofDays(30)),
+                    "How long after its end a realtime (city, hour) window still takes late events; later ones are counted as too late.")
+            .define(REALTIME_PARALLELISM, INT, "2", between(1, 1024), "Parallelism of the realtime job.")
+            .define(REALTIME_CHECKPOINT_INTERVAL, DURATION, "5s",
+                    durationBetween(Duration.ofMillis(200), Duration.ofHours(1)),
+                    "Flink checkpoint interval of the realtime job: how much a restart replays.")
+
+            .define(SERVING_REDIS_URL, STRING, "",
+                    "URL of the serving store (redis://host:port, rediss:// for TLS; ElastiCache, MemoryDB, Valkey); empty starts the embedded redis-server.")
+            .define(SERVING_PORT, INT, "16379", between(1024, 65535),
+                    "Port of the embedded redis-server (bound to 127.0.0.1).")
+            .define(SERVING_PASSWORD, PASSWORD, "", "Password of the serving store (requirepass; never printed).")
 
             .define(SPARK_MASTER, STRING, "local[2]", "Spark master URL (local[N], spark://, yarn, k8s://).")
             .define(SPARK_HEAP, MEMORY, "2g", memoryAtLeast("512m"), "Heap of the Spark driver JVM.")

@@ -93,9 +93,29 @@ public final class RunningJob {
         }
     }
 
-    /** Kills the job at once (as a crash would): used by crash tests and by Ctrl-C. */
+    /**
+     * Kills the job at once (SIGKILL, as a crash would): used by crash tests. Through the process
+     * handle, so that what the job already wrote can still be read ({@code Process.destroy} closes it).
+     */
     public void kill() {
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
+    }
+
+    /**
+     * Asks the job to stop (SIGTERM: a streaming job takes a final savepoint), and kills it if it has
+     * not ended within {@code grace}. Used when the user presses Ctrl-C.
+     */
+    public void stop(java.time.Duration grace) {
+        ProcessHandle handle = process.toHandle();
+        handle.destroy();
+        try {
+            handle.onExit().get(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            kill();
+        } catch (InterruptedException e) {
+            kill();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The last lines of a log that say what went wrong (ERROR, exceptions and their causes). */
