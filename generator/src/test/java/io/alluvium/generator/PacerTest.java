@@ -31,6 +31,7 @@ class PacerTest {
             pacer.await(sent, start);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertThat(seconds).isBetween(0.45, 2.0);
+        // The pacer must hold the sender back (lower bound); the upper bound only catches a pacer that hangs.
+        assertThat(seconds).isBetween(0.45, 10.0);
     }
 }
