@@ -2,6 +2,7 @@ package io.alluvium.cli;
 
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.runtime.DataDir;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code alluvium bench}: measures Alluvium against a baseline in the same run on the same machine, and
  * writes the figures where {@code alluvium design --calibration} reads them. A missed target is printed
- * plainly but does not fail the command: a bench measures, it does not gate.
+ * plainly but does not fail the command: a bench measures, it does not gate. A bench that fails does
+ * (exit 1), after the others have run and their figures are printed and written.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark Alluvium against a baseline in the same run: ingest (generator vs Kafka's "
@@ -61,14 +63,19 @@ final class BenchCommand extends PlatformCommand {
         }
         notRun.forEach((bench, why) -> console.step("bench " + bench + " cannot run: " + why));
         List<BenchReport> reports = new ArrayList<>();
+        Map<String, String> failed = new LinkedHashMap<>();
         for (Bench bench : runnable) {
             console.step("bench " + bench.name() + ": scratch platform in " + DataDir.of(config).root()
                     .resolve(BenchPlatform.DIR));
             try (BenchPlatform platform = BenchPlatform.start(config, console)) {
                 reports.add(bench.run(platform.config(), events, console));
+            } catch (JobFailure | IllegalStateException | UncheckedIOException e) {
+                // the other benches still run, and what they measured is still reported
+                console.error("bench " + bench.name() + " failed: " + e.getMessage());
+                failed.put(bench.name(), e.getMessage());
             }
         }
-        BenchResults results = new BenchResults(startedAt, reports, notRun);
+        BenchResults results = new BenchResults(startedAt, reports, notRun, failed);
         Path file = out != null ? out : BenchResults.defaultFile(DataDir.of(config).reports(), startedAt);
         results.writeTo(file);
         if (console.json()) {
@@ -77,7 +84,7 @@ final class BenchCommand extends PlatformCommand {
             results.print(console);
         }
         console.info("Results written to " + file + " (use: alluvium design --calibration " + file + ")");
-        return 0;
+        return failed.isEmpty() ? 0 : Main.EXIT_FAILED;
     }
 
     private List<Bench> selected() {

@@ -38,11 +38,14 @@ final class BenchPlatform implements AutoCloseable {
             wipe(root);
         }
         BenchPlatform bench = new BenchPlatform(config, console);
+        boolean up = false;
         try {
             bench.platform.up(console);
-        } catch (RuntimeException e) {
-            bench.close();
-            throw e;
+            up = true;
+        } finally {
+            if (!up) {
+                bench.close();
+            }
         }
         return bench;
     }

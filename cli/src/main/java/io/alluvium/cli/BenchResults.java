@@ -20,15 +20,18 @@ import java.util.Map;
  * to a file that {@code alluvium design --calibration FILE} reads. The architect's figures
  * ({@code kafka_producer_records_per_s}, {@code flink_landing_rows_per_s}, ... see the architect's
  * {@code Calibration}) sit at the top level beside {@code measured_at}; the benches follow under
- * {@code benches}, and those that could not run under {@code not_run}, with why.
+ * {@code benches}; those that could not run are under {@code not_run} and those that failed under
+ * {@code failed}, each with why.
  */
-record BenchResults(Instant measuredAt, List<BenchReport> reports, Map<String, String> notRun) {
+record BenchResults(Instant measuredAt, List<BenchReport> reports, Map<String, String> notRun,
+                    Map<String, String> failed) {
     private static final DateTimeFormatter FILE_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     BenchResults {
         reports = List.copyOf(reports);
         notRun = Collections.unmodifiableMap(new LinkedHashMap<>(notRun));
+        failed = Collections.unmodifiableMap(new LinkedHashMap<>(failed));
     }
 
     /** Where a run's results go by default: {@code <data.dir>/reports/bench/<time>.json}. */
@@ -44,6 +47,8 @@ record BenchResults(Instant measuredAt, List<BenchReport> reports, Map<String, S
         reports.forEach(r -> benches.add(r.toJson()));
         ObjectNode skipped = doc.putObject("not_run");
         notRun.forEach(skipped::put);
+        ObjectNode failures = doc.putObject("failed");
+        failed.forEach(failures::put);
         return doc;
     }
 
@@ -61,6 +66,7 @@ record BenchResults(Instant measuredAt, List<BenchReport> reports, Map<String, S
     void print(Console console) {
         reports.forEach(r -> r.print(console));
         notRun.forEach((bench, why) -> console.info("\nbench " + bench + " NOT RUN: " + why));
+        failed.forEach((bench, why) -> console.info("\nbench " + bench + " FAILED: " + why));
         List<String> missed = reports.stream()
                 .flatMap(r -> r.missed().stream().map(c -> String.format(Locale.ROOT,
                         "  %s: %s is %.2f, target %s", r.bench(), c.metric(), c.ratio(), c.target())))

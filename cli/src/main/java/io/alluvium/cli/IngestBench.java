@@ -25,6 +25,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * {@code bench ingest}: the generator sending to Kafka (in the CLI's JVM, as {@code generate} runs it)
@@ -90,8 +91,8 @@ final class IngestBench implements Bench {
                 BenchComparison.of("MB/s vs ProducerPerformance", ours.mbPerSecond(), theirs.mbPerSecond(), TARGET)),
                 List.of("best of " + ROUNDS + " runs each, run alternately (baseline, generator, baseline, generator) "
                                 + "to damp the noise of a shared machine",
-                        "same broker, same producer settings (acks=all, idempotent, linger.ms=10, batch.size=256 KiB, "
-                                + "lz4); the baseline sends " + payloads.records() + " records drawn from "
+                        "same broker, same producer settings (" + new TreeMap<>(GENERATOR_PRODUCER_SETTINGS)
+                                + "); the baseline sends " + payloads.records() + " records drawn from "
                                 + payloads.sampled() + " of the generator's own payloads (average "
                                 + Math.round(payloads.averageBytes()) + " B) to topic " + BASELINE_TOPIC + " with "
                                 + partitions + " partitions, as many as the generator's " + Topic.values().length

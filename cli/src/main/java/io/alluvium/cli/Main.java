@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "A data platform that runs the classic AWS data architectures for real: "
                 + "Kafka → Flink → Iceberg (Bronze) → Spark (Silver, Gold).",
         subcommands = {DemoCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class,
-            GenerateCommand.class, StreamCommand.class, ReconcileCommand.class, BatchCommand.class, SqlCommand.class, TableCommand.class, SettingsCommand.class,
+            GenerateCommand.class, StreamCommand.class, ReconcileCommand.class, BatchCommand.class, SqlCommand.class, TableCommand.class, SettingsCommand.class, BenchCommand.class,
             DesignCommand.class})
 public final class Main {
     static final int EXIT_FAILED = 1;

@@ -67,7 +67,7 @@ class BenchReportTest {
         BenchReport report = new BenchReport("ingest", 1000, List.of(measure("ours", 70_000), measure("theirs", 100_000)),
                 List.of(BenchComparison.of("records/s vs theirs", 70_000, 100_000, ">= 0.8")), List.of("a note"),
                 Console.JSON.createObjectNode());
-        new BenchResults(Instant.now(), List.of(report), Map.of()).print(console);
+        new BenchResults(Instant.now(), List.of(report), Map.of(), Map.of()).print(console);
 
         assertThat(out.toString())
                 .containsPattern("records/s vs theirs\\s*\\|\\s*0\\.70\\s*\\|\\s*>= 0\\.8\\s*\\|\\s*NO")
@@ -79,12 +79,16 @@ class BenchReportTest {
     }
 
     @Test
-    void allTargetsMetSaysSo() {
+    void allTargetsMetSaysSoAndWhatDidNotRunOrFailedIsListed() {
         BenchReport report = new BenchReport("ingest", 1000, List.of(measure("ours", 90_000), measure("theirs", 100_000)),
                 List.of(BenchComparison.of("records/s", 90_000, 100_000, ">= 0.8")), List.of(),
                 Console.JSON.createObjectNode());
-        new BenchResults(Instant.now(), List.of(report), Map.of("batch", "not built")).print(console);
+        BenchResults results = new BenchResults(Instant.now(), List.of(report), Map.of("batch", "not built"),
+                Map.of("landing", "landing-bench failed: boom"));
+        results.print(console);
+        assertThat(results.toJson().at("/failed/landing").asText()).isEqualTo("landing-bench failed: boom");
         assertThat(out.toString()).contains("All targets met.").contains("bench batch NOT RUN: not built")
+                .contains("bench landing FAILED: landing-bench failed: boom")
                 .doesNotContain("| NO").doesNotContain("TARGETS MISSED");
     }
 
@@ -130,7 +134,7 @@ class BenchReportTest {
         Instant at = Instant.parse("2026-11-25T22:01:01Z");
         BenchResults results = new BenchResults(at, List.of(
                 new BenchReport("ingest", 10, List.of(measure("a", 1)), List.of(), List.of(), kafka),
-                new BenchReport("landing", 10, List.of(measure("b", 1)), List.of(), List.of(), flink)), Map.of());
+                new BenchReport("landing", 10, List.of(measure("b", 1)), List.of(), List.of(), flink)), Map.of(), Map.of());
         Path file = BenchResults.defaultFile(new DataDir(dir).reports(), at);
         results.writeTo(file);
 

@@ -27,6 +27,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,10 +139,17 @@ public final class EmbeddedKafkaBroker implements EmbeddedService {
         List<String> names = Arrays.stream(Topic.values()).map(Topic::topicName).toList();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            boolean allLed = admin.describeTopics(names).allTopicNames().get().values().stream()
-                    .flatMap(d -> d.partitions().stream()).allMatch(p -> p.leader() != null && !p.leader().isEmpty());
-            if (allLed) {
-                return;
+            try {
+                boolean allLed = admin.describeTopics(names).allTopicNames().get().values().stream()
+                        .flatMap(d -> d.partitions().stream()).allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                if (allLed) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                // Just after creation the metadata may not know the topics yet: not ready, not failed.
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
             }
             Thread.sleep(100);
         }
