@@ -1,6 +1,7 @@
 package io.alluvium.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.runtime.ChildProtocol;
@@ -57,6 +58,52 @@ class ServiceMainsTest {
         assertThat(child.nonProtocolLines()).isEmpty();
         assertThat(Files.readString(child.logFile())).contains("Stopping catalog database");
         assertFree(port);
+    }
+
+    @Test
+    void servingStoreKeepsWhatWasWrittenAcrossARestartAndRequiresItsPassword() throws Exception {
+        int port = FreePort.next();
+        String secret = "s3cret-never-logged";
+        Path settings = settings(Map.of("serving.port", Integer.toString(port), "serving.password", secret));
+        Path log = dataDir.resolve("logs/serving-store.log");
+
+        Child first = Child.start(RedisServerMain.class, settings, log);
+        assertThat(first.nextProtocolLine()).isEqualTo(ChildProtocol.PREFIX + "ready redis://127.0.0.1:" + port);
+        try (RespClient anonymous = RespClient.connect(LocalPort.HOST, port, "", 2000)) {
+            assertThatThrownBy(() -> anonymous.call("GET", "k")).hasMessageStartingWith("NOAUTH");
+        }
+        try (RespClient redis = RespClient.connect(LocalPort.HOST, port, secret, 2000)) {
+            assertThat(redis.call("SET", "city_hour:Paris", "42.50")).isEqualTo("OK");
+            assertThat(redis.call("GET", "city_hour:Paris")).isEqualTo("42.50");
+        }
+        first.terminate();
+        assertThat(first.exitCode()).isEqualTo(143);
+        assertThat(first.nonProtocolLines()).isEmpty();
+        assertFree(port);
+        assertThat(dataDir.resolve("redis/appendonly.aof")).isNotEmptyFile();
+
+        Child second = Child.start(RedisServerMain.class, settings, log);
+        assertThat(second.nextProtocolLine()).isEqualTo(ChildProtocol.PREFIX + "ready redis://127.0.0.1:" + port);
+        try (RespClient redis = RespClient.connect(LocalPort.HOST, port, secret, 2000)) {
+            assertThat(redis.call("GET", "city_hour:Paris")).isEqualTo("42.50");
+        }
+        second.terminate();
+        assertThat(second.exitCode()).isEqualTo(143);
+        assertThat(Files.readString(log)).contains("Stopping serving store").doesNotContain(secret);
+        assertThat(Files.readString(dataDir.resolve("redis/redis-server.log"))).doesNotContain(secret);
+    }
+
+    @Test
+    void servingStorePortInUseExitsWithBadInputAndOneLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Child child = Child.start(RedisServerMain.class,
+                    settings(Map.of("serving.port", Integer.toString(taken.getLocalPort()))),
+                    dataDir.resolve("logs/serving-store.log"));
+
+            assertThat(child.nextProtocolLine()).startsWith(ChildProtocol.PREFIX + "error port "
+                    + taken.getLocalPort() + " on 127.0.0.1 is already in use (setting serving.port)");
+            assertThat(child.exitCode()).isEqualTo(ChildProtocol.EXIT_BAD_INPUT);
+        }
     }
 
     @Test
