@@ -19,6 +19,8 @@ import java.util.List;
 record EmbeddedService(String name, String mainClass, MemorySize heap, int port, String portKey) {
     /** The catalog database host only holds PostgreSQL's supervisor; PostgreSQL runs beside it. */
     private static final MemorySize CATALOG_HOST_HEAP = MemorySize.parse("128m");
+    /** Likewise the serving store's host only watches its redis-server. */
+    private static final MemorySize SERVING_HOST_HEAP = MemorySize.parse("64m");
     private static final String MODULE = "services";
 
     static List<EmbeddedService> of(AlluviumConfig config) {
@@ -32,6 +34,10 @@ record EmbeddedService(String name, String mainClass, MemorySize heap, int port,
             services.add(new EmbeddedService("kafka-broker", "io.alluvium.services.KafkaBrokerMain",
                     config.getMemory(AlluviumSettings.KAFKA_HEAP), config.getInt(AlluviumSettings.KAFKA_PORT),
                     AlluviumSettings.KAFKA_PORT));
+        }
+        if (config.getString(AlluviumSettings.SERVING_REDIS_URL).isEmpty()) {
+            services.add(new EmbeddedService("serving-store", "io.alluvium.services.RedisServerMain",
+                    SERVING_HOST_HEAP, config.getInt(AlluviumSettings.SERVING_PORT), AlluviumSettings.SERVING_PORT));
         }
         return services;
     }

@@ -19,6 +19,7 @@ import java.util.List;
 final class EngineJobs {
     static final String LANDING_MAIN = "io.alluvium.flink.LandingJobMain";
     static final String BATCH_MAIN = "io.alluvium.spark.BatchMain";
+    static final String REALTIME_MAIN = "io.alluvium.flink.RealtimeJobMain";
 
     /** How long a job may take to stop cleanly on Ctrl-C (a streaming job's final savepoint) before it is killed. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
@@ -28,6 +29,11 @@ final class EngineJobs {
 
     static ChildJvm landing(AlluviumConfig config, boolean untilCaughtUp) {
         return new ChildJvm("landing", "flink-jobs", LANDING_MAIN, config.getMemory(AlluviumSettings.FLINK_HEAP),
+                untilCaughtUp ? List.of("--until-caught-up") : List.of());
+    }
+
+    static ChildJvm realtime(AlluviumConfig config, boolean untilCaughtUp) {
+        return new ChildJvm("realtime", "flink-jobs", REALTIME_MAIN, config.getMemory(AlluviumSettings.FLINK_HEAP),
                 untilCaughtUp ? List.of("--until-caught-up") : List.of());
     }
 

@@ -46,6 +46,25 @@ final class Preflight {
                 : AlluviumSettings.CATALOG_JDBC_URL + "): check the URL and that the database is up"));
     }
 
+    static void requireServingStore(AlluviumConfig config) {
+        String url = config.getString(AlluviumSettings.SERVING_REDIS_URL);
+        URI target;
+        try {
+            target = url.isEmpty() ? URI.create("redis://127.0.0.1:" + config.getInt(AlluviumSettings.SERVING_PORT))
+                    : URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(AlluviumSettings.SERVING_REDIS_URL + " is not a URL: " + e.getMessage());
+        }
+        int port = target.getPort() < 0 ? 6379 : target.getPort();
+        if (target.getHost() != null && reachable(target.getHost(), port)) {
+            return;
+        }
+        throw new UserError("cannot reach the serving store at " + target.getHost() + ":" + port + " ("
+                + (url.isEmpty() ? AlluviumSettings.SERVING_PORT
+                        + "): the embedded redis-server is not running; start it with `alluvium up`"
+                        : AlluviumSettings.SERVING_REDIS_URL + "): check the URL and that Redis is up"));
+    }
+
     /** host and port of a network JDBC URL; empty for file-based ones (SQLite). */
     private static Optional<URI> hostAndPort(String jdbcUrl) {
         if (!jdbcUrl.startsWith("jdbc:")) {

@@ -16,10 +16,6 @@ final class ResultViews {
     private ResultViews() {
     }
 
-    static void landing(JsonNode result, Console console) {
-        show(result, console);
-    }
-
     /** Any result: tables where the shape allows, lines elsewhere. */
     static void show(JsonNode result, Console console) {
         if (console.json()) {

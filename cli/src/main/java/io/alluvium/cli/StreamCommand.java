@@ -15,10 +15,11 @@ import picocli.CommandLine.Parameters;
 final class StreamCommand {
 
     /** The jobs {@code stream start} knows. */
-    enum Job { landing }
+    enum Job { landing, realtime }
 
     @Command(name = "start", mixinStandardHelpOptions = true,
-            description = "Start a streaming job: landing (Kafka → bronze.*, exactly-once).")
+            description = "Start a streaming job: landing (Kafka → bronze.*, exactly-once) or realtime "
+                    + "(Kafka → city-hour sales in the serving store, idempotent writes).")
     static final class Start extends PlatformCommand {
         @Parameters(index = "0", paramLabel = "JOB", description = "The job: ${COMPLETION-CANDIDATES}.")
         Job job;
@@ -31,10 +32,18 @@ final class StreamCommand {
         public Integer call() {
             AlluviumConfig config = config();
             Preflight.requireKafka(config);
-            Preflight.requireCatalog(config);
-            console().step("landing Kafka → Bronze" + (untilCaughtUp ? " until caught up" : " (Ctrl-C stops)"));
-            JsonNode result = EngineJobs.run(EngineJobs.landing(config, untilCaughtUp), config);
-            ResultViews.landing(result, console());
+            String until = untilCaughtUp ? " until caught up" : " (Ctrl-C stops)";
+            JsonNode result;
+            if (job == Job.landing) {
+                Preflight.requireCatalog(config);
+                console().step("landing Kafka → Bronze" + until);
+                result = EngineJobs.run(EngineJobs.landing(config, untilCaughtUp), config);
+            } else {
+                Preflight.requireServingStore(config);
+                console().step("aggregating Kafka → serving store" + until);
+                result = EngineJobs.run(EngineJobs.realtime(config, untilCaughtUp), config);
+            }
+            ResultViews.show(result, console());
             return 0;
         }
     }

@@ -22,37 +22,40 @@ import org.apache.iceberg.flink.TableLoader;
 
 /**
  * The Bronze side of the platform's one Iceberg catalog, as the landing job needs it: the namespace and
- * the three {@code bronze.<topic>} tables created if missing (with the contract from {@link BronzeTable}),
- * and table loaders that Flink's sink operators can serialize and reopen on their own.
+ * the three {@code <namespace>.<topic>} tables created if missing (with the contract from
+ * {@link BronzeTable}), and table loaders that Flink's sink operators can serialize and reopen on their
+ * own. The namespace is {@code bronze}, or a scratch one with the same contract (the landing bench's).
  */
 final class BronzeCatalog implements AutoCloseable {
     private final String name;
     private final Map<String, String> properties;
     private final Catalog catalog;
+    private final Namespace namespace;
 
-    private BronzeCatalog(String name, Map<String, String> properties, Catalog catalog) {
+    private BronzeCatalog(String name, Map<String, String> properties, Catalog catalog, Namespace namespace) {
         this.name = name;
         this.properties = properties;
         this.catalog = catalog;
+        this.namespace = namespace;
     }
 
-    static BronzeCatalog open(AlluviumConfig config) {
+    /** The catalog, for the tables of {@code namespace} ({@code bronze} or a scratch one). */
+    static BronzeCatalog open(AlluviumConfig config, String namespace) {
         String name = CatalogProperties.name(config);
         Map<String, String> properties = CatalogProperties.of(config);
         return new BronzeCatalog(name, properties,
-                CatalogUtil.buildIcebergCatalog(name, properties, new Configuration()));
+                CatalogUtil.buildIcebergCatalog(name, properties, new Configuration()), Namespace.of(namespace));
     }
 
-    static TableIdentifier identifier(Topic topic) {
-        return TableIdentifier.of(Layer.BRONZE.namespace(), topic.topicName());
+    TableIdentifier identifier(Topic topic) {
+        return TableIdentifier.of(namespace, topic.topicName());
     }
 
     /** Creates what is missing and returns the three tables; concurrent creators are tolerated. */
     Map<Topic, Table> createMissingTables() {
-        Namespace bronze = Namespace.of(Layer.BRONZE.namespace());
-        if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(bronze)) {
+        if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(namespace)) {
             try {
-                namespaces.createNamespace(bronze);
+                namespaces.createNamespace(namespace);
             } catch (AlreadyExistsException e) {
                 // another process created it meanwhile
             }
@@ -70,6 +73,22 @@ final class BronzeCatalog implements AutoCloseable {
             tables.put(topic, catalog.loadTable(id));
         }
         return tables;
+    }
+
+    /**
+     * Drops the three tables with their files, and the namespace: scratch namespaces only, so that no
+     * mistake can purge Bronze.
+     */
+    void dropScratchTables() {
+        if (namespace.equals(Namespace.of(Layer.BRONZE.namespace()))) {
+            throw new IllegalStateException("refusing to drop the tables of " + namespace + ": not a scratch namespace");
+        }
+        for (Topic topic : Topic.values()) {
+            catalog.dropTable(identifier(topic), true);
+        }
+        if (catalog instanceof SupportsNamespaces namespaces && namespaces.namespaceExists(namespace)) {
+            namespaces.dropNamespace(namespace);
+        }
     }
 
     /** A loader for one table, opened by each Flink operator that writes or commits to it. */

@@ -3,7 +3,6 @@ package io.alluvium.flink;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.domain.Topic;
 import io.alluvium.runtime.ChildProtocol;
-import io.alluvium.runtime.DataDir;
 import io.alluvium.runtime.KafkaEndpoints;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -39,14 +39,22 @@ public final class LandingJob {
     private static final Duration STOP_TIMEOUT = Duration.ofMinutes(5);
 
     private final AlluviumConfig config;
+    private final LandingTarget target;
+    private final Configuration observers;
 
+    /** The platform's landing into {@code bronze.*}. */
     public LandingJob(AlluviumConfig config) {
-        this.config = config;
+        this(config, LandingTarget.bronze(config), new Configuration());
     }
 
-    /** Where the landing job keeps its checkpoints, savepoints and job id. */
-    public static Path stateDir(AlluviumConfig config) {
-        return DataDir.of(config).checkpoints().resolve("landing");
+    /**
+     * @param target    the tables, state directory and consumer group of the run
+     * @param observers Flink settings that only watch the job (the bench's trace reporter); empty otherwise
+     */
+    LandingJob(AlluviumConfig config, LandingTarget target, Configuration observers) {
+        this.config = config;
+        this.target = target;
+        this.observers = observers;
     }
 
     /**
@@ -56,9 +64,10 @@ public final class LandingJob {
      */
     public String run(boolean untilCaughtUp, ChildProtocol out, StopRequest stop) throws Exception {
         long started = System.currentTimeMillis();
-        Path stateDir = stateDir(config);
+        Path stateDir = target.stateDir();
         String bootstrap = KafkaEndpoints.bootstrapServers(config);
-        try (BronzeCatalog catalog = BronzeCatalog.open(config); KafkaLogEnds log = new KafkaLogEnds(bootstrap)) {
+        try (BronzeCatalog catalog = BronzeCatalog.open(config, target.namespace());
+             KafkaLogEnds log = new KafkaLogEnds(bootstrap)) {
             Map<Topic, LandedOffsets> landed = new EnumMap<>(Topic.class);
             Map<Topic, Long> rowsBefore = new EnumMap<>(Topic.class);
             for (Map.Entry<Topic, Table> e : catalog.createMissingTables().entrySet()) {
@@ -66,16 +75,17 @@ public final class LandingJob {
                 landed.put(e.getKey(), offsets);
                 rowsBefore.put(e.getKey(), offsets.rows());
             }
-            CatchUp catchUp = new CatchUp(landed, log.earliest(), log.latest());
+            Map<TopicPartition, Long> earliest = log.earliest();
+            CatchUp catchUp = new CatchUp(landed, earliest, log.latest());
             Optional<RestorePoint> resume = RestorePoint.latest(stateDir);
             JobID jobId = RestorePoint.jobId(stateDir, resume);
-            LOG.info("Landing job {} starts {}; target {} records", jobId,
+            LOG.info("Landing job {} into {} starts {}; target {} records", jobId, target.namespace(),
                     resume.map(r -> "from " + r.path()).orElse("after what Bronze holds"), catchUp.total());
 
             String savepoint = null;
             if (!(untilCaughtUp && catchUp.reached())) {
-                StreamExecutionEnvironment env = LandingEnvironment.create(config, stateDir, jobId, resume);
-                LandingPipeline.define(env, bootstrap, startOffsets(landed), catalog);
+                StreamExecutionEnvironment env = LandingEnvironment.create(config, stateDir, jobId, resume, observers);
+                LandingPipeline.define(env, bootstrap, startOffsets(landed, earliest), catalog, target.consumerGroup());
                 JobClient job = env.executeAsync("alluvium-landing");
                 savepoint = follow(job, landed, catchUp, log, untilCaughtUp, out, stop);
             }
@@ -133,9 +143,14 @@ public final class LandingJob {
         }
     }
 
-    /** Partitions without restored state start after their last landed offset. */
-    private static Map<TopicPartition, Long> startOffsets(Map<Topic, LandedOffsets> landed) {
-        Map<TopicPartition, Long> start = new HashMap<>();
+    /**
+     * Partitions without restored state start after their last landed offset, or at their earliest one.
+     * Every partition is named: Kafka's source would start one it is not given at the consumer group's
+     * committed position, which after lost or dropped tables lies past records the tables never got.
+     */
+    private static Map<TopicPartition, Long> startOffsets(Map<Topic, LandedOffsets> landed,
+            Map<TopicPartition, Long> earliest) {
+        Map<TopicPartition, Long> start = new HashMap<>(earliest);
         landed.values().forEach(l -> start.putAll(l.nextOffsets()));
         return start;
     }

@@ -20,23 +20,22 @@ import org.apache.kafka.common.TopicPartition;
  * fixed uid, so that a run resumes the state of the previous one whatever else changed in the job.
  */
 final class LandingPipeline {
-    /** Consumer group under which landing positions are committed to Kafka (for lag, not for recovery). */
-    static final String GROUP_ID = "alluvium-landing";
-
     private LandingPipeline() {
     }
 
     /**
-     * @param startOffsets where partitions without restored state start: after the last offset landed
-     *                     in Bronze, else at the earliest offset kept
+     * @param startOffsets  where partitions without restored state start: after the last offset landed
+     *                      in Bronze, else at the earliest offset kept
+     * @param consumerGroup group under which landing positions are committed to Kafka (for lag, not for
+     *                      recovery)
      */
     static void define(StreamExecutionEnvironment env, String bootstrapServers,
-            Map<TopicPartition, Long> startOffsets, BronzeCatalog catalog) {
+            Map<TopicPartition, Long> startOffsets, BronzeCatalog catalog, String consumerGroup) {
         KafkaSource<RowData> source = KafkaSource.<RowData>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setTopics(Arrays.stream(Topic.values()).map(Topic::topicName).toList())
-                .setGroupId(GROUP_ID)
-                .setClientIdPrefix(GROUP_ID)
+                .setGroupId(consumerGroup)
+                .setClientIdPrefix(consumerGroup)
                 .setStartingOffsets(startingOffsets(startOffsets))
                 .setDeserializer(new BronzeRecordDeserializer())
                 .setProperty("partition.discovery.interval.ms", "30000")

@@ -1,6 +1,7 @@
 package io.alluvium.flink;
 
 import io.alluvium.config.AlluviumConfig;
+import io.alluvium.domain.Layer;
 import io.alluvium.tables.BronzeTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ final class BronzeRows {
 
     static List<SentRecords.Sent> read(AlluviumConfig config) throws Exception {
         List<SentRecords.Sent> rows = new ArrayList<>();
-        try (BronzeCatalog catalog = BronzeCatalog.open(config)) {
+        try (BronzeCatalog catalog = BronzeCatalog.open(config, Layer.BRONZE.namespace())) {
             for (Table table : catalog.createMissingTables().values()) {
                 try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {
                     for (Record r : records) {
@@ -36,7 +37,7 @@ final class BronzeRows {
     /** Rows committed to the three tables, from their current snapshots' summaries. */
     static long committedRows(AlluviumConfig config) throws Exception {
         long rows = 0;
-        try (BronzeCatalog catalog = BronzeCatalog.open(config)) {
+        try (BronzeCatalog catalog = BronzeCatalog.open(config, Layer.BRONZE.namespace())) {
             for (Table table : catalog.createMissingTables().values()) {
                 if (table.currentSnapshot() != null) {
                     rows += Long.parseLong(table.currentSnapshot().summary().getOrDefault("total-records", "0"));

@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The real services a landing test needs, started as the CLI starts them: the Kafka broker (which
- * creates the three topics) and the catalog's PostgreSQL, each a child JVM of the services module, on
- * free ports, with all state under the test's own data directory.
+ * The real services a stream test needs, started as the CLI starts them: the Kafka broker (which
+ * creates the three topics) and either the catalog's PostgreSQL (landing) or the serving store's
+ * redis-server (realtime), each a child JVM of the services module, on free ports, with all state under
+ * the test's own data directory.
  */
 final class EmbeddedPlatform implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -25,28 +26,45 @@ final class EmbeddedPlatform implements AutoCloseable {
     private final AlluviumConfig config;
     private final ServiceProcess broker;
     private final ServiceProcess database;
+    private final ServiceProcess serving;
 
     private EmbeddedPlatform(AlluviumConfig config) {
         this.config = config;
         DataDir dataDir = DataDir.of(config).create();
         this.broker = new ServiceProcess("kafka-broker", dataDir);
         this.database = new ServiceProcess("catalog-database", dataDir);
+        this.serving = new ServiceProcess("serving-store", dataDir);
     }
 
     /** Starts both services; {@code settings} are added to the test defaults (e.g. checkpoint interval). */
     static EmbeddedPlatform start(Path dataDir, Map<String, String> settings) {
+        return start(dataDir, settings, false);
+    }
+
+    /** The broker and the serving store's redis-server (no catalog): what the realtime job needs. */
+    static EmbeddedPlatform startWithServingStore(Path dataDir, Map<String, String> settings) {
+        return start(dataDir, settings, true);
+    }
+
+    private static EmbeddedPlatform start(Path dataDir, Map<String, String> settings, boolean servingStore) {
         AlluviumConfig config = AlluviumConfig.defaults()
                 .with(Map.of("data.dir", dataDir.toString(),
                         "kafka.port", Integer.toString(freePort()),
                         "kafka.controller-port", Integer.toString(freePort()),
                         "kafka.partitions", "3",
                         "kafka.heap", "384m",
-                        "catalog.postgres-port", Integer.toString(freePort())), "test")
+                        "catalog.postgres-port", Integer.toString(freePort()),
+                        "serving.port", Integer.toString(freePort())), "test")
                 .with(settings, "test");
         EmbeddedPlatform platform = new EmbeddedPlatform(config);
         try {
-            platform.database.start(service("catalog-database", "io.alluvium.services.CatalogDatabaseMain", "256m"),
-                    config, START_TIMEOUT);
+            if (servingStore) {
+                platform.serving.start(service("serving-store", "io.alluvium.services.RedisServerMain", "64m"),
+                        config, START_TIMEOUT);
+            } else {
+                platform.database.start(service("catalog-database", "io.alluvium.services.CatalogDatabaseMain",
+                        "256m"), config, START_TIMEOUT);
+            }
             platform.broker.start(service("kafka-broker", "io.alluvium.services.KafkaBrokerMain",
                     config.getMemory("kafka.heap").toString()), config, START_TIMEOUT);
         } catch (RuntimeException e) {
@@ -68,6 +86,7 @@ final class EmbeddedPlatform implements AutoCloseable {
     public void close() {
         broker.stop(Duration.ofSeconds(30));
         database.stop(Duration.ofSeconds(30));
+        serving.stop(Duration.ofSeconds(30));
     }
 
     static int freePort() {

@@ -51,6 +51,7 @@ final class CliRun {
         settings.put(AlluviumSettings.KAFKA_PORT, Integer.toString(freePort()));
         settings.put(AlluviumSettings.KAFKA_CONTROLLER_PORT, Integer.toString(freePort()));
         settings.put(AlluviumSettings.CATALOG_POSTGRES_PORT, Integer.toString(freePort()));
+        settings.put(AlluviumSettings.SERVING_PORT, Integer.toString(freePort()));
         settings.put(AlluviumSettings.LANDING_CHECKPOINT_INTERVAL, "2s");
         settings.put(AlluviumSettings.SPARK_HEAP, "1g");
         settings.forEach((k, v) -> common.addAll(List.of("--set", k + "=" + v)));

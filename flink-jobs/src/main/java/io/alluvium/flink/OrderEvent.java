@@ -1,0 +1,30 @@
+package io.alluvium.flink;
+
+/**
+ * A valid order event, reduced to what the realtime aggregates read. Money is in integer cents, so that
+ * sums are exact (Silver types amount as decimal(18,2)); {@code eventTs} is epoch milliseconds in UTC.
+ * A public class with public fields so that Flink serializes it as a POJO, without Kryo.
+ */
+public final class OrderEvent {
+    public String eventId;
+    public String userId;
+    public String city;
+    public String status;
+    public long amountCents;
+    public int itemsQty;
+    public long eventTs;
+
+    public OrderEvent() {
+    }
+
+    OrderEvent(String eventId, String userId, String city, String status, long amountCents, int itemsQty,
+            long eventTs) {
+        this.eventId = eventId;
+        this.userId = userId;
+        this.city = city;
+        this.status = status;
+        this.amountCents = amountCents;
+        this.itemsQty = itemsQty;
+        this.eventTs = eventTs;
+    }
+}

@@ -1,0 +1,146 @@
+package io.alluvium.flink;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Silver's rules for an {@code orders} record (spark-jobs EventContract/EventClassifier, docs/events.md),
+ * applied to the raw Kafka payload in the same order, so that the realtime job accepts exactly the events
+ * Silver keeps and rejects the others with Silver's reason code: bad_json, missing_field, wrong_type,
+ * negative_amount, invalid_value. Amounts are parsed as exact decimals, never as doubles.
+ */
+final class OrderValidation {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final List<String> REQUIRED = List.of("event_id", "order_id", "user_id", "city", "items",
+            "amount", "currency", "status", "event_ts");
+    private static final List<String> STRINGS_BEFORE_ITEMS = List.of("event_id", "order_id", "user_id", "city");
+    private static final List<String> STRINGS_AFTER_AMOUNT = List.of("currency", "status");
+    private static final Set<String> STATUSES = Set.of("created", "paid", "cancelled");
+
+    /** The verdict on one record: a valid event, or the reason code it is rejected with. */
+    record Verdict(OrderEvent event, String reason) {
+        static Verdict rejected(String reason) {
+            return new Verdict(null, reason);
+        }
+    }
+
+    private OrderValidation() {
+    }
+
+    static Verdict validate(byte[] payload) {
+        JsonNode o;
+        try {
+            o = payload == null ? null : JSON.readTree(payload);
+        } catch (IOException e) {
+            return Verdict.rejected("bad_json");
+        }
+        if (o == null || !o.isObject()) {
+            return Verdict.rejected("bad_json");
+        }
+        for (String field : REQUIRED) {
+            if (absent(o.get(field))) {
+                return Verdict.rejected("missing_field");
+            }
+        }
+        String typeProblem = typeProblem(o);
+        if (typeProblem != null) {
+            return Verdict.rejected(typeProblem);
+        }
+        BigDecimal amount = o.get("amount").decimalValue();
+        if (amount.signum() < 0) {
+            return Verdict.rejected("negative_amount");
+        }
+        return valueProblem(o, amount);
+    }
+
+    /** wrong_type (or missing_field of an item), checked in the contract's field order as Silver does; null if none. */
+    private static String typeProblem(JsonNode o) {
+        if (!allText(o, STRINGS_BEFORE_ITEMS)) {
+            return "wrong_type";
+        }
+        JsonNode items = o.get("items");
+        if (!items.isArray()) {
+            return "wrong_type";
+        }
+        for (JsonNode item : items) {
+            if (!item.isObject()) {
+                return "wrong_type";
+            }
+        }
+        for (String itemField : List.of("product_id", "qty", "unit_price")) {
+            for (JsonNode item : items) {
+                if (absent(item.get(itemField))) {
+                    return "missing_field";
+                }
+            }
+        }
+        for (JsonNode item : items) {
+            if (!item.get("product_id").isTextual() || !item.get("qty").isIntegralNumber()
+                    || !item.get("unit_price").isNumber()) {
+                return "wrong_type";
+            }
+        }
+        if (!o.get("amount").isNumber() || !allText(o, STRINGS_AFTER_AMOUNT) || eventTs(o) == null) {
+            return "wrong_type";
+        }
+        return null;
+    }
+
+    private static boolean allText(JsonNode o, List<String> fields) {
+        return fields.stream().allMatch(f -> o.get(f).isTextual());
+    }
+
+    private static Verdict valueProblem(JsonNode o, BigDecimal amount) {
+        String status = o.get("status").asText();
+        JsonNode items = o.get("items");
+        if (!STATUSES.contains(status) || !isMoney(amount) || items.isEmpty()) {
+            return Verdict.rejected("invalid_value");
+        }
+        BigDecimal total = BigDecimal.ZERO;
+        int qty = 0;
+        for (JsonNode item : items) {
+            BigDecimal price = item.get("unit_price").decimalValue();
+            int q = item.get("qty").asInt();
+            if (q < 1 || price.signum() < 0) {
+                return Verdict.rejected("invalid_value");
+            }
+            total = total.add(price.multiply(BigDecimal.valueOf(q)));
+            qty += q;
+        }
+        if (amount.compareTo(total) != 0) {
+            return Verdict.rejected("invalid_value");
+        }
+        return new Verdict(new OrderEvent(o.get("event_id").asText(), o.get("user_id").asText(),
+                o.get("city").asText(), status, amount.movePointRight(2).longValueExact(), qty,
+                eventTs(o).toEpochMilli()), null);
+    }
+
+    /** Fits decimal(18,2): at most 2 decimals and 16 integer digits. */
+    private static boolean isMoney(BigDecimal amount) {
+        return amount.stripTrailingZeros().scale() <= 2 && amount.abs().compareTo(new BigDecimal("1e16")) < 0;
+    }
+
+    private static Instant eventTs(JsonNode o) {
+        JsonNode ts = o.get("event_ts");
+        if (!ts.isTextual()) {
+            return null;
+        }
+        try {
+            return Instant.parse(ts.asText());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static boolean absent(JsonNode node) {
+        return node == null || node.isNull();
+    }
+}

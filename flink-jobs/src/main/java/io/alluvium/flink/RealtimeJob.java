@@ -1,0 +1,180 @@
+package io.alluvium.flink;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alluvium.config.AlluviumConfig;
+import io.alluvium.config.AlluviumSettings;
+import io.alluvium.domain.Topic;
+import io.alluvium.runtime.ChildProtocol;
+import io.alluvium.runtime.DataDir;
+import io.alluvium.runtime.KafkaEndpoints;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * The realtime run (issue 5): {@code orders} → per (city, hour) totals in the serving store. Like the
+ * landing run, it resumes the newest complete snapshot of the previous run ({@link RestorePoint}, same
+ * job id) and ends with a final savepoint, either when the records that were in the topic at its start
+ * are covered by a completed checkpoint ({@code untilCaughtUp}) or when a stop is requested. A run
+ * without a snapshot replays the topic from its first offset; since every write is an absolute value,
+ * the store then converges to the same totals.
+ */
+public final class RealtimeJob {
+    private static final Logger LOG = LoggerFactory.getLogger(RealtimeJob.class);
+    private static final String STAGE = "realtime";
+    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AlluviumConfig config;
+
+    public RealtimeJob(AlluviumConfig config) {
+        this.config = config;
+    }
+
+    /** Where the realtime job keeps its checkpoints, savepoints and job id. */
+    public static Path stateDir(AlluviumConfig config) {
+        return DataDir.of(config).checkpoints().resolve("realtime");
+    }
+
+    /** Runs until caught up or until {@code stop} is requested; returns the result line's JSON. */
+    public String run(boolean untilCaughtUp, ChildProtocol out, StopRequest stop) throws Exception {
+        long started = System.currentTimeMillis();
+        Path stateDir = stateDir(config);
+        String bootstrap = KafkaEndpoints.bootstrapServers(config);
+        ServingStoreAddress store = ServingStoreAddress.of(config);
+        try (KafkaLogEnds log = new KafkaLogEnds(bootstrap);
+             ConsumedOffsets consumed = new ConsumedOffsets(bootstrap, RealtimePipeline.GROUP_ID);
+             Jedis redis = connect(store)) {
+            Map<TopicPartition, Long> target = orders(log.latest());
+            Map<TopicPartition, Long> earliest = orders(log.earliest());
+            long total = target.values().stream().mapToLong(Long::longValue).sum();
+            Optional<RestorePoint> resume = RestorePoint.latest(stateDir);
+            JobID jobId = RestorePoint.jobId(stateDir, resume);
+            if (resume.isEmpty()) {
+                consumed.reset();
+            }
+            LOG.info("Realtime job {} starts {}; writes to {}", jobId,
+                    resume.map(r -> "from " + r.path()).orElse("at the start of the log"), store);
+
+            String savepoint = null;
+            if (!(untilCaughtUp && consumed.behind(target, earliest) == 0)) {
+                StreamExecutionEnvironment env = LandingEnvironment.create(asLanding(config), stateDir, jobId, resume,
+                        new Configuration());
+                RealtimePipeline.define(env, bootstrap, config.getDuration(AlluviumSettings.REALTIME_WATERMARK_DELAY),
+                        config.getDuration(AlluviumSettings.REALTIME_ALLOWED_LATENESS), store);
+                JobClient job = env.executeAsync("alluvium-realtime");
+                savepoint = follow(job, () -> {
+                    long behind = consumed.behind(target, earliest);
+                    out.progress(STAGE, total - behind, total);
+                    return untilCaughtUp && behind == 0;
+                }, stop);
+            }
+            long behind = consumed.behind(target, earliest);
+            out.progress(STAGE, total - behind, total);
+            ObjectNode result = JSON.createObjectNode()
+                    .put("job", STAGE)
+                    .put("caught_up", behind == 0)
+                    .put("seconds", (System.currentTimeMillis() - started) / 1000.0)
+                    .put("resumed_from", resume.map(r -> r.path().toString()).orElse(null))
+                    .put("savepoint", savepoint)
+                    .put("serving_store", store.toString());
+            ObjectNode counts = result.putObject("counts");
+            new TreeMap<>(redis.hgetAll(RealtimeFunctions.COUNTS_KEY))
+                    .forEach((name, count) -> counts.put(name, Long.parseLong(count)));
+            return JSON.writeValueAsString(result);
+        }
+    }
+
+    /**
+     * The landing job's Flink environment (exactly-once checkpoints, retained snapshots, bounded restarts,
+     * 127.0.0.1) with the realtime job's parallelism and checkpoint interval.
+     */
+    private static AlluviumConfig asLanding(AlluviumConfig config) {
+        return config.with(Map.of(
+                AlluviumSettings.LANDING_PARALLELISM, Integer.toString(config.getInt(AlluviumSettings.REALTIME_PARALLELISM)),
+                AlluviumSettings.LANDING_CHECKPOINT_INTERVAL,
+                config.getDuration(AlluviumSettings.REALTIME_CHECKPOINT_INTERVAL).toMillis() + "ms"), "realtime");
+    }
+
+    /** An unreachable store or a wrong password is one line naming the settings, before Flink starts. */
+    private static Jedis connect(ServingStoreAddress store) {
+        Jedis redis = null;
+        try {
+            redis = store.connect();
+            redis.ping();
+            return redis;
+        } catch (JedisException e) {
+            if (redis != null) {
+                redis.close();
+            }
+            throw new ChildProtocol.BadInputException("cannot use the serving store at " + store + " ("
+                    + e.getMessage() + "): is it up (alluvium up)? check serving.redis-url and serving.password");
+        }
+    }
+
+    private static Map<TopicPartition, Long> orders(Map<TopicPartition, Long> offsets) {
+        return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(Topic.ORDERS.topicName()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** A check run every poll: true when the run should end. */
+    @FunctionalInterface
+    private interface Done {
+        boolean check() throws Exception;
+    }
+
+    /** Follows the running job until {@code done} or a stop request, then stops it with a final savepoint. */
+    private static String follow(JobClient job, Done done, StopRequest stop) throws Exception {
+        CompletableFuture<JobExecutionResult> end = job.getJobExecutionResult();
+        boolean stopping = false;
+        try {
+            while (!done.check() && !stop.await(POLL)) {
+                if (end.isDone()) {
+                    end.get(); // a failed job throws its cause here
+                    throw new IllegalStateException("the realtime job ended by itself (see the log file)");
+                }
+            }
+            stopping = true;
+            LOG.info("Stopping realtime job {} with a final savepoint", job.getJobID());
+            String savepoint = job.stopWithSavepoint(false, null, SavepointFormatType.CANONICAL)
+                    .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            end.get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            LOG.info("Realtime job {} stopped; savepoint {}", job.getJobID(), savepoint);
+            return savepoint;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException((stopping ? "stopping the realtime job failed: "
+                    : "the realtime job failed: ") + rootCause(e), e);
+        } finally {
+            if (!end.isDone()) {
+                job.cancel(); // keeps its last checkpoint: the next run resumes there
+            }
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+}
