@@ -55,8 +55,12 @@ public final class BatchRun {
     }
 
     public Result run(SparkSession spark, ProgressListener progress) {
+        return run(spark, new LakeTables(spark), progress);
+    }
+
+    /** The run on {@code tables}: the platform's, or a scratch lake (as {@code bench batch} does). */
+    public Result run(SparkSession spark, LakeTables tables, ProgressListener progress) {
         long started = System.nanoTime();
-        LakeTables tables = new LakeTables(spark);
         List<SilverReport> silver = new ArrayList<>();
         if (stage != Stage.GOLD) {
             SilverJob job = new SilverJob(spark, tables);

@@ -36,10 +36,10 @@ public record BronzeIncrement(Dataset<Row> rows, Long fromExclusive, long toIncl
             Dataset<Row> appended = spark.read().format("iceberg")
                     .option("start-snapshot-id", watermark.get())
                     .option("end-snapshot-id", to)
-                    .load(id.toString());
+                    .load(tables.name(id));
             return Optional.of(new BronzeIncrement(appended, watermark.get(), to));
         }
-        Dataset<Row> all = spark.sql("SELECT * FROM " + id + " VERSION AS OF " + to);
+        Dataset<Row> all = spark.sql("SELECT * FROM " + tables.name(id) + " VERSION AS OF " + to);
         return Optional.of(new BronzeIncrement(all, null, to));
     }
 }

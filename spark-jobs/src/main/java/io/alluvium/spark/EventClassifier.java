@@ -7,7 +7,9 @@ import io.alluvium.spark.EventContract.Field;
 import io.alluvium.spark.EventContract.Kind;
 import io.alluvium.tables.BronzeTable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
@@ -22,16 +24,22 @@ import org.apache.spark.sql.Row;
  * <p>The payload is parsed once into a VARIANT ({@code try_parse_json}) and every rule inspects the JSON
  * type of a field ({@code schema_of_variant}). That is what tells "field absent" from "field of the wrong
  * type": {@code from_json} with a typed schema turns both into a silent null, and a cast would accept the
- * string "12" as a number.
+ * string "12" as a number. Each field's type (and the items and money values several rules use) is taken
+ * from the variant once per record, in a projection below the rules: a valid record goes through every
+ * rule, and walking the variant again in each one made classification the most expensive step of a run.
  */
 public final class EventClassifier {
     /** Columns added by {@link #classify}: the reason code (null when valid) and its detail. */
     public static final String REASON = "reason";
     public static final String DETAIL = "detail";
     private static final String PARSED = "_parsed";
-
+    /** Per record, computed once: the items as variants, their fields' types, and as typed structs. */
+    private static final String ITEM_LIST = "_item_list";
+    private static final String ITEM_TYPES = "_item_types";
+    private static final String ITEMS = "_items";
     private static final String NUMBER = "'^(TINYINT|SMALLINT|INT|BIGINT|FLOAT|DOUBLE|DECIMAL.*)$'";
-    private static final String INTEGER = "'^(TINYINT|SMALLINT|INT|BIGINT)$'";
+    private static final String[][] ITEM_FIELDS = {{"product_id", "'^STRING$'"}, {"qty", "'^(TINYINT|SMALLINT|INT|BIGINT)$'"},
+        {"unit_price", NUMBER}};
 
     private final EventContract contract;
 
@@ -41,12 +49,30 @@ public final class EventClassifier {
 
     /** Bronze rows plus {@link #REASON} and {@link #DETAIL}; keeps the parsed payload for {@link #typed}. */
     public Dataset<Row> classify(Dataset<Row> bronze) {
-        return bronze
-                .withColumn(PARSED, expr("try_parse_json(" + BronzeTable.PAYLOAD + ")"))
+        Map<String, Column> once = new LinkedHashMap<>();
+        for (Field f : contract.fields()) {
+            once.put(typeOf(f.name()), expr("nvl(schema_of_variant(" + at(f.name()) + "), 'VOID')"));
+            if (f.kind() == Kind.MONEY) {
+                once.put(exact(f.name()), expr(get(f.name(), "decimal(38,10)")));
+            }
+            if (f.kind() == Kind.ITEMS) {
+                once.put(ITEM_LIST, expr("try_variant_get(" + at(f.name()) + ", '$', 'array<variant>')"));
+                once.put(ITEMS, expr(get(f.name(), f.kind().sqlType())));
+            }
+        }
+        Dataset<Row> prepared = bronze.withColumn(PARSED, expr("try_parse_json(" + BronzeTable.PAYLOAD + ")"))
+                .withColumns(once);
+        if (once.containsKey(ITEM_LIST)) {
+            prepared = prepared.withColumn(ITEM_TYPES, expr(itemTypesSql()));
+        }
+        List<String> helpers = new ArrayList<>(once.keySet());
+        helpers.add(ITEM_TYPES);
+        helpers.add("_problem");
+        return prepared
                 .withColumn("_problem", expr(problemSql()))
                 .withColumn(REASON, col("_problem.reason"))
                 .withColumn(DETAIL, col("_problem.detail"))
-                .drop("_problem");
+                .drop(helpers.toArray(String[]::new));
     }
 
     /** The typed Silver columns of classified rows (valid rows only give meaningful values). */
@@ -74,7 +100,7 @@ public final class EventClassifier {
         }
         for (Field f : contract.fields()) {
             if (f.kind() == Kind.MONEY) {
-                whens.add(rule("negative_amount", get(f.name(), "decimal(38,10)") + " < 0",
+                whens.add(rule("negative_amount", exact(f.name()) + " < 0",
                         "'" + f.name() + " is negative: ' || " + get(f.name(), "string")));
             }
         }
@@ -82,9 +108,9 @@ public final class EventClassifier {
             whens.addAll(valueRules(f));
         }
         if (contract.totalOfItems() != null) {
-            String total = "aggregate(" + get("items", Kind.ITEMS.sqlType())
+            String total = "aggregate(" + ITEMS
                     + ", CAST(0 AS decimal(38,4)), (acc, x) -> CAST(acc + x.qty * x.unit_price AS decimal(38,4)))";
-            whens.add(rule("invalid_value", get(contract.totalOfItems(), "decimal(38,10)") + " <> " + total,
+            whens.add(rule("invalid_value", exact(contract.totalOfItems()) + " <> " + total,
                     "'" + contract.totalOfItems() + " ' || " + get(contract.totalOfItems(), "string")
                             + " || ' is not sum(qty * unit_price) = ' || " + total));
         }
@@ -93,11 +119,11 @@ public final class EventClassifier {
 
     private Optional<String> presenceRule(Field f) {
         if (f.required()) {
-            return Optional.of(rule("missing_field", absent(at(f.name())), "'missing field " + f.name() + "'"));
+            return Optional.of(rule("missing_field", absent(f.name()), "'missing field " + f.name() + "'"));
         }
         if (f.requiredWhenField() != null) {
             String when = get(f.requiredWhenField(), "string") + " IN (" + quoted(f.requiredWhenValues()) + ")";
-            return Optional.of(rule("missing_field", when + " AND " + absent(at(f.name())),
+            return Optional.of(rule("missing_field", when + " AND " + absent(f.name()),
                     "'missing field " + f.name() + " (required when " + f.requiredWhenField() + " is ' || "
                             + get(f.requiredWhenField(), "string") + " || ')'"));
         }
@@ -105,16 +131,15 @@ public final class EventClassifier {
     }
 
     private List<String> typeRules(Field f) {
-        String v = at(f.name());
-        String present = "NOT " + absent(v) + " AND ";
-        String type = "schema_of_variant(" + v + ")";
+        String present = "NOT " + absent(f.name()) + " AND ";
+        String type = typeOf(f.name());
         String got = "' got ' || " + type;
         return switch (f.kind()) {
             case STRING -> List.of(rule("wrong_type", present + type + " <> 'STRING'",
                     "'" + f.name() + ": expected a string,' || " + got));
             case INSTANT -> List.of(rule("wrong_type", present + "(" + type + " <> 'STRING' OR try_cast("
                             + get(f.name(), "string") + " AS timestamp) IS NULL)",
-                    "'" + f.name() + ": expected an ISO-8601 instant, got ' || " + v + "::string"));
+                    "'" + f.name() + ": expected an ISO-8601 instant, got ' || " + at(f.name()) + "::string"));
             case MONEY -> List.of(rule("wrong_type", present + type + " NOT RLIKE " + NUMBER,
                     "'" + f.name() + ": expected a number,' || " + got));
             case ITEMS -> itemRules(f, present, type, got);
@@ -123,45 +148,49 @@ public final class EventClassifier {
 
     /** Items: an array of objects with product_id (string), qty (integer), unit_price (number). */
     private List<String> itemRules(Field f, String present, String type, String got) {
-        String items = "try_variant_get(" + at(f.name()) + ", '$', 'array<variant>')";
-        String anyItem = "exists(" + items + ", x -> ";
-        String itemIsObject = "schema_of_variant(x) LIKE 'OBJECT%'";
+        String anyItem = "exists(" + ITEM_TYPES + ", x -> ";
         List<String> rules = new ArrayList<>();
         rules.add(rule("wrong_type", present + type + " NOT LIKE 'ARRAY%'",
                 "'" + f.name() + ": expected an array,' || " + got));
-        rules.add(rule("wrong_type", present + anyItem + "NOT " + itemIsObject + ")",
+        rules.add(rule("wrong_type", present + anyItem + "NOT x.is_object)",
                 "'" + f.name() + ": every item must be an object'"));
-        String[][] itemFields = {{"product_id", "'^STRING$'"}, {"qty", INTEGER}, {"unit_price", NUMBER}};
-        for (String[] itemField : itemFields) {
-            String iv = "variant_get(x, '$." + itemField[0] + "')";
-            rules.add(rule("missing_field", present + anyItem + absent(iv) + ")",
+        for (String[] itemField : ITEM_FIELDS) {
+            rules.add(rule("missing_field", present + anyItem + "x." + itemField[0] + " = 'VOID')",
                     "'missing field " + f.name() + "[]." + itemField[0] + "'"));
         }
-        for (String[] itemField : itemFields) {
-            String iv = "variant_get(x, '$." + itemField[0] + "')";
-            rules.add(rule("wrong_type", present + anyItem + "schema_of_variant(" + iv + ") NOT RLIKE "
-                    + itemField[1] + ")", "'" + f.name() + "[]." + itemField[0] + " has the wrong JSON type'"));
+        for (String[] itemField : ITEM_FIELDS) {
+            rules.add(rule("wrong_type", present + anyItem + "x." + itemField[0] + " NOT RLIKE " + itemField[1] + ")",
+                    "'" + f.name() + "[]." + itemField[0] + " has the wrong JSON type'"));
         }
         return rules;
+    }
+
+    /** Per item: whether it is an object, and the JSON type of each of its fields (VOID when absent or null). */
+    private static String itemTypesSql() {
+        StringBuilder struct = new StringBuilder("named_struct('is_object', schema_of_variant(x) LIKE 'OBJECT%'");
+        for (String[] itemField : ITEM_FIELDS) {
+            struct.append(", '").append(itemField[0]).append("', nvl(schema_of_variant(variant_get(x, '$.")
+                    .append(itemField[0]).append("')), 'VOID')");
+        }
+        return "transform(" + ITEM_LIST + ", x -> " + struct + "))";
     }
 
     private List<String> valueRules(Field f) {
         List<String> rules = new ArrayList<>();
         if (!f.oneOf().isEmpty()) {
-            rules.add(rule("invalid_value", "NOT " + absent(at(f.name())) + " AND " + get(f.name(), "string")
+            rules.add(rule("invalid_value", "NOT " + absent(f.name()) + " AND " + get(f.name(), "string")
                             + " NOT IN (" + quoted(f.oneOf()) + ")",
                     "'" + f.name() + " ''' || " + get(f.name(), "string") + " || ''' not in [" + String.join(", ", f.oneOf())
                             + "]'"));
         }
         if (f.kind() == Kind.MONEY) {
-            rules.add(rule("invalid_value", "try_cast(" + get(f.name(), "decimal(38,10)") + " AS decimal(18,2)) IS NULL OR "
-                            + get(f.name(), "decimal(38,10)") + " <> " + get(f.name(), "decimal(18,2)"),
+            rules.add(rule("invalid_value", "try_cast(" + exact(f.name()) + " AS decimal(18,2)) IS NULL OR "
+                            + exact(f.name()) + " <> " + get(f.name(), "decimal(18,2)"),
                     "'" + f.name() + " ' || " + get(f.name(), "string") + " || ' has more than 2 decimals or is too large'"));
         }
         if (f.kind() == Kind.ITEMS) {
-            String items = get(f.name(), f.kind().sqlType());
-            rules.add(rule("invalid_value", "size(" + items + ") = 0", "'" + f.name() + " is empty'"));
-            rules.add(rule("invalid_value", "exists(" + items + ", x -> x.qty < 1 OR x.unit_price < 0)",
+            rules.add(rule("invalid_value", "size(" + ITEMS + ") = 0", "'" + f.name() + " is empty'"));
+            rules.add(rule("invalid_value", "exists(" + ITEMS + ", x -> x.qty < 1 OR x.unit_price < 0)",
                     "'" + f.name() + ": qty must be >= 1 and unit_price >= 0'"));
         }
         return rules;
@@ -180,8 +209,18 @@ public final class EventClassifier {
         return "try_variant_get(" + PARSED + ", '$." + field + "', '" + sqlType + "')";
     }
 
-    private static String absent(String variant) {
-        return "(" + variant + " IS NULL OR is_variant_null(" + variant + "))";
+    /** The column holding a field's JSON type, VOID when the field is absent or null. */
+    private static String typeOf(String field) {
+        return "_type_" + field;
+    }
+
+    /** The column holding a money field as decimal(38,10): exact enough to see a third decimal. */
+    private static String exact(String field) {
+        return "_exact_" + field;
+    }
+
+    private static String absent(String field) {
+        return "(" + typeOf(field) + " = 'VOID')";
     }
 
     private static String quoted(List<String> values) {

@@ -59,21 +59,22 @@ public final class GoldJob {
                 ? Watermark.latest(tables.load(gold.id()), Watermark.SILVER_SNAPSHOTS).map(SilverCut::decode)
                 : Optional.empty();
         Set<LocalDate> days = new TreeSet<>(backfillDays);
-        days.addAll(changedDays.computeIfAbsent(builtFrom, from -> cut.daysChangedSince(from, spark, tables)));
+        days.addAll(changedDays.computeIfAbsent(builtFrom, from -> cut.daysChangedSince(from, tables)));
         if (days.isEmpty()) {
             return new GoldReport(gold.tableName(), List.of(), 0, Seconds.since(started));
         }
-        cut.registerViews(spark, days);
+        cut.registerViews(spark, tables, days);
         Dataset<Row> rows = spark.sql(gold.sql());
         tables.ensure(gold.id(), rows.schema(), SilverTables.EVENT_DAY);
-        Column[] tableOrder = Arrays.stream(spark.table(gold.id().toString()).schema().fieldNames())
+        String name = tables.name(gold.id());
+        Column[] tableOrder = Arrays.stream(spark.table(name).schema().fieldNames())
                 .map(c -> col(c)).toArray(Column[]::new);
         try {
-            rows.select(tableOrder).writeTo(gold.id().toString())
+            rows.select(tableOrder).writeTo(name)
                     .option(Watermark.writeOption(Watermark.SILVER_SNAPSHOTS), cut.encode())
                     .overwrite(col(SilverTables.EVENT_DAY).isin(days.toArray()));
         } catch (NoSuchTableException e) {
-            throw new IllegalStateException(gold.id() + " disappeared during the batch run", e);
+            throw new IllegalStateException(name + " disappeared during the batch run", e);
         }
         long written = Watermark.addedRecords(tables.load(gold.id()), Watermark.SILVER_SNAPSHOTS, cut.encode());
         return new GoldReport(gold.tableName(), List.copyOf(days), written, Seconds.since(started));

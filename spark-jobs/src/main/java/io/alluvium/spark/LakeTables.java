@@ -1,5 +1,6 @@
 package io.alluvium.spark;
 
+import io.alluvium.domain.Layer;
 import io.alluvium.domain.TableId;
 import io.alluvium.tables.BronzeTable;
 import java.util.Arrays;
@@ -12,25 +13,53 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Creates and evolves the tables the batch layer writes. A table is created on first use with the
- * columns its job produces; when a job later produces a column the table lacks (schema v2 of orders
+ * Where the batch layer's tables are, and creates and evolves them. A table is created on first use with
+ * the columns its job produces; when a job later produces a column the table lacks (schema v2 of orders
  * brings {@code coupon_code}), the column is added with ALTER TABLE instead of failing the write.
+ *
+ * <p>The platform's tables are in their layers' namespaces ({@code silver.orders}). A scratch lake puts
+ * the layers the batch layer writes under a prefix ({@code bench_silver.orders}) and still reads the real
+ * Bronze: that is how {@code bench batch} runs the very same jobs without touching the platform's tables.
  */
 public final class LakeTables {
     private final SparkSession spark;
+    private final String scratchPrefix;
 
     public LakeTables(SparkSession spark) {
+        this(spark, "");
+    }
+
+    private LakeTables(SparkSession spark, String scratchPrefix) {
         this.spark = spark;
+        this.scratchPrefix = scratchPrefix;
+    }
+
+    /** Silver, Quarantine and Gold under {@code prefix + layer} (e.g. {@code bench_gold}); Bronze as it is. */
+    public static LakeTables scratch(SparkSession spark, String prefix) {
+        if (prefix.isEmpty()) {
+            throw new IllegalArgumentException("a scratch lake needs a namespace prefix");
+        }
+        return new LakeTables(spark, prefix);
+    }
+
+    /** The namespace of a layer's tables here. */
+    public String namespace(Layer layer) {
+        return layer == Layer.BRONZE ? layer.namespace() : scratchPrefix + layer.namespace();
+    }
+
+    /** The name Spark SQL knows {@code table} by here, e.g. {@code silver.orders} or {@code bench_silver.orders}. */
+    public String name(TableId table) {
+        return namespace(table.layer()) + "." + table.name();
     }
 
     public boolean exists(TableId table) {
-        return spark.catalog().tableExists(table.toString());
+        return spark.catalog().tableExists(name(table));
     }
 
     /** The Iceberg table as committed now (the catalog cache is off, so this is always fresh). */
     public Table load(TableId table) {
         try {
-            return Spark3Util.loadIcebergTable(spark, table.toString());
+            return Spark3Util.loadIcebergTable(spark, name(table));
         } catch (Exception e) {
             throw new IllegalStateException("cannot load " + table + ": " + e.getMessage(), e);
         }
@@ -41,21 +70,21 @@ public final class LakeTables {
      * partition transform list, e.g. {@code event_day} or {@code days(kafka_timestamp)}.
      */
     public void ensure(TableId table, StructType schema, String partitionBy) {
-        spark.sql("CREATE NAMESPACE IF NOT EXISTS " + table.namespace());
+        spark.sql("CREATE NAMESPACE IF NOT EXISTS " + namespace(table.layer()));
         if (!exists(table)) {
             String properties = BronzeTable.PROPERTIES.entrySet().stream()
                     .map(e -> "'" + e.getKey() + "'='" + e.getValue() + "'")
                     .collect(Collectors.joining(", "));
             // Same properties as Bronze: batch and maintenance commit to these tables concurrently.
-            spark.sql("CREATE TABLE IF NOT EXISTS " + table + " (" + schema.toDDL() + ") USING iceberg"
+            spark.sql("CREATE TABLE IF NOT EXISTS " + name(table) + " (" + schema.toDDL() + ") USING iceberg"
                     + " PARTITIONED BY (" + partitionBy + ") TBLPROPERTIES (" + properties + ")");
             return;
         }
-        Set<String> present = Arrays.stream(spark.table(table.toString()).schema().fieldNames())
+        Set<String> present = Arrays.stream(spark.table(name(table)).schema().fieldNames())
                 .collect(Collectors.toSet());
         for (StructField field : schema.fields()) {
             if (!present.contains(field.name())) {
-                spark.sql("ALTER TABLE " + table + " ADD COLUMN " + field.name() + " " + field.dataType().sql());
+                spark.sql("ALTER TABLE " + name(table) + " ADD COLUMN " + field.name() + " " + field.dataType().sql());
             }
         }
     }

@@ -103,20 +103,20 @@ public final class SilverJob {
      */
     private void appendNew(Dataset<Row> rows, TableId table, List<String> key, String bronzeSnapshot) {
         Column[] keyColumns = key.stream().map(k -> col(k)).toArray(Column[]::new);
-        Dataset<Row> held = spark.table(table.toString()).select(keyColumns);
+        Dataset<Row> held = spark.table(tables.name(table)).select(keyColumns);
         Dataset<Row> fresh = rows.join(held, scala.jdk.javaapi.CollectionConverters.asScala(key).toSeq(), "left_anti");
         try {
-            fresh.select(tableColumns(table)).writeTo(table.toString())
+            fresh.select(tableColumns(table)).writeTo(tables.name(table))
                     .option(Watermark.writeOption(Watermark.BRONZE_SNAPSHOT), bronzeSnapshot)
                     .append();
         } catch (org.apache.spark.sql.catalyst.analysis.NoSuchTableException e) {
-            throw new IllegalStateException(table + " disappeared during the batch run", e);
+            throw new IllegalStateException(tables.name(table) + " disappeared during the batch run", e);
         }
     }
 
     /** The rows' columns in the table's order (a table evolved by ADD COLUMN has them last). */
     private Column[] tableColumns(TableId table) {
-        return java.util.Arrays.stream(spark.table(table.toString()).schema().fieldNames())
+        return java.util.Arrays.stream(spark.table(tables.name(table)).schema().fieldNames())
                 .map(c -> col(c)).toArray(Column[]::new);
     }
 

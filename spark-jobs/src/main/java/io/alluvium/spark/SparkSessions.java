@@ -3,6 +3,7 @@ package io.alluvium.spark;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.CatalogProperties;
+import io.alluvium.runtime.DataDir;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -10,6 +11,8 @@ import org.apache.spark.sql.SparkSession;
  * the default one, so users write {@code bronze.orders}; its table cache is off because the Flink landing
  * job commits to Bronze from another JVM and a cached table would not see those commits. All times are
  * UTC so that {@code event_day} and {@code hour_start} mean the same in every JVM and in the realtime job.
+ * Spark's own warehouse directory (of its built-in catalog, which holds no platform table) goes to the data
+ * directory's scratch space rather than {@code ./spark-warehouse} in whatever directory the CLI runs from.
  */
 public final class SparkSessions {
     private SparkSessions() {
@@ -23,6 +26,7 @@ public final class SparkSessions {
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.sql.warehouse.dir", DataDir.of(config).tmp().resolve("spark-warehouse").toUri().toString())
                 .config("spark.sql.shuffle.partitions", config.getInt(AlluviumSettings.SPARK_SHUFFLE_PARTITIONS))
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.datetime.java8API.enabled", "true")

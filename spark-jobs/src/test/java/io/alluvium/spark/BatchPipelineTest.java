@@ -49,6 +49,15 @@ class BatchPipelineTest {
         }
     }
 
+    @Test
+    @Order(0)
+    void benchRefusesBronzeWithoutData() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BatchBench(spark).run(1, ProgressListener.NONE))
+                .isInstanceOf(io.alluvium.runtime.ChildProtocol.BadInputException.class)
+                .hasMessage("bronze.clickstream holds no data: land events in Bronze first"
+                        + " (alluvium generate, then alluvium stream start landing --until-caught-up)");
+    }
+
     // ---- Bronze batch 1: days 2026-10-31 (late) .. 2026-11-02, schema v1 orders
 
     static final Map<String, Object> C1 = click("c1", "view", "u1", "s1", "p1", "Berlin", "web", "2026-11-01T10:00:00.000Z");
@@ -297,6 +306,76 @@ class BatchPipelineTest {
                 .isInstanceOf(io.alluvium.runtime.ChildProtocol.BadInputException.class);
     }
 
+    /**
+     * {@code bench batch} on this Bronze: Alluvium's build and the hand-written script, one round each on
+     * scratch namespaces (a round is what the bench repeats), must agree on every count, leave the
+     * platform's tables alone and drop their own.
+     */
+    @Test
+    @Order(9)
+    void benchBuildsTheSameCountsAsTheHandWrittenScriptOnScratchTables() throws Exception {
+        Map<String, Long> platformSnapshots = snapshotCounts();
+        List<String> stages = new java.util.ArrayList<>();
+
+        BatchBench.Result result = new BatchBench(spark).run(1, (stage, done, total) -> stages.add(done + "/" + total + " " + stage));
+
+        com.fasterxml.jackson.databind.JsonNode json = Json.mapper().readTree(Json.write(result));
+        assertThat(json.properties()).extracting(Map.Entry::getKey).containsExactly("bench", "bronze_rows", "measures", "comparisons");
+        assertThat(json.get("bench").asText()).isEqualTo("batch");
+        long bronzeRows = java.util.Arrays.stream(Topic.values()).mapToLong(bronze::written).sum();
+        assertThat(json.get("bronze_rows").asLong()).isEqualTo(bronzeRows);
+        assertThat(json.get("measures")).hasSize(2).allSatisfy(m -> {
+            assertThat(m.properties()).extracting(Map.Entry::getKey).containsExactly("name", "seconds", "rows_per_s");
+            assertThat(m.get("seconds").asDouble()).isPositive();
+            assertThat(m.get("rows_per_s").asDouble()).isCloseTo(bronzeRows / m.get("seconds").asDouble(),
+                    org.assertj.core.data.Offset.offset(0.051)); // rounded to 0.1
+        });
+        assertThat(json.get("measures").get(0).get("name").asText()).isEqualTo("alluvium batch (silver+gold)");
+        assertThat(json.get("measures").get(1).get("name").asText()).isEqualTo("hand-written Spark SQL");
+        com.fasterxml.jackson.databind.JsonNode speed = json.get("comparisons").get(0);
+        assertThat(speed.get("metric").asText()).isEqualTo("build time vs hand-written SQL");
+        assertThat(speed.get("ratio").asDouble()).isCloseTo(json.get("measures").get(0).get("seconds").asDouble()
+                / json.get("measures").get(1).get("seconds").asDouble(), org.assertj.core.data.Offset.offset(0.001));
+        assertThat(speed.get("target").asText()).isEqualTo("<= 1.2");
+        assertThat(speed.get("met").asBoolean()).isEqualTo(speed.get("ratio").asDouble() <= 1.2);
+        com.fasterxml.jackson.databind.JsonNode same = json.get("comparisons").get(1);
+        assertThat(same.get("metric").asText()).isEqualTo("same silver/quarantine/gold counts");
+        assertThat(same.get("ratio").asDouble()).isEqualTo(1.0);
+        assertThat(same.get("met").asBoolean()).isTrue();
+        assertThat(same.get("target").asText()).isEqualTo(">= 1");
+        assertThat(json.get("comparisons")).hasSize(2);
+
+        assertThat(stages).containsExactly("0/2 alluvium batch (silver+gold) (round 1 of 1)",
+                "1/2 hand-written Spark SQL (round 1 of 1)", "2/2 bench batch");
+        assertThat(snapshotCounts()).isEqualTo(platformSnapshots);
+        assertBalancedAsPlanted();
+        for (String scratch : List.of("bench_silver", "bench_quarantine", "bench_gold", "bench_sql_silver",
+                "bench_sql_quarantine", "bench_sql_gold")) {
+            assertThat(spark.catalog().databaseExists(scratch)).as(scratch).isFalse();
+        }
+    }
+
+    /** The counts the bench compares, read from the platform's own tables: exactly what was planted. */
+    @Test
+    @Order(10)
+    void buildCountsAreThePlantedNumbers() {
+        Map<String, String> counts = BuildCounts.of(spark, new LakeTables(spark)).counts();
+        for (Topic t : Topic.values()) {
+            assertThat(counts.get("silver." + t + " rows")).isEqualTo(VALID.get(t).toString());
+            assertThat(counts.get("silver." + t + " distinct event_ids")).isEqualTo(VALID.get(t).toString());
+            MALFORMED.get(t).forEach((reason, n) -> assertThat(counts.get("quarantine." + t + " " + reason)).isEqualTo(n.toString()));
+        }
+        assertThat(counts.get("gold.city_hourly_sales sum(paid_amount)"))
+                .isEqualTo(spark.sql("SELECT CAST(sum(amount) AS string) FROM silver.orders WHERE status = 'paid'").first().getString(0));
+        assertThat(counts.get("gold.user_daily_features sum(events)")).isEqualTo(Long.toString(VALID.get(Topic.CLICKSTREAM)));
+        assertThat(counts).containsKeys("gold.daily_funnel rows", "gold.daily_funnel sum(views)");
+        assertThat(BuildCounts.of(spark, new LakeTables(spark)).differencesFrom(new BuildCounts(counts))).isEmpty();
+        Map<String, String> oneRowLess = new java.util.TreeMap<>(counts);
+        oneRowLess.put("silver.orders rows", Long.toString(VALID.get(Topic.ORDERS) - 1));
+        assertThat(new BuildCounts(counts).differencesFrom(new BuildCounts(oneRowLess)))
+                .containsOnlyKeys("silver.orders rows");
+    }
+
     // ---- planting and checking
 
     private static void valid(Topic t, Map<String, Object> event) {
@@ -320,32 +399,60 @@ class BatchPipelineTest {
 
     /** Invariant 2, exactly as planted: bronze = silver + quarantine + duplicates, no event_id twice. */
     private static void assertBalancedAsPlanted() {
+        Map<String, Long> rows = rowsByTopicAndTable();
         for (Topic t : Topic.values()) {
-            long silverRows = count("silver." + t.topicName());
-            long quarantineRows = count("quarantine." + t.topicName());
+            long silverRows = rows.getOrDefault(t + " silver", 0L);
+            Map<String, Long> byReason = new java.util.TreeMap<>();
+            rows.forEach((k, n) -> {
+                if (k.startsWith(t + " quarantine ")) {
+                    byReason.put(k.substring((t + " quarantine ").length()), n);
+                }
+            });
+            long quarantineRows = byReason.values().stream().mapToLong(Long::longValue).sum();
             long malformed = MALFORMED.get(t).values().stream().mapToLong(Long::longValue).sum();
             assertThat(silverRows).as("silver " + t).isEqualTo(VALID.get(t));
             assertThat(quarantineRows).as("quarantine " + t).isEqualTo(malformed);
-            assertThat(count("bronze." + t.topicName())).isEqualTo(silverRows + quarantineRows + DUPLICATES.get(t));
-            assertThat(spark.sql("SELECT count(DISTINCT event_id) FROM silver." + t.topicName()).first().getLong(0))
-                    .isEqualTo(silverRows);
-            Map<String, Long> byReason = new java.util.TreeMap<>();
-            spark.sql("SELECT reason, count(*) FROM quarantine." + t.topicName() + " GROUP BY reason").collectAsList()
-                    .forEach(r -> byReason.put(r.getString(0), r.getLong(1)));
+            assertThat(rows.get(t + " bronze")).isEqualTo(silverRows + quarantineRows + DUPLICATES.get(t));
+            assertThat(rows.get(t + " silver event_ids")).isEqualTo(silverRows);
             assertThat(byReason).as("quarantine reasons " + t).isEqualTo(MALFORMED.get(t));
         }
     }
 
+    /**
+     * Rows of every topic's Bronze, Silver (and its distinct event_ids) and Quarantine (per reason), in one
+     * Spark query rather than fifteen: keys like {@code "orders silver"}, {@code "orders quarantine bad_json"}.
+     */
+    private static Map<String, Long> rowsByTopicAndTable() {
+        String sql = java.util.Arrays.stream(Topic.values()).map(t ->
+                        "SELECT '" + t + " bronze' AS k, count(*) AS n FROM bronze." + t
+                                + " UNION ALL SELECT '" + t + " silver', count(*) FROM silver." + t
+                                + " UNION ALL SELECT '" + t + " silver event_ids', count(DISTINCT event_id) FROM silver." + t
+                                + " UNION ALL SELECT '" + t + " quarantine ' || reason, count(*) FROM quarantine." + t
+                                + " GROUP BY reason")
+                .collect(java.util.stream.Collectors.joining(" UNION ALL "));
+        Map<String, Long> rows = new java.util.TreeMap<>();
+        spark.sql(sql).collectAsList().forEach(r -> rows.put(r.getString(0), r.getLong(1)));
+        return rows;
+    }
+
+    /** Gold totals = Silver totals, overall and per day, from one Spark query of the totals plus one per side of the days. */
     private static void assertGoldReconcilesWithSilver() {
-        String paidInSilver = spark.sql("SELECT CAST(sum(amount) AS decimal(18,2)) FROM silver.orders WHERE status = 'paid'").first().get(0).toString();
-        assertThat(spark.sql("SELECT CAST(sum(paid_amount) AS decimal(18,2)) FROM gold.city_hourly_sales").first().get(0).toString()).isEqualTo(paidInSilver);
-        assertThat(spark.sql("SELECT CAST(sum(spend) AS decimal(18,2)) FROM gold.user_daily_features").first().get(0).toString()).isEqualTo(paidInSilver);
+        Map<String, String> totals = new java.util.TreeMap<>();
+        spark.sql("SELECT 'silver paid' AS k, CAST(CAST(sum(amount) AS decimal(18,2)) AS string) AS v FROM silver.orders WHERE status = 'paid'"
+                        + " UNION ALL SELECT 'hourly paid', CAST(CAST(sum(paid_amount) AS decimal(18,2)) AS string) FROM gold.city_hourly_sales"
+                        + " UNION ALL SELECT 'user spend', CAST(CAST(sum(spend) AS decimal(18,2)) AS string) FROM gold.user_daily_features"
+                        + " UNION ALL SELECT 'silver clicks', CAST(count(*) AS string) FROM silver.clickstream"
+                        + " UNION ALL SELECT 'user events', CAST(sum(events) AS string) FROM gold.user_daily_features"
+                        + " UNION ALL SELECT 'funnel steps', CAST(sum(views + searches + add_to_carts + checkouts) AS string) FROM gold.daily_funnel")
+                .collectAsList().forEach(r -> totals.put(r.getString(0), r.getString(1)));
+        String paidInSilver = totals.get("silver paid");
+        assertThat(totals.get("hourly paid")).isEqualTo(paidInSilver);
+        assertThat(totals.get("user spend")).isEqualTo(paidInSilver);
         // per day too: the paid amount of each day in Gold is that of Silver's paid orders of the day
         assertThat(spark.sql("SELECT event_day, sum(paid_amount) FROM gold.city_hourly_sales GROUP BY event_day ORDER BY event_day").collectAsList())
                 .isEqualTo(spark.sql("SELECT event_day, sum(amount) FROM silver.orders WHERE status = 'paid' GROUP BY event_day ORDER BY event_day").collectAsList());
-        assertThat(spark.sql("SELECT sum(events) FROM gold.user_daily_features").first().getLong(0)).isEqualTo(count("silver.clickstream"));
-        assertThat(spark.sql("SELECT sum(views + searches + add_to_carts + checkouts) FROM gold.daily_funnel").first().getLong(0))
-                .isEqualTo(count("silver.clickstream"));
+        assertThat(totals.get("user events")).isEqualTo(totals.get("silver clicks"));
+        assertThat(totals.get("funnel steps")).isEqualTo(totals.get("silver clicks"));
     }
 
     private static String goldTotals() {

@@ -12,7 +12,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * One real SparkSession (local[2]) with the Iceberg JDBC catalog on SQLite in a temp directory, shared by
  * every test of the JVM: a session takes seconds to start. SQLite stands in for PostgreSQL here only;
- * the CLI's integration tests run the same code against the embedded PostgreSQL.
+ * the CLI's integration tests run the same code against the embedded PostgreSQL. Test tables hold a few
+ * rows, so Iceberg writes skip the shuffle that groups rows by partition before writing (it only decides
+ * how many files a partition gets, which no test checks) and AQE skips re-planning each tiny stage.
  */
 final class TestLake {
     private static AlluviumConfig config;
@@ -31,6 +33,8 @@ final class TestLake {
     static synchronized SparkSession spark() {
         if (spark == null) {
             spark = SparkSessions.create(config());
+            spark.conf().set("spark.sql.iceberg.distribution-mode", "none");
+            spark.conf().set("spark.sql.adaptive.enabled", "false");
         }
         return spark;
     }
