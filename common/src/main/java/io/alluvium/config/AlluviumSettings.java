@@ -114,7 +114,8 @@ public final class AlluviumSettings {
             .define(GENERATOR_BURST_FACTOR, DOUBLE, "1.0", atLeast(1.0),
                     "Rate multiplier during bursts (1.0 means no bursts); only with a target rate.")
             .define(GENERATOR_START_DATE, STRING, "2026-11-01",
-                    "First event day (ISO date) of the generated stream.")
+                    "First event day (ISO date) of the first generator run into a data directory; run n starts "
+                            + "where run n-1's generator.days ended.")
             .define(GENERATOR_DAYS, INT, "3", between(1, 3660),
                     "Number of event days the generated stream spans.")
 

@@ -5,7 +5,7 @@ package io.alluvium.flink;
  * sums are exact (Silver types amount as decimal(18,2)); {@code eventTs} is epoch milliseconds in UTC.
  * A public class with public fields so that Flink serializes it as a POJO, without Kryo.
  */
-public final class OrderEvent {
+public final class OrderEvent implements TimedEvent {
     public String eventId;
     public String userId;
     public String city;
@@ -26,5 +26,15 @@ public final class OrderEvent {
         this.amountCents = amountCents;
         this.itemsQty = itemsQty;
         this.eventTs = eventTs;
+    }
+
+    @Override
+    public String eventId() {
+        return eventId;
+    }
+
+    @Override
+    public long eventTs() {
+        return eventTs;
     }
 }

@@ -25,38 +25,31 @@ final class OrderValidation {
     private static final List<String> STRINGS_AFTER_AMOUNT = List.of("currency", "status");
     private static final Set<String> STATUSES = Set.of("created", "paid", "cancelled");
 
-    /** The verdict on one record: a valid event, or the reason code it is rejected with. */
-    record Verdict(OrderEvent event, String reason) {
-        static Verdict rejected(String reason) {
-            return new Verdict(null, reason);
-        }
-    }
-
     private OrderValidation() {
     }
 
-    static Verdict validate(byte[] payload) {
+    static Checked<OrderEvent> validate(byte[] payload) {
         JsonNode o;
         try {
             o = payload == null ? null : JSON.readTree(payload);
         } catch (IOException e) {
-            return Verdict.rejected("bad_json");
+            return Checked.rejected("bad_json");
         }
         if (o == null || !o.isObject()) {
-            return Verdict.rejected("bad_json");
+            return Checked.rejected("bad_json");
         }
         for (String field : REQUIRED) {
             if (absent(o.get(field))) {
-                return Verdict.rejected("missing_field");
+                return Checked.rejected("missing_field");
             }
         }
         String typeProblem = typeProblem(o);
         if (typeProblem != null) {
-            return Verdict.rejected(typeProblem);
+            return Checked.rejected(typeProblem);
         }
         BigDecimal amount = o.get("amount").decimalValue();
         if (amount.signum() < 0) {
-            return Verdict.rejected("negative_amount");
+            return Checked.rejected("negative_amount");
         }
         return valueProblem(o, amount);
     }
@@ -98,11 +91,11 @@ final class OrderValidation {
         return fields.stream().allMatch(f -> o.get(f).isTextual());
     }
 
-    private static Verdict valueProblem(JsonNode o, BigDecimal amount) {
+    private static Checked<OrderEvent> valueProblem(JsonNode o, BigDecimal amount) {
         String status = o.get("status").asText();
         JsonNode items = o.get("items");
         if (!STATUSES.contains(status) || !isMoney(amount) || items.isEmpty()) {
-            return Verdict.rejected("invalid_value");
+            return Checked.rejected("invalid_value");
         }
         BigDecimal total = BigDecimal.ZERO;
         int qty = 0;
@@ -110,17 +103,17 @@ final class OrderValidation {
             BigDecimal price = item.get("unit_price").decimalValue();
             int q = item.get("qty").asInt();
             if (q < 1 || price.signum() < 0) {
-                return Verdict.rejected("invalid_value");
+                return Checked.rejected("invalid_value");
             }
             total = total.add(price.multiply(BigDecimal.valueOf(q)));
             qty += q;
         }
         if (amount.compareTo(total) != 0) {
-            return Verdict.rejected("invalid_value");
+            return Checked.rejected("invalid_value");
         }
-        return new Verdict(new OrderEvent(o.get("event_id").asText(), o.get("user_id").asText(),
+        return Checked.valid(new OrderEvent(o.get("event_id").asText(), o.get("user_id").asText(),
                 o.get("city").asText(), status, amount.movePointRight(2).longValueExact(), qty,
-                eventTs(o).toEpochMilli()), null);
+                eventTs(o).toEpochMilli()));
     }
 
     /** Fits decimal(18,2): at most 2 decimals and 16 integer digits. */

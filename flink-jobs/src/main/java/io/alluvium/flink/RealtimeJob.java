@@ -62,7 +62,7 @@ public final class RealtimeJob {
         String bootstrap = KafkaEndpoints.bootstrapServers(config);
         ServingStoreAddress store = ServingStoreAddress.of(config);
         try (KafkaLogEnds log = new KafkaLogEnds(bootstrap);
-             ConsumedOffsets consumed = new ConsumedOffsets(bootstrap, RealtimePipeline.GROUP_ID);
+             ConsumedOffsets consumed = new ConsumedOffsets(bootstrap, TopicSource.GROUP_ID);
              Jedis redis = connect(store)) {
             Map<TopicPartition, Long> target = orders(log.latest());
             Map<TopicPartition, Long> earliest = orders(log.earliest());
@@ -98,7 +98,7 @@ public final class RealtimeJob {
                     .put("savepoint", savepoint)
                     .put("serving_store", store.toString());
             ObjectNode counts = result.putObject("counts");
-            new TreeMap<>(redis.hgetAll(RealtimeFunctions.COUNTS_KEY))
+            new TreeMap<>(redis.hgetAll(Tally.countsKey(Topic.ORDERS.topicName())))
                     .forEach((name, count) -> counts.put(name, Long.parseLong(count)));
             return JSON.writeValueAsString(result);
         }

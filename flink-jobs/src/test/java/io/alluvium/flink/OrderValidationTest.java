@@ -15,7 +15,7 @@ class OrderValidationTest {
 
     @Test
     void aValidEventKeepsExactCentsItemsAndItsInstant() {
-        OrderEvent e = OrderValidation.validate(VALID.getBytes(StandardCharsets.UTF_8)).event();
+        OrderEvent e = OrderValidation.validate(VALID.getBytes(StandardCharsets.UTF_8)).event;
 
         assertThat(e.amountCents).isEqualTo(565);
         assertThat(e.itemsQty).isEqualTo(4);
@@ -46,6 +46,6 @@ class OrderValidationTest {
                 ? replace : VALID.replace(replace, with == null ? "" : with);
         assertThat(payload).isNotEqualTo(VALID);
 
-        assertThat(OrderValidation.validate(payload.getBytes(StandardCharsets.UTF_8)).reason()).isEqualTo(reason);
+        assertThat(OrderValidation.validate(payload.getBytes(StandardCharsets.UTF_8)).reason).isEqualTo(reason);
     }
 }

@@ -18,7 +18,8 @@ import java.util.Map;
  * orders 20%, payments 20%) and fixes the event-time window the stream spans. {@code run} is the run's
  * ordinal in its data directory (1 for the first): a second run with the same seed sends new events with
  * ids of their own (as a producer that keeps producing would), not the first run again, which Silver
- * would rightly drop as duplicates. The same seed and run ordinal always give the same bytes.
+ * would rightly drop as duplicates, in the days after the previous run's (a stream's time moves on: the
+ * realtime job's watermark would make a rerun of the same days too late). The same seed and run ordinal always give the same bytes.
  */
 public record GeneratorPlan(long seed, Map<Topic, Long> recordsPerTopic, double duplicateRate, double lateRate,
                             double malformedRate, double zipfExponent, double schemaV2At, long rate,
@@ -36,6 +37,9 @@ public record GeneratorPlan(long seed, Map<Topic, Long> recordsPerTopic, double 
         perTopic.put(Topic.CLICKSTREAM, clicks);
         perTopic.put(Topic.ORDERS, orders);
         perTopic.put(Topic.PAYMENTS, events - clicks - orders);
+        long run = SendReports.all(DataDir.of(config)).size() + 1L;
+        // run n continues the stream's time where run n-1 ended, as a producer that keeps producing would
+        long span = Duration.ofDays(config.getInt(AlluviumSettings.GENERATOR_DAYS)).toMillis();
         return new GeneratorPlan(
                 config.getLong(AlluviumSettings.GENERATOR_SEED),
                 perTopic,
@@ -46,9 +50,9 @@ public record GeneratorPlan(long seed, Map<Topic, Long> recordsPerTopic, double 
                 config.getDouble(AlluviumSettings.GENERATOR_SCHEMA_V2_AT),
                 config.getLong(AlluviumSettings.GENERATOR_RATE),
                 config.getDouble(AlluviumSettings.GENERATOR_BURST_FACTOR),
-                startOf(config.getString(AlluviumSettings.GENERATOR_START_DATE)),
-                Duration.ofDays(config.getInt(AlluviumSettings.GENERATOR_DAYS)).toMillis(),
-                SendReports.all(DataDir.of(config)).size() + 1L);
+                startOf(config.getString(AlluviumSettings.GENERATOR_START_DATE)) + (run - 1) * span,
+                span,
+                run);
     }
 
     private static long startOf(String date) {

@@ -1,0 +1,40 @@
+package io.alluvium.flink;
+
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+
+/**
+ * One Kafka record after validation at the source: the valid event, or the reason code it is rejected
+ * with (Silver's codes). Validating in the source lets the watermark follow each partition's own event
+ * time; the rejected ones are counted right after it.
+ *
+ * @param <T> the topic's event type
+ */
+public final class Checked<T> {
+    public T event;
+    public String reason;
+
+    public Checked() {
+    }
+
+    private Checked(T event, String reason) {
+        this.event = event;
+        this.reason = reason;
+    }
+
+    static <T> Checked<T> valid(T event) {
+        return new Checked<>(event, null);
+    }
+
+    static <T> Checked<T> rejected(String reason) {
+        return new Checked<>(null, reason);
+    }
+
+    /** Flink's type of {@code Checked<T>}: a POJO, so records pass between operators without Kryo. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static <T> TypeInformation<Checked<T>> typeOf(Class<T> eventType) {
+        return (TypeInformation) Types.POJO(Checked.class,
+                Map.of("event", TypeInformation.of(eventType), "reason", Types.STRING));
+    }
+}

@@ -1,0 +1,55 @@
+package io.alluvium.flink;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Gathers the {@link Tally} side outputs of the realtime dataflow's operators and turns them into running
+ * counts per topic and name ({@code realtime:<topic>:counts}), written as absolute values.
+ */
+final class Tallies {
+    static final OutputTag<Tally> TAG = new OutputTag<>("tally") {
+        private static final long serialVersionUID = 1L;
+    };
+
+    private final List<DataStream<Tally>> outputs = new ArrayList<>();
+
+    void add(DataStream<Tally> output) {
+        outputs.add(output);
+    }
+
+    /** The counts' writes to the serving store. */
+    DataStream<ServingWrite> counts() {
+        DataStream<Tally> all = outputs.get(0);
+        for (DataStream<Tally> output : outputs.subList(1, outputs.size())) {
+            all = all.union(output);
+        }
+        return all.keyBy(Tally::key).process(new Count()).name("count").uid("tally");
+    }
+
+    /** Keyed by topic and name: the running count, as an absolute value. */
+    private static final class Count extends KeyedProcessFunction<String, Tally, ServingWrite> {
+        private static final long serialVersionUID = 1L;
+        private transient ValueState<Long> count;
+
+        @Override
+        public void open(OpenContext context) {
+            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Long.class));
+        }
+
+        @Override
+        public void processElement(Tally tally, Context ctx, Collector<ServingWrite> out) throws Exception {
+            long next = (count.value() == null ? 0 : count.value()) + 1;
+            count.update(next);
+            out.collect(new ServingWrite(Tally.countsKey(tally.topic), Map.of(tally.name, Long.toString(next))));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.alluvium.flink;
+
+/**
+ * One event set aside (rejected, duplicate, too late) or passed (valid), to be counted under
+ * {@code realtime:<topic>:counts}: nothing leaves the realtime job uncounted.
+ */
+public final class Tally {
+    static final String VALID = "valid";
+    static final String DUPLICATE = "duplicate";
+    static final String TOO_LATE = "too_late";
+    static final String REJECTED = "rejected:";
+
+    public String topic;
+    public String name;
+
+    public Tally() {
+    }
+
+    Tally(String topic, String name) {
+        this.topic = topic;
+        this.name = name;
+    }
+
+    /** The serving store hash the counts of {@code topic} are kept in. */
+    static String countsKey(String topic) {
+        return "realtime:" + topic + ":counts";
+    }
+
+    String key() {
+        return topic + "/" + name;
+    }
+}

@@ -1,0 +1,143 @@
+package io.alluvium.flink;
+
+import io.alluvium.domain.Topic;
+import java.io.Serializable;
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * The realtime job's reading of one topic: Kafka → validation with Silver's rules → event-time
+ * watermarks per partition ({@link EventTimeBehindMax} inside the source) → dedup by event_id in keyed
+ * state. What comes out is each distinct valid event once; every record is tallied (valid, duplicate,
+ * rejected:&lt;reason&gt;). Operator uids are derived from the topic, so a run resumes the state of the
+ * previous one.
+ */
+final class TopicSource {
+    /** Consumer group under which positions are committed to Kafka at each checkpoint (for catch-up and lag). */
+    static final String GROUP_ID = "alluvium-realtime";
+    /** A partition without records for this long no longer holds the watermark back. */
+    private static final Duration IDLE_PARTITION = Duration.ofSeconds(30);
+
+    /** Validates one raw record of a topic. */
+    @FunctionalInterface
+    interface Validator<T> extends Serializable {
+        Checked<T> check(byte[] payload);
+    }
+
+    private TopicSource() {
+    }
+
+    static <T extends TimedEvent> DataStream<T> distinctEvents(StreamExecutionEnvironment env, String bootstrapServers,
+            Topic topic, Class<T> type, Validator<T> validator, Duration watermarkDelay, Tallies tallies) {
+        String name = topic.topicName();
+        KafkaSource<Checked<T>> source = KafkaSource.<Checked<T>>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setTopics(name)
+                .setGroupId(GROUP_ID)
+                .setClientIdPrefix(GROUP_ID + "-" + name)
+                // without restored state: the whole log, as a Kappa replay would
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new Validating<>(validator, type))
+                .build();
+        WatermarkStrategy<Checked<T>> watermarks = WatermarkStrategy
+                .<Checked<T>>forGenerator(ctx -> new EventTimeBehindMax<>(watermarkDelay))
+                .withTimestampAssigner((checked, previous) -> checked.event == null ? Long.MIN_VALUE
+                        : checked.event.eventTs())
+                .withIdleness(IDLE_PARTITION);
+        SingleOutputStreamOperator<T> valid = env
+                .fromSource(source, watermarks, "kafka " + name).uid(name + "-source")
+                .process(new SplitRejected<T>(name)).returns(type).name(name + " rejected").uid(name + "-validate");
+        SingleOutputStreamOperator<T> distinct = valid
+                .keyBy(TimedEvent::eventId)
+                .process(new FirstByEventId<T>(name)).returns(type).name(name + " dedup by event_id")
+                .uid(name + "-dedup");
+        tallies.add(valid.getSideOutput(Tallies.TAG));
+        tallies.add(distinct.getSideOutput(Tallies.TAG));
+        return distinct;
+    }
+
+    /** Validates each record as it is read, so that the watermark can use the event time. */
+    private static final class Validating<T> implements KafkaRecordDeserializationSchema<Checked<T>> {
+        private static final long serialVersionUID = 1L;
+        private final Validator<T> validator;
+        private final Class<T> type;
+
+        Validating(Validator<T> validator, Class<T> type) {
+            this.validator = validator;
+            this.type = type;
+        }
+
+        @Override
+        public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Checked<T>> out) {
+            out.collect(validator.check(record.value()));
+        }
+
+        @Override
+        public TypeInformation<Checked<T>> getProducedType() {
+            return Checked.typeOf(type);
+        }
+    }
+
+    /** Valid events on the main output; a rejected record's reason code is tallied. */
+    private static final class SplitRejected<T> extends ProcessFunction<Checked<T>, T> {
+        private static final long serialVersionUID = 1L;
+        private final String topic;
+
+        SplitRejected(String topic) {
+            this.topic = topic;
+        }
+
+        @Override
+        public void processElement(Checked<T> checked, Context ctx, Collector<T> out) {
+            if (checked.event != null) {
+                out.collect(checked.event);
+            } else {
+                ctx.output(Tallies.TAG, new Tally(topic, Tally.REJECTED + checked.reason));
+            }
+        }
+    }
+
+    /**
+     * Keyed by event_id: the first event passes, a later one with the same id (a producer's retry) is a
+     * duplicate. The ids seen are kept in checkpointed state, so a restart still knows them.
+     */
+    private static final class FirstByEventId<T> extends KeyedProcessFunction<String, T, T> {
+        private static final long serialVersionUID = 1L;
+        private final String topic;
+        private transient ValueState<Boolean> seen;
+
+        FirstByEventId(String topic) {
+            this.topic = topic;
+        }
+
+        @Override
+        public void open(OpenContext context) {
+            seen = getRuntimeContext().getState(new ValueStateDescriptor<>("seen", Boolean.class));
+        }
+
+        @Override
+        public void processElement(T event, Context ctx, Collector<T> out) throws Exception {
+            if (seen.value() == null) {
+                seen.update(true);
+                ctx.output(Tallies.TAG, new Tally(topic, Tally.VALID));
+                out.collect(event);
+            } else {
+                ctx.output(Tallies.TAG, new Tally(topic, Tally.DUPLICATE));
+            }
+        }
+    }
+}
