@@ -30,9 +30,9 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * The realtime run (issue 5): {@code orders} → per (city, hour) totals in the serving store. Like the
+ * The realtime run (issue 5): the topics of {@link RealtimePipeline} → live views in the serving store. Like the
  * landing run, it resumes the newest complete snapshot of the previous run ({@link RestorePoint}, same
- * job id) and ends with a final savepoint, either when the records that were in the topic at its start
+ * job id) and ends with a final savepoint, either when the records that were in its topics at its start
  * are covered by a completed checkpoint ({@code untilCaughtUp}) or when a stop is requested. A run
  * without a snapshot replays the topic from its first offset; since every write is an absolute value,
  * the store then converges to the same totals.
@@ -64,8 +64,8 @@ public final class RealtimeJob {
         try (KafkaLogEnds log = new KafkaLogEnds(bootstrap);
              ConsumedOffsets consumed = new ConsumedOffsets(bootstrap, TopicSource.GROUP_ID);
              Jedis redis = connect(store)) {
-            Map<TopicPartition, Long> target = orders(log.latest());
-            Map<TopicPartition, Long> earliest = orders(log.earliest());
+            Map<TopicPartition, Long> target = read(log.latest());
+            Map<TopicPartition, Long> earliest = read(log.earliest());
             long total = target.values().stream().mapToLong(Long::longValue).sum();
             Optional<RestorePoint> resume = RestorePoint.latest(stateDir);
             JobID jobId = RestorePoint.jobId(stateDir, resume);
@@ -98,8 +98,11 @@ public final class RealtimeJob {
                     .put("savepoint", savepoint)
                     .put("serving_store", store.toString());
             ObjectNode counts = result.putObject("counts");
-            new TreeMap<>(redis.hgetAll(Tally.countsKey(Topic.ORDERS.topicName())))
-                    .forEach((name, count) -> counts.put(name, Long.parseLong(count)));
+            for (Topic topic : RealtimePipeline.TOPICS) {
+                ObjectNode ofTopic = counts.putObject(topic.topicName());
+                new TreeMap<>(redis.hgetAll(Tally.countsKey(topic.topicName())))
+                        .forEach((name, count) -> ofTopic.put(name, Long.parseLong(count)));
+            }
             return JSON.writeValueAsString(result);
         }
     }
@@ -131,8 +134,10 @@ public final class RealtimeJob {
         }
     }
 
-    private static Map<TopicPartition, Long> orders(Map<TopicPartition, Long> offsets) {
-        return offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(Topic.ORDERS.topicName()))
+    /** The offsets of the partitions of the topics the realtime job reads. */
+    private static Map<TopicPartition, Long> read(Map<TopicPartition, Long> offsets) {
+        return offsets.entrySet().stream()
+                .filter(e -> RealtimePipeline.TOPICS.stream().anyMatch(t -> t.topicName().equals(e.getKey().topic())))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 

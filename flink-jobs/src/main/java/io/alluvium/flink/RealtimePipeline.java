@@ -2,6 +2,7 @@ package io.alluvium.flink;
 
 import io.alluvium.domain.Topic;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -11,6 +12,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * {@code orders} — and the counts of everything set aside, all into one {@link ServingStoreSink}.
  */
 final class RealtimePipeline {
+    /** The topics the realtime job reads (its catch-up covers their partitions). */
+    static final List<Topic> TOPICS = List.of(Topic.ORDERS);
+
     private RealtimePipeline() {
     }
 

@@ -107,7 +107,7 @@ class RealtimeJobTest {
         try (Jedis redis = redis()) {
             assertThat(redis.hgetAll(CitySales.TOO_LATE_KEY)).containsOnlyKeys(orders.tooLateIds());
         }
-        assertThat(result.get("counts").get("valid").asLong()).isEqualTo(10);
+        assertThat(result.get("counts").get("orders").get("valid").asLong()).isEqualTo(10);
     }
 
     @Test
