@@ -9,9 +9,13 @@ import java.util.Optional;
  * by {@link BenchPlatform}) and compares Alluvium with a baseline on the same machine, data and run.
  */
 interface Bench {
-    /** ingest, landing, batch: in the order {@code bench all} runs them. */
-    static List<Bench> all() {
-        return List.of(new IngestBench(), EngineBench.LANDING, EngineBench.BATCH);
+    /**
+     * ingest, landing, batch, realtime: in the order {@code bench all} runs them; the realtime bench's live
+     * steps go up to {@code realtimeRate} events/s, {@code realtimeSeconds} each.
+     */
+    static List<Bench> all(long realtimeRate, long realtimeSeconds) {
+        return List.of(new IngestBench(), EngineBench.LANDING, EngineBench.BATCH,
+                EngineBench.realtime(realtimeRate, realtimeSeconds));
     }
 
     String name();

@@ -23,7 +23,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark Alluvium against a baseline in the same run: ingest (generator vs Kafka's "
                 + "ProducerPerformance), landing (Flink → Bronze vs a plain consumer and a plain Iceberg writer), "
-                + "batch (Silver + Gold vs one hand-written Spark SQL script); all runs the three.",
+                + "batch (Silver + Gold vs one hand-written Spark SQL script), realtime (freshness send → serving store "
+                + "at rising rates, throughput with the serving store vs a discarding sink, a burst at twice the "
+                + "sustainable rate); all runs the four.",
             "Each bench runs on services of its own in <data.dir>/bench, which is SCRATCH: wiped at the start "
                 + "of every bench. Stop a running platform first (alluvium down) or give the bench other ports "
                 + "with --set.",
@@ -32,13 +34,24 @@ import picocli.CommandLine.Parameters;
 final class BenchCommand extends PlatformCommand {
     static final String ALL = "all";
     static final long MAX_EVENTS = 1_000_000_000L;
+    static final long MAX_RATE = 10_000_000L;
+    static final long MAX_SECONDS = 3600;
 
-    @Parameters(index = "0", paramLabel = "BENCH", description = "ingest, landing, batch or all.")
+    @Parameters(index = "0", paramLabel = "BENCH", description = "ingest, landing, batch, realtime or all.")
     String which;
 
     @Option(names = "--events", paramLabel = "N", defaultValue = "200000",
             description = "Events per bench (default: ${DEFAULT-VALUE}).")
     long events;
+
+    @Option(names = "--rate", paramLabel = "EVENTS_PER_S", defaultValue = "50000",
+            description = "realtime: the highest input rate of its live steps, which run at 20, 40, 60, 80 and "
+                    + "100 % of it, then a burst at twice the highest rate kept fresh (default: ${DEFAULT-VALUE}).")
+    long rate;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "15",
+            description = "realtime: seconds of each live step (default: ${DEFAULT-VALUE}).")
+    long seconds;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the results here instead.")
     Path out;
@@ -48,6 +61,12 @@ final class BenchCommand extends PlatformCommand {
         List<Bench> benches = selected();
         if (events < 1 || events > MAX_EVENTS) {
             throw new UserError("--events must be between 1 and " + MAX_EVENTS + ", got " + events);
+        }
+        if (rate < 5 || rate > MAX_RATE) {
+            throw new UserError("--rate must be between 5 and " + MAX_RATE + " events/s, got " + rate);
+        }
+        if (seconds < 1 || seconds > MAX_SECONDS) {
+            throw new UserError("--seconds must be between 1 and " + MAX_SECONDS + ", got " + seconds);
         }
         AlluviumConfig config = config();
         Console console = console();
@@ -88,7 +107,7 @@ final class BenchCommand extends PlatformCommand {
     }
 
     private List<Bench> selected() {
-        List<Bench> all = Bench.all();
+        List<Bench> all = Bench.all(rate, seconds);
         if (ALL.equals(which)) {
             return all;
         }

@@ -71,8 +71,10 @@ record BenchResults(Instant measuredAt, List<BenchReport> reports, Map<String, S
                 .flatMap(r -> r.missed().stream().map(c -> String.format(Locale.ROOT,
                         "  %s: %s is %.2f, target %s", r.bench(), c.metric(), c.ratio(), c.target())))
                 .toList();
-        if (missed.isEmpty()) {
-            console.info("\nAll targets met.");
+        if (missed.isEmpty() && !reports.isEmpty()) {
+            console.info("\nAll targets met" + (failed.isEmpty() && notRun.isEmpty() ? "." : " by the benches that ran."));
+        } else if (missed.isEmpty()) {
+            console.info("\nNo bench ran to the end: no figures.");
         } else {
             console.info("\nTARGETS MISSED (a bench measures; it does not fail):");
             missed.forEach(console::info);

@@ -7,11 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A bench that an engine module measures in its own child JVM, because only there do its engine and its
- * baselines run: {@code bench landing} ({@code io.alluvium.flink.LandingBenchMain} in flink-jobs) and
- * {@code bench batch} ({@code io.alluvium.spark.BatchBenchMain} in spark-jobs). The CLI first puts the
+ * baselines run: {@code bench landing} ({@code io.alluvium.flink.LandingBenchMain} in flink-jobs),
+ * {@code bench batch} ({@code io.alluvium.spark.BatchBenchMain} in spark-jobs) and {@code bench realtime}
+ * ({@code io.alluvium.flink.RealtimeBenchMain}). The CLI first puts the
  * data in place on the scratch platform — landing finds {@code --events N} events generated into the
  * topics, batch finds them landed in Bronze as well — then runs the main with the settings file and
  * {@code --events N}; the main prints one result line in {@link BenchReport}'s shape.
@@ -21,6 +23,13 @@ final class EngineBench implements Bench {
             AlluviumSettings.FLINK_HEAP, EngineBench::generate);
     static final EngineBench BATCH = new EngineBench("batch", "spark-jobs", "io.alluvium.spark.BatchBenchMain",
             AlluviumSettings.SPARK_HEAP, EngineBench::generateAndLand);
+
+    /** {@code bench realtime}: live steps up to {@code rate} events/s, {@code seconds} each. */
+    static EngineBench realtime(long rate, long seconds) {
+        return new EngineBench("realtime", "flink-jobs", "io.alluvium.flink.RealtimeBenchMain",
+                AlluviumSettings.FLINK_HEAP, EngineBench::generate,
+                List.of("--rate", Long.toString(rate), "--seconds", Long.toString(seconds)));
+    }
 
     /** Puts the bench's input on the platform. */
     @FunctionalInterface
@@ -33,8 +42,15 @@ final class EngineBench implements Bench {
     private final String mainClass;
     private final String heapSetting;
     private final Preparation preparation;
+    private final List<String> args;
 
     EngineBench(String name, String module, String mainClass, String heapSetting, Preparation preparation) {
+        this(name, module, mainClass, heapSetting, preparation, List.of());
+    }
+
+    EngineBench(String name, String module, String mainClass, String heapSetting, Preparation preparation,
+            List<String> args) {
+        this.args = List.copyOf(args);
         this.name = name;
         this.module = module;
         this.mainClass = mainClass;
@@ -65,7 +81,7 @@ final class EngineBench implements Bench {
         preparation.prepare(run, console);
         console.step("measuring " + name + " (" + mainClass + ")");
         ChildJvm jvm = new ChildJvm(name + "-bench", module, mainClass, run.getMemory(heapSetting),
-                List.of("--events", Long.toString(events)));
+                Stream.concat(Stream.of("--events", Long.toString(events)), args.stream()).toList());
         return BenchReport.fromChildResult(name, events, EngineJobs.run(jvm, run));
     }
 

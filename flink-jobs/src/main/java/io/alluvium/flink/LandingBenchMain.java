@@ -33,27 +33,11 @@ public final class LandingBenchMain {
         long minRecords = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--rounds" -> rounds = (int) number(args, ++i, "--rounds", 1, MAX_ROUNDS);
-                case "--events" -> minRecords = number(args, ++i, "--events", 1, Long.MAX_VALUE);
+                case "--rounds" -> rounds = (int) BenchArguments.number(args, ++i, "--rounds", 1, MAX_ROUNDS, USAGE);
+                case "--events" -> minRecords = BenchArguments.number(args, ++i, "--events", 1, Long.MAX_VALUE, USAGE);
                 default -> throw new ChildProtocol.BadInputException("unknown argument \"" + args[i] + "\" (" + USAGE + ")");
             }
         }
         return new Args(rounds, minRecords);
-    }
-
-    private static long number(String[] args, int i, String flag, long min, long max) {
-        if (i >= args.length) {
-            throw new ChildProtocol.BadInputException(flag + " needs a number (" + USAGE + ")");
-        }
-        try {
-            long n = Long.parseLong(args[i]);
-            if (n < min || n > max) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new ChildProtocol.BadInputException(flag + " must be a whole number between " + min + " and "
-                    + max + ", got \"" + args[i] + "\"");
-        }
     }
 }

@@ -64,14 +64,14 @@ final class LandingBenchReport {
         measure(measures, PLAIN, bestPlain, plain);
 
         ArrayNode comparisons = root.putArray("comparisons");
-        compare(comparisons, "landing vs read ceiling", bestFlink.rowsPerSecond() / bestCeiling.rowsPerSecond(),
+        BenchComparisons.add(comparisons, "landing vs read ceiling", bestFlink.rowsPerSecond() / bestCeiling.rowsPerSecond(),
                 ">= 0.25", 0.25, true);
-        compare(comparisons, "landing vs plain-Java writer", bestFlink.rowsPerSecond() / bestPlain.rowsPerSecond(),
+        BenchComparisons.add(comparisons, "landing vs plain-Java writer", bestFlink.rowsPerSecond() / bestPlain.rowsPerSecond(),
                 ">= 1.0", 1.0, true);
-        compare(comparisons, "commit latency max vs checkpoint interval + 2 s",
+        BenchComparisons.add(comparisons, "commit latency max vs checkpoint interval + 2 s",
                 max / (double) checkpointInterval.plus(COMMIT_SLACK).toMillis(), "<= 1.0", 1.0, false);
         // ratio 1 or 0: ">= 1" is "= 1", written so that the CLI's comparison reader takes it
-        compare(comparisons, "same rows in all three", sameRows ? 1.0 : 0.0, ">= 1.0", 1.0, true);
+        BenchComparisons.add(comparisons, "same rows in all three", sameRows ? 1.0 : 0.0, ">= 1.0", 1.0, true);
 
         ArrayNode notes = root.putArray("notes");
         notes.add(String.format(Locale.ROOT, "best of %d rounds each, run alternately (a b c, a b c); rows/s over "
@@ -112,15 +112,6 @@ final class LandingBenchReport {
         ArrayNode each = m.putArray("rounds_rows_per_s");
         rounds.forEach(r -> each.add(round(r.rowsPerSecond(), 1)));
         return m;
-    }
-
-    private static void compare(ArrayNode comparisons, String metric, double ratio, String target, double bound,
-            boolean atLeast) {
-        ObjectNode c = comparisons.addObject();
-        c.put("metric", metric);
-        c.put("ratio", round(ratio, 1000));
-        c.put("target", target);
-        c.put("met", atLeast ? ratio >= bound : ratio <= bound);
     }
 
     private static double round(double value, int scale) {

@@ -77,10 +77,8 @@ public final class RealtimeJob {
 
             String savepoint = null;
             if (!(untilCaughtUp && consumed.behind(target, earliest) == 0)) {
-                StreamExecutionEnvironment env = LandingEnvironment.create(asLanding(config), stateDir, jobId, resume,
-                        new Configuration());
-                RealtimePipeline.define(env, bootstrap, config.getDuration(AlluviumSettings.REALTIME_WATERMARK_DELAY),
-                        config.getDuration(AlluviumSettings.REALTIME_ALLOWED_LATENESS), store);
+                StreamExecutionEnvironment env = environment(config, stateDir, jobId, resume);
+                RealtimePipeline.define(env, config, new ServingStoreSink(store), false);
                 JobClient job = env.executeAsync("alluvium-realtime");
                 savepoint = follow(job, () -> {
                     long behind = consumed.behind(target, earliest);
@@ -105,6 +103,12 @@ public final class RealtimeJob {
             }
             return JSON.writeValueAsString(result);
         }
+    }
+
+    /** The Flink environment of a realtime run (also the bench's replays). */
+    static StreamExecutionEnvironment environment(AlluviumConfig config, Path stateDir, JobID jobId,
+            Optional<RestorePoint> resume) {
+        return LandingEnvironment.create(asLanding(config), stateDir, jobId, resume, new Configuration());
     }
 
     /**

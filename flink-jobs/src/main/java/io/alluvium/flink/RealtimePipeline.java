@@ -1,15 +1,18 @@
 package io.alluvium.flink;
 
+import io.alluvium.config.AlluviumConfig;
+import io.alluvium.config.AlluviumSettings;
 import io.alluvium.domain.Topic;
-import java.time.Duration;
+import io.alluvium.runtime.KafkaEndpoints;
 import java.util.List;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The realtime dataflow (issue 5): each topic read by a {@link TopicSource} (validation, per-partition
  * watermarks, dedup by event_id), then the views kept in the serving store — {@link CitySales} from
- * {@code orders} — and the counts of everything set aside, all into one {@link ServingStoreSink}.
+ * {@code orders} — and the counts of everything set aside, all into one sink (the serving store's).
  */
 final class RealtimePipeline {
     /** The topics the realtime job reads (its catch-up covers their partitions). */
@@ -18,13 +21,18 @@ final class RealtimePipeline {
     private RealtimePipeline() {
     }
 
-    static void define(StreamExecutionEnvironment env, String bootstrapServers, Duration watermarkDelay,
-            Duration allowedLateness, ServingStoreAddress store) {
+    /**
+     * @param sink    where the views and counts go: the serving store, or a bench's discarding sink
+     * @param bounded read the topics up to their end offsets at the start, then finish
+     */
+    static void define(StreamExecutionEnvironment env, AlluviumConfig config, Sink<ServingWrite> sink,
+            boolean bounded) {
         Tallies tallies = new Tallies();
-        DataStream<OrderEvent> orders = TopicSource.distinctEvents(env, bootstrapServers, Topic.ORDERS,
-                OrderEvent.class, OrderValidation::validate, watermarkDelay, tallies);
-        DataStream<ServingWrite> views = CitySales.define(orders, allowedLateness, tallies);
-        views.union(tallies.counts())
-                .sinkTo(new ServingStoreSink(store)).name("serving store").uid("serving-store");
+        TopicSource topics = new TopicSource(env, KafkaEndpoints.bootstrapServers(config),
+                config.getDuration(AlluviumSettings.REALTIME_WATERMARK_DELAY), bounded, tallies);
+        DataStream<OrderEvent> orders = topics.distinctEvents(Topic.ORDERS, OrderEvent.class, OrderValidation::validate);
+        DataStream<ServingWrite> views = CitySales.define(orders,
+                config.getDuration(AlluviumSettings.REALTIME_ALLOWED_LATENESS), tallies);
+        views.union(tallies.counts()).sinkTo(sink).name("serving store").uid("serving-store");
     }
 }

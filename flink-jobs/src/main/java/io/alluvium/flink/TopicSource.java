@@ -9,6 +9,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -38,28 +39,47 @@ final class TopicSource {
         Checked<T> check(byte[] payload);
     }
 
-    private TopicSource() {
+    private final StreamExecutionEnvironment env;
+    private final String bootstrapServers;
+    private final Duration watermarkDelay;
+    private final boolean bounded;
+    private final Tallies tallies;
+
+    /**
+     * @param bounded read each topic up to its end offsets at the start, then finish (a bench's replay of
+     *                a backlog); otherwise read on
+     */
+    TopicSource(StreamExecutionEnvironment env, String bootstrapServers, Duration watermarkDelay, boolean bounded,
+            Tallies tallies) {
+        this.env = env;
+        this.bootstrapServers = bootstrapServers;
+        this.watermarkDelay = watermarkDelay;
+        this.bounded = bounded;
+        this.tallies = tallies;
     }
 
-    static <T extends TimedEvent> DataStream<T> distinctEvents(StreamExecutionEnvironment env, String bootstrapServers,
-            Topic topic, Class<T> type, Validator<T> validator, Duration watermarkDelay, Tallies tallies) {
+    /** Each distinct valid event of {@code topic} once, with event-time timestamps and watermarks. */
+    <T extends TimedEvent> DataStream<T> distinctEvents(Topic topic, Class<T> type, Validator<T> validator) {
         String name = topic.topicName();
-        KafkaSource<Checked<T>> source = KafkaSource.<Checked<T>>builder()
+        KafkaSourceBuilder<Checked<T>> builder = KafkaSource.<Checked<T>>builder()
                 .setBootstrapServers(bootstrapServers)
                 .setTopics(name)
                 .setGroupId(GROUP_ID)
                 .setClientIdPrefix(GROUP_ID + "-" + name)
                 // without restored state: the whole log, as a Kappa replay would
                 .setStartingOffsets(OffsetsInitializer.earliest())
-                .setDeserializer(new Validating<>(validator, type))
-                .build();
+                .setDeserializer(new Validating<>(validator, type));
+        if (bounded) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        Duration delay = watermarkDelay; // the lambda is serialized: it must not capture this
         WatermarkStrategy<Checked<T>> watermarks = WatermarkStrategy
-                .<Checked<T>>forGenerator(ctx -> new EventTimeBehindMax<>(watermarkDelay))
+                .<Checked<T>>forGenerator(ctx -> new EventTimeBehindMax<>(delay))
                 .withTimestampAssigner((checked, previous) -> checked.event == null ? Long.MIN_VALUE
                         : checked.event.eventTs())
                 .withIdleness(IDLE_PARTITION);
         SingleOutputStreamOperator<T> valid = env
-                .fromSource(source, watermarks, "kafka " + name).uid(name + "-source")
+                .fromSource(builder.build(), watermarks, "kafka " + name).uid(name + "-source")
                 .process(new SplitRejected<T>(name)).returns(type).name(name + " rejected").uid(name + "-validate");
         SingleOutputStreamOperator<T> distinct = valid
                 .keyBy(TimedEvent::eventId)

@@ -68,7 +68,7 @@ public final class KafkaPublisher {
         long startNanos = System.nanoTime();
         long offered = 0;
         try (KafkaProducer<String, byte[]> producer =
-                     new KafkaProducer<>(producerProperties(), new StringSerializer(), new ByteArraySerializer())) {
+                     new KafkaProducer<>(producerProperties(bootstrapServers, producerOverrides), new StringSerializer(), new ByteArraySerializer())) {
             Iterator<GeneratedRecord> records = generator.all();
             while (records.hasNext() && failure.get() == null) {
                 pacer.await(offered, startNanos);
@@ -101,7 +101,11 @@ public final class KafkaPublisher {
         return report;
     }
 
-    private Properties producerProperties() {
+    /**
+     * The generator's producer: acks=all and idempotent whatever the overrides say, batched (linger 10 ms,
+     * lz4). Public so that a bench sending probes beside a generator run sends them alike.
+     */
+    public static Properties producerProperties(String bootstrapServers, Map<String, String> producerOverrides) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "alluvium-generator");

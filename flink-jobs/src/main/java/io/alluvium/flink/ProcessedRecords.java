@@ -1,0 +1,37 @@
+package io.alluvium.flink;
+
+import io.alluvium.domain.Topic;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+import redis.clients.jedis.Jedis;
+
+/**
+ * How far the realtime job is, from the outside: the records in the topics it reads (Kafka's end minus
+ * first offsets) against the records it has counted in the serving store — every record is tallied once
+ * as valid, duplicate or rejected:&lt;reason&gt; (too_late counts a valid event a second time, so it is left
+ * out). Equal means nothing was lost and the job is caught up.
+ */
+final class ProcessedRecords {
+    private ProcessedRecords() {
+    }
+
+    static long inTopics(KafkaLogEnds log) {
+        Map<TopicPartition, Long> earliest = log.earliest();
+        return log.latest().entrySet().stream()
+                .filter(e -> RealtimePipeline.TOPICS.stream().anyMatch(t -> t.topicName().equals(e.getKey().topic())))
+                .mapToLong(e -> e.getValue() - earliest.getOrDefault(e.getKey(), 0L))
+                .sum();
+    }
+
+    static long counted(Jedis redis) {
+        long sum = 0;
+        for (Topic topic : RealtimePipeline.TOPICS) {
+            for (Map.Entry<String, String> count : redis.hgetAll(Tally.countsKey(topic.topicName())).entrySet()) {
+                if (!count.getKey().equals(Tally.TOO_LATE)) {
+                    sum += Long.parseLong(count.getValue());
+                }
+            }
+        }
+        return sum;
+    }
+}
