@@ -59,6 +59,7 @@ public final class AlluviumSettings {
     public static final String REALTIME_WATERMARK_DELAY = "realtime.watermark-delay";
     public static final String REALTIME_ALLOWED_LATENESS = "realtime.window-allowed-lateness";
     public static final String REALTIME_PARALLELISM = "realtime.parallelism";
+    public static final String REALTIME_DEDUP_RETENTION = "realtime.dedup-retention";
     public static final String REALTIME_CHECKPOINT_INTERVAL = "realtime.checkpoint-interval";
 
     public static final String SERVING_REDIS_URL = "serving.redis-url";
@@ -130,6 +131,10 @@ public final class AlluviumSettings {
             .define(REALTIME_ALLOWED_LATENESS, DURATION, "49h", durationBetween(Duration.ZERO, Duration.ofDays(30)),
                     "How long after its end a realtime (city, hour) window still takes late events; later ones are counted as too late.")
             .define(REALTIME_PARALLELISM, INT, "2", between(1, 1024), "Parallelism of the realtime job.")
+            .define(REALTIME_DEDUP_RETENTION, DURATION, "168h", durationBetween(Duration.ofHours(1), Duration.ofDays(365)),
+                    "How long (in event time, past the watermark) the realtime job remembers an event_id to drop "
+                            + "its copies; a copy arriving later counts as a new event. The state holds the ids of "
+                            + "this much event time.")
             .define(REALTIME_CHECKPOINT_INTERVAL, DURATION, "5s",
                     durationBetween(Duration.ofMillis(200), Duration.ofHours(1)),
                     "Flink checkpoint interval of the realtime job: how much a restart replays.")

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
@@ -15,7 +17,8 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Distinct valid orders → event-time tumbling hour windows per city with allowed lateness →
+ * Distinct valid orders → {@link ClosedWindowGuard} → event-time tumbling hour windows per city with
+ * allowed lateness →
  * {@code city_hour:*} hashes ({@link CityHourSales}, gold.city_hourly_sales' numbers). A window fires on
  * every event (CountTrigger of 1) and writes its whole aggregate, so the store is current within the
  * sink's flush delay; its state is dropped once the watermark passes its end plus the allowed lateness.
@@ -24,6 +27,7 @@ import org.apache.flink.util.OutputTag;
 final class CitySales {
     static final String TOO_LATE_KEY = "realtime:orders:too_late";
     private static final String TOPIC = "orders";
+    private static final Duration HOUR = Duration.ofHours(1);
     private static final OutputTag<OrderEvent> LATE = new OutputTag<>("too-late") {
         private static final long serialVersionUID = 1L;
     };
@@ -32,15 +36,21 @@ final class CitySales {
     }
 
     static DataStream<ServingWrite> define(DataStream<OrderEvent> orders, Duration allowedLateness, Tallies tallies) {
-        SingleOutputStreamOperator<ServingWrite> cityHours = orders
+        SingleOutputStreamOperator<OrderEvent> open = orders
                 .keyBy(event -> event.city)
-                .window(TumblingEventTimeWindows.of(Duration.ofHours(1)))
+                .process(new ClosedWindowGuard<OrderEvent>(HOUR, allowedLateness, LATE)).returns(OrderEvent.class)
+                .name("closed hours").uid("city-hour-guard");
+        SingleOutputStreamOperator<ServingWrite> cityHours = DataStreamUtils
+                .reinterpretAsKeyedStream(open, event -> event.city, Types.STRING)
+                .window(TumblingEventTimeWindows.of(HOUR))
                 .allowedLateness(allowedLateness)
                 .trigger(CountTrigger.of(1))
                 .sideOutputLateData(LATE)
                 .aggregate(new Sales(), new ToCityHourWrite())
                 .name("city hour sales").uid("city-hour-sales");
-        SingleOutputStreamOperator<ServingWrite> tooLate = cityHours.getSideOutput(LATE)
+        // the window operator's own late output stays empty (the guard sees the same watermark first); kept
+        // so that no event can ever leave the window uncounted
+        SingleOutputStreamOperator<ServingWrite> tooLate = open.getSideOutput(LATE).union(cityHours.getSideOutput(LATE))
                 .process(new TooLate()).name("too late").uid("too-late");
         tallies.add(tooLate.getSideOutput(Tallies.TAG));
         return cityHours.union(tooLate);

@@ -62,8 +62,8 @@ public final class RealtimeJob {
         String bootstrap = KafkaEndpoints.bootstrapServers(config);
         ServingStoreAddress store = ServingStoreAddress.of(config);
         try (KafkaLogEnds log = new KafkaLogEnds(bootstrap);
-             ConsumedOffsets consumed = new ConsumedOffsets(bootstrap, TopicSource.GROUP_ID);
-             Jedis redis = connect(store)) {
+             ConsumedOffsets consumed = new ConsumedOffsets(bootstrap, TopicSource.GROUP_ID)) {
+            requireReachable(store);
             Map<TopicPartition, Long> target = read(log.latest());
             Map<TopicPartition, Long> earliest = read(log.earliest());
             long total = target.values().stream().mapToLong(Long::longValue).sum();
@@ -95,12 +95,7 @@ public final class RealtimeJob {
                     .put("resumed_from", resume.map(r -> r.path().toString()).orElse(null))
                     .put("savepoint", savepoint)
                     .put("serving_store", store.toString());
-            ObjectNode counts = result.putObject("counts");
-            for (Topic topic : RealtimePipeline.TOPICS) {
-                ObjectNode ofTopic = counts.putObject(topic.topicName());
-                new TreeMap<>(redis.hgetAll(Tally.countsKey(topic.topicName())))
-                        .forEach((name, count) -> ofTopic.put(name, Long.parseLong(count)));
-            }
+            putCounts(result, store);
             return JSON.writeValueAsString(result);
         }
     }
@@ -122,17 +117,31 @@ public final class RealtimeJob {
                 config.getDuration(AlluviumSettings.REALTIME_CHECKPOINT_INTERVAL).toMillis() + "ms"), "realtime");
     }
 
-    /** An unreachable store or a wrong password is one line naming the settings, before Flink starts. */
-    private static Jedis connect(ServingStoreAddress store) {
-        Jedis redis = null;
-        try {
-            redis = store.connect();
-            redis.ping();
-            return redis;
-        } catch (JedisException e) {
-            if (redis != null) {
-                redis.close();
+    /**
+     * The counts as the store holds them at the end, read on a connection of their own (the store may
+     * have been restarted during the run); if it is down now, the run's work is still in its savepoint,
+     * and the result says why the counts are missing.
+     */
+    private static void putCounts(ObjectNode result, ServingStoreAddress store) {
+        ObjectNode counts = JSON.createObjectNode();
+        try (Jedis redis = store.connect()) {
+            for (Topic topic : RealtimePipeline.TOPICS) {
+                ObjectNode ofTopic = counts.putObject(topic.topicName());
+                new TreeMap<>(redis.hgetAll(Tally.countsKey(topic.topicName())))
+                        .forEach((name, count) -> ofTopic.put(name, Long.parseLong(count)));
             }
+            result.set("counts", counts);
+        } catch (JedisException e) {
+            result.putNull("counts");
+            result.put("counts_unavailable", "the serving store at " + store + " did not answer: " + e.getMessage());
+        }
+    }
+
+    /** An unreachable store or a wrong password is one line naming the settings, before Flink starts. */
+    private static void requireReachable(ServingStoreAddress store) {
+        try (Jedis redis = store.connect()) {
+            redis.ping();
+        } catch (JedisException e) {
             throw new ChildProtocol.BadInputException("cannot use the serving store at " + store + " ("
                     + e.getMessage() + "): is it up (alluvium up)? check serving.redis-url and serving.password");
         }

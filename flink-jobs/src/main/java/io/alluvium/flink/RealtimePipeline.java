@@ -4,6 +4,7 @@ import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.domain.Topic;
 import io.alluvium.runtime.KafkaEndpoints;
+import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -28,11 +29,12 @@ final class RealtimePipeline {
     static void define(StreamExecutionEnvironment env, AlluviumConfig config, Sink<ServingWrite> sink,
             boolean bounded) {
         Tallies tallies = new Tallies();
+        Duration allowedLateness = config.getDuration(AlluviumSettings.REALTIME_ALLOWED_LATENESS);
         TopicSource topics = new TopicSource(env, KafkaEndpoints.bootstrapServers(config),
-                config.getDuration(AlluviumSettings.REALTIME_WATERMARK_DELAY), bounded, tallies);
+                config.getDuration(AlluviumSettings.REALTIME_WATERMARK_DELAY),
+                config.getDuration(AlluviumSettings.REALTIME_DEDUP_RETENTION), bounded, tallies);
         DataStream<OrderEvent> orders = topics.distinctEvents(Topic.ORDERS, OrderEvent.class, OrderValidation::validate);
-        DataStream<ServingWrite> views = CitySales.define(orders,
-                config.getDuration(AlluviumSettings.REALTIME_ALLOWED_LATENESS), tallies);
+        DataStream<ServingWrite> views = CitySales.define(orders, allowedLateness, tallies);
         views.union(tallies.counts()).sinkTo(sink).name("serving store").uid("serving-store");
     }
 }

@@ -42,18 +42,22 @@ final class TopicSource {
     private final StreamExecutionEnvironment env;
     private final String bootstrapServers;
     private final Duration watermarkDelay;
+    private final Duration dedupRetention;
     private final boolean bounded;
     private final Tallies tallies;
 
     /**
-     * @param bounded read each topic up to its end offsets at the start, then finish (a bench's replay of
-     *                a backlog); otherwise read on
+     * @param dedupRetention  event ids are kept for dedup until the watermark passes their event time
+     *                        plus this ({@code realtime.dedup-retention})
+     * @param bounded         read each topic up to its end offsets at the start, then finish (a bench's
+     *                        replay of a backlog); otherwise read on
      */
-    TopicSource(StreamExecutionEnvironment env, String bootstrapServers, Duration watermarkDelay, boolean bounded,
-            Tallies tallies) {
+    TopicSource(StreamExecutionEnvironment env, String bootstrapServers, Duration watermarkDelay,
+            Duration dedupRetention, boolean bounded, Tallies tallies) {
         this.env = env;
         this.bootstrapServers = bootstrapServers;
         this.watermarkDelay = watermarkDelay;
+        this.dedupRetention = dedupRetention;
         this.bounded = bounded;
         this.tallies = tallies;
     }
@@ -83,7 +87,7 @@ final class TopicSource {
                 .process(new SplitRejected<T>(name)).returns(type).name(name + " rejected").uid(name + "-validate");
         SingleOutputStreamOperator<T> distinct = valid
                 .keyBy(TimedEvent::eventId)
-                .process(new FirstByEventId<T>(name)).returns(type).name(name + " dedup by event_id")
+                .process(new FirstByEventId<T>(name, dedupRetention)).returns(type).name(name + " dedup by event_id")
                 .uid(name + "-dedup");
         tallies.add(valid.getSideOutput(Tallies.TAG));
         tallies.add(distinct.getSideOutput(Tallies.TAG));
@@ -133,15 +137,19 @@ final class TopicSource {
 
     /**
      * Keyed by event_id: the first event passes, a later one with the same id (a producer's retry) is a
-     * duplicate. The ids seen are kept in checkpointed state, so a restart still knows them.
+     * duplicate. The ids seen are kept in checkpointed state, so a restart still knows them, until the
+     * watermark passes the event's time plus {@code keep}: the state holds the ids of that much event
+     * time, not of the whole stream, and a copy arriving later than that counts as a new event.
      */
-    private static final class FirstByEventId<T> extends KeyedProcessFunction<String, T, T> {
+    private static final class FirstByEventId<T extends TimedEvent> extends KeyedProcessFunction<String, T, T> {
         private static final long serialVersionUID = 1L;
         private final String topic;
+        private final long keepMillis;
         private transient ValueState<Boolean> seen;
 
-        FirstByEventId(String topic) {
+        FirstByEventId(String topic, Duration keep) {
             this.topic = topic;
+            this.keepMillis = keep.toMillis();
         }
 
         @Override
@@ -153,11 +161,17 @@ final class TopicSource {
         public void processElement(T event, Context ctx, Collector<T> out) throws Exception {
             if (seen.value() == null) {
                 seen.update(true);
+                ctx.timerService().registerEventTimeTimer(event.eventTs() + keepMillis);
                 ctx.output(Tallies.TAG, new Tally(topic, Tally.VALID));
                 out.collect(event);
             } else {
                 ctx.output(Tallies.TAG, new Tally(topic, Tally.DUPLICATE));
             }
+        }
+
+        @Override
+        public void onTimer(long timestamp, OnTimerContext ctx, Collector<T> out) {
+            seen.clear();
         }
     }
 }

@@ -46,7 +46,10 @@ final class CraftedOrders implements AutoCloseable {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final List<OrderSent> distinctValid = new ArrayList<>();
+    /** Valid events too late for their window: not in the expected hours. */
     private final Set<String> tooLate = new HashSet<>();
+    /** Every id the job must keep in its too-late hash: those, and copies it no longer recognized. */
+    private final Set<String> keptAsTooLate = new HashSet<>();
 
     CraftedOrders(AlluviumConfig config) {
         Properties props = new Properties();
@@ -65,7 +68,17 @@ final class CraftedOrders implements AutoCloseable {
     /** Sends a valid event the job must find too late for its window. */
     CraftedOrders tooLate(OrderSent order) {
         tooLate.add(order.eventId());
+        keptAsTooLate.add(order.eventId());
         return valid(order);
+    }
+
+    /**
+     * Sends the same bytes as an earlier event again after the job forgot its id
+     * ({@code realtime.dedup-retention}): a new event to the job, and too late for its long-closed window.
+     */
+    CraftedOrders forgottenCopy(OrderSent order) {
+        keptAsTooLate.add(order.eventId());
+        return raw(order.json());
     }
 
     /** Sends the same bytes as an earlier event again, as a retrying producer does. */
@@ -84,7 +97,7 @@ final class CraftedOrders implements AutoCloseable {
     }
 
     Set<String> tooLateIds() {
-        return Set.copyOf(tooLate);
+        return Set.copyOf(keptAsTooLate);
     }
 
     /** Per city_hour key, the hash gold.city_hourly_sales' definitions give for what was sent. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The real services a stream test needs, started as the CLI starts them: the Kafka broker (which
@@ -59,8 +60,7 @@ final class EmbeddedPlatform implements AutoCloseable {
         EmbeddedPlatform platform = new EmbeddedPlatform(config);
         try {
             if (servingStore) {
-                platform.serving.start(service("serving-store", "io.alluvium.services.RedisServerMain", "64m"),
-                        config, START_TIMEOUT);
+                platform.startServingStore();
             } else {
                 platform.database.start(service("catalog-database", "io.alluvium.services.CatalogDatabaseMain",
                         "256m"), config, START_TIMEOUT);
@@ -76,6 +76,25 @@ final class EmbeddedPlatform implements AutoCloseable {
 
     private static ChildJvm service(String name, String mainClass, String heap) {
         return new ChildJvm(name, "services", mainClass, MemorySize.parse(heap), List.of());
+    }
+
+    /** Starts the serving store's redis-server (again: its append-only file brings its data back). */
+    void startServingStore() {
+        serving.start(service("serving-store", "io.alluvium.services.RedisServerMain", "64m"), config, START_TIMEOUT);
+    }
+
+    /**
+     * Kills the serving store's redis-server with SIGKILL, as a crash would; the JVM that started it sees
+     * it die and exits.
+     */
+    void killRedisServer() throws Exception {
+        ProcessHandle host = serving.running().orElseThrow(() -> new IllegalStateException("no serving store"));
+        List<ProcessHandle> redis = host.descendants().toList();
+        if (redis.isEmpty()) {
+            throw new IllegalStateException("the serving store's JVM " + host.pid() + " has no redis-server child");
+        }
+        redis.forEach(ProcessHandle::destroyForcibly);
+        host.onExit().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     }
 
     AlluviumConfig config() {

@@ -23,6 +23,17 @@ class OrderValidationTest {
         assertThat(e.city).isEqualTo("Paris");
     }
 
+    @Test
+    void unknownFieldsAreIgnoredAsSilverIgnoresThem() {
+        String withMore = VALID.replace("\"currency\":\"EUR\",", "\"currency\":\"EUR\",\"channel\":\"app\",\"gift\":{\"wrap\":true},");
+        assertThat(withMore).isNotEqualTo(VALID);
+
+        Checked<OrderEvent> checked = OrderValidation.validate(withMore.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(checked.reason).isNull();
+        assertThat(checked.event.amountCents).isEqualTo(565);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "truncated object       | bad_json        | {\"event_id\":\"e-1\"|",

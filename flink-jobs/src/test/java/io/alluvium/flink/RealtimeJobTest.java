@@ -61,7 +61,8 @@ class RealtimeJobTest {
                 "realtime.parallelism", "1",
                 "realtime.checkpoint-interval", "500ms",
                 "realtime.watermark-delay", "10m",
-                "realtime.window-allowed-lateness", "1h"));
+                "realtime.window-allowed-lateness", "1h",
+                "realtime.dedup-retention", "3h"));
         orders = new CraftedOrders(platform.config());
     }
 
@@ -113,7 +114,8 @@ class RealtimeJobTest {
     @Test
     @Order(2)
     void nextRunResumesItsStateAndStillDropsDuplicatesOfWhatItSaw() throws Exception {
-        orders.duplicate(PAID_PARIS_10)
+        orders.forgottenCopy(PAID_PARIS_10)     // 10:20 + 3 h retention: forgotten once the watermark passed 13:20
+                .duplicate(CREATED_LYON_14)        // 14:30: still remembered
                 .valid(new OrderSent("e-11", "paid", "Paris", "u-7", "14:50", "1", "2.50"))
                 .valid(new OrderSent("e-12", "created", "Paris", "u-8", "15:05", "1", "1.00")) // watermark 14:55
                 .tooLate(new OrderSent("e-13", "paid", "Lyon", "u-3", "12:10", "1", "1.00"));
@@ -122,8 +124,11 @@ class RealtimeJobTest {
 
         assertThat(result.get("resumed_from").isNull()).isFalse();
         assertThat(cityHours()).isEqualTo(orders.expectedCityHours());
-        assertThat(counts()).containsEntry("valid", "13").containsEntry("duplicate", "3")
-                .containsEntry("too_late", "2");
+        assertThat(counts()).containsEntry("valid", "14").containsEntry("duplicate", "3")
+                .containsEntry("too_late", "3");
+        try (Jedis redis = redis()) {
+            assertThat(redis.hgetAll(CitySales.TOO_LATE_KEY)).containsOnlyKeys(orders.tooLateIds());
+        }
         afterSecondRun = cityHours();
     }
 

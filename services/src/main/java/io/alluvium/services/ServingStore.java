@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,7 @@ final class ServingStore implements EmbeddedService {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final int IO_TIMEOUT_MILLIS = 2000;
+    private static final String PID_FILE = "redis-server.pid";
 
     private final DataDir dataDir;
     private final int port;
@@ -52,9 +55,10 @@ final class ServingStore implements EmbeddedService {
     /** Starts redis-server and returns its URL once it answers PING. */
     @Override
     public String start() throws IOException, InterruptedException {
-        LocalPort.requireFree(port, AlluviumSettings.SERVING_PORT);
         Path dir = dataDir.redis();
         Files.createDirectories(dir);
+        stopOrphan(dir.resolve(PID_FILE));
+        LocalPort.requireFree(port, AlluviumSettings.SERVING_PORT);
         Path binary = RedisBinary.locate(dataDir.tmp());
         Path log = dir.resolve("redis-server.log");
         ProcessBuilder pb = new ProcessBuilder(binary.toString(), "-");
@@ -77,12 +81,42 @@ final class ServingStore implements EmbeddedService {
                 .append("daemonize no\n")
                 .append("dir \"").append(dir.toAbsolutePath()).append("\"\n")
                 .append("logfile \"").append(log.toAbsolutePath()).append("\"\n")
+                .append("pidfile \"").append(dir.resolve(PID_FILE).toAbsolutePath()).append("\"\n")
                 .append("appendonly yes\n")
                 .append("appendfsync everysec\n");
         if (!password.isEmpty()) {
             conf.append("requirepass \"").append(password.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n");
         }
         return conf.toString();
+    }
+
+    /**
+     * A redis-server of this data directory still running although the JVM that started it is gone (it
+     * was killed with SIGKILL, so it could not stop its child): stopped with SIGTERM, on which Redis saves
+     * and exits, before this one starts on the same data.
+     */
+    private static void stopOrphan(Path pidFile) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readString(pidFile).trim());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        var orphan = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.contains("redis-server")).orElse(false));
+        if (orphan.isPresent()) {
+            LOG.warn("Stopping redis-server pid {}, left running on this data directory by a serving store that "
+                    + "was killed", pid);
+            orphan.get().destroy();
+            try {
+                orphan.get().onExit().get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                orphan.get().destroyForcibly();
+            }
+        }
     }
 
     private void awaitPing(Path log) throws InterruptedException {

@@ -94,6 +94,34 @@ class ServiceMainsTest {
     }
 
     @Test
+    void aRedisServerLeftRunningByAKilledServingStoreIsStoppedByTheNextAndItsDataKept() throws Exception {
+        int port = FreePort.next();
+        Path settings = settings(Map.of("serving.port", Integer.toString(port)));
+        Path log = dataDir.resolve("logs/serving-store.log");
+        Child first = Child.start(RedisServerMain.class, settings, log);
+        assertThat(first.nextProtocolLine()).startsWith(ChildProtocol.PREFIX + "ready");
+        try (RespClient redis = RespClient.connect(LocalPort.HOST, port, "", 2000)) {
+            assertThat(redis.call("SET", "kept", "yes")).isEqualTo("OK");
+        }
+        List<ProcessHandle> servers = first.process().toHandle().descendants().toList();
+        assertThat(servers).hasSize(1);
+
+        first.process().toHandle().destroyForcibly(); // SIGKILL: no chance to stop its redis-server
+        assertThat(first.exitCode()).isEqualTo(137);
+        assertThat(servers.get(0).isAlive()).as("the orphaned redis-server still runs").isTrue();
+
+        Child second = Child.start(RedisServerMain.class, settings, log);
+        assertThat(second.nextProtocolLine()).isEqualTo(ChildProtocol.PREFIX + "ready redis://127.0.0.1:" + port);
+        assertThat(servers.get(0).isAlive()).isFalse();
+        try (RespClient redis = RespClient.connect(LocalPort.HOST, port, "", 2000)) {
+            assertThat(redis.call("GET", "kept")).isEqualTo("yes");
+        }
+        second.terminate();
+        assertThat(second.exitCode()).isEqualTo(143);
+        assertThat(Files.readString(log)).contains("left running on this data directory");
+    }
+
+    @Test
     void servingStorePortInUseExitsWithBadInputAndOneLine() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             Child child = Child.start(RedisServerMain.class,
