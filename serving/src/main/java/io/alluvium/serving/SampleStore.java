@@ -31,6 +31,11 @@ public final class SampleStore {
                         + hours + " hours, " + users + " users, " + alerts + " alerts");
             }
         }
+
+        @Override
+        public String toString() {
+            return cities + " cities × " + hours + " hours, " + users + " users, " + alerts + " alerts";
+        }
     }
 
     private static final List<String> DEVICES = List.of("ios", "android", "web");

@@ -1,5 +1,6 @@
 package io.alluvium.serving;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.alluvium.domain.ServingKeys;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,9 @@ public sealed interface ServingLookup {
     /** The hash the lookup reads. */
     String key();
 
+    /** Whether the API's 200 answer holds what the lookup asked for. */
+    boolean found(JsonNode answer);
+
     /** A user's features. */
     record UserFeatures(String userId) implements ServingLookup {
         @Override
@@ -26,6 +30,12 @@ public sealed interface ServingLookup {
         @Override
         public String key() {
             return ServingKeys.user(userId);
+        }
+
+        /** A user without features is a 404, so any 200 found them. */
+        @Override
+        public boolean found(JsonNode answer) {
+            return true;
         }
     }
 
@@ -40,6 +50,12 @@ public sealed interface ServingLookup {
         @Override
         public String key() {
             return ServingKeys.cityHour(city, hourStart);
+        }
+
+        /** A range without sales is a 200 with no rows. */
+        @Override
+        public boolean found(JsonNode answer) {
+            return !answer.path("rows").isEmpty();
         }
     }
 

@@ -64,7 +64,10 @@ class LoadTestTest {
 
     @Test
     void overHttpEveryLookupIsMadeAndFindsItsData() {
-        LoadResult result = LoadTest.run(lookups, 500, 4, new HttpReader(api.url()));
+        LoadResult result;
+        try (HttpReader http = new HttpReader(api.url())) {
+            result = LoadTest.run(lookups, 500, 4, http);
+        }
         assertThat(result.lookups()).isEqualTo(500);
         assertThat(result.errors()).isZero();
         assertThat(result.clients()).isEqualTo(4);
@@ -87,9 +90,11 @@ class LoadTestTest {
                 new ServingLookup.UserFeatures("u-nobody"), new ServingLookup.CityHour("city-01", FIRST_HOUR),
                 new ServingLookup.CityHour("Atlantis", FIRST_HOUR));
         assertThat(ServingKeys.user("u-nobody")).isEqualTo(halfMissing.get(1).key());
-        assertThat(LoadTest.run(halfMissing, 100, 2, new HttpReader(api.url())).errors()).isEqualTo(25);
+        try (HttpReader http = new HttpReader(api.url());
+             HttpReader nowhere = new HttpReader("http://127.0.0.1:" + RealServingStore.freePort() + ServingApi.PREFIX)) {
+            assertThat(LoadTest.run(halfMissing, 100, 2, http).errors()).isEqualTo(50);
+            assertThat(LoadTest.run(halfMissing, 100, 2, nowhere).errors()).isEqualTo(100);
+        }
         assertThat(LoadTest.run(halfMissing, 100, 2, new RedisReader(store.writer())).errors()).isEqualTo(50);
-        assertThat(LoadTest.run(halfMissing, 100, 2, new HttpReader("http://127.0.0.1:" + RealServingStore.freePort()
-                + ServingApi.PREFIX)).errors()).isEqualTo(100);
     }
 }
