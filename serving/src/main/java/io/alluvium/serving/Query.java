@@ -9,8 +9,8 @@ import java.util.TreeSet;
 
 /**
  * The query string of one request, checked against the parameters its endpoint takes: an unknown name (a typo
- * such as {@code limt}), a parameter given twice or given empty is a {@link BadParameter}, never silently
- * ignored.
+ * such as {@code limt}), a parameter given twice, given empty or unreadable is a {@link BadParameter}, never
+ * silently ignored.
  */
 final class Query {
     private final Map<String, List<String>> params;
@@ -29,6 +29,9 @@ final class Query {
             }
             if (values.size() > 1) {
                 throw new BadParameter(name, "given " + values.size() + " times; give it once");
+            }
+            if (values.isEmpty()) {
+                throw new BadParameter(name, "cannot be read (a malformed %-escape?)");
             }
             if (values.get(0).isBlank()) {
                 throw new BadParameter(name, "is empty");

@@ -50,6 +50,7 @@ public final class ServingApi implements AutoCloseable {
             cfg.jetty.host = host;
             cfg.jetty.port = port;
             cfg.http.prefer405over404 = true;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             cfg.routes.get(PREFIX + "/health", endpoints::health);
             cfg.routes.get(PREFIX + "/cities/hours", endpoints::cityHours);
             cfg.routes.get(PREFIX + "/users/{user_id}/features", endpoints::userFeatures);
@@ -87,7 +88,11 @@ public final class ServingApi implements AutoCloseable {
     }
 
     static ObjectNode error(HttpStatus status, String message) {
-        return HashDecoder.JSON.createObjectNode().put("error", message).put("status", status.getCode());
+        return error(status.getCode(), message);
+    }
+
+    static ObjectNode error(int status, String message) {
+        return HashDecoder.JSON.createObjectNode().put("error", message).put("status", status);
     }
 
     private static void storeFailure(Context ctx, SpeedView view, JedisException e) {

@@ -9,10 +9,12 @@ import io.alluvium.domain.ServingKeys;
 import io.alluvium.runtime.ServingEndpoint;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -284,6 +286,28 @@ class ServingApiTest {
             assertThat(answer.body().path("parameter").asText()).as(c[0]).isEqualTo(c[1]);
             assertThat(answer.body().path("error").asText()).as(c[0]).contains(c[2]);
             assertThat(answer.body().path("status").asInt()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void malformedEscapesAre400InJson() throws Exception {
+        Answer query = raw("/alerts?limit=%ZZ");
+        assertThat(query.status()).isEqualTo(400);
+        assertThat(query.body().path("parameter").asText()).isEqualTo("limit");
+        assertThat(query.body().path("error").asText()).isEqualTo("limit: cannot be read (a malformed %-escape?)");
+        Answer path = raw("/users/%ZZ/features");
+        assertThat(path.status()).isEqualTo(400);
+        assertThat(path.body().path("status").asInt()).isEqualTo(400);
+    }
+
+    /** A GET written on the socket: the JDK's client refuses to send a malformed %-escape. */
+    private static Answer raw(String pathAndQuery) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", api.port())) {
+            socket.getOutputStream().write(("GET " + ServingApi.PREFIX + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(response.substring("HTTP/1.1 ".length(), "HTTP/1.1 ".length() + 3));
+            return new Answer(status, JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4)), null);
         }
     }
 
