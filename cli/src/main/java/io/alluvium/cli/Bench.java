@@ -10,15 +10,21 @@ import java.util.Optional;
  */
 interface Bench {
     /**
-     * ingest, landing, batch, realtime: in the order {@code bench all} runs them; the realtime bench's live
-     * steps go up to {@code realtimeRate} events/s, {@code realtimeSeconds} each.
+     * ingest, landing, batch, realtime, serving: in the order {@code bench all} runs them; the realtime bench's
+     * live steps go up to {@code realtimeRate} events/s, {@code realtimeSeconds} each; {@code bench serving} runs
+     * {@code servingClients} concurrent clients.
      */
-    static List<Bench> all(long realtimeRate, long realtimeSeconds) {
+    static List<Bench> all(long realtimeRate, long realtimeSeconds, int servingClients) {
         return List.of(new IngestBench(), EngineBench.LANDING, EngineBench.BATCH,
-                EngineBench.realtime(realtimeRate, realtimeSeconds));
+                EngineBench.realtime(realtimeRate, realtimeSeconds), new ServingBench(servingClients));
     }
 
     String name();
+
+    /** Whether this bench runs on {@code service}; by default it needs every service of the platform. */
+    default boolean needs(EmbeddedService service) {
+        return true;
+    }
 
     /** Why this bench cannot run in this installation (e.g. its module is not built), or empty. */
     Optional<String> unavailable();

@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
                 + "ProducerPerformance), landing (Flink → Bronze vs a plain consumer and a plain Iceberg writer), "
                 + "batch (Silver + Gold vs one hand-written Spark SQL script), realtime (freshness send → serving store "
                 + "at rising rates, throughput with the serving store vs a discarding sink, a burst at twice the "
-                + "sustainable rate); all runs the four.",
+                + "sustainable rate), serving (lookups through `alluvium serve`'s HTTP API vs the same lookups "
+                + "straight from Redis); all runs the five.",
             "Each bench runs on services of its own in <data.dir>/bench, which is SCRATCH: wiped at the start "
                 + "of every bench. Stop a running platform first (alluvium down) or give the bench other ports "
                 + "with --set.",
@@ -36,12 +37,13 @@ final class BenchCommand extends PlatformCommand {
     static final long MAX_EVENTS = 1_000_000_000L;
     static final long MAX_RATE = 10_000_000L;
     static final long MAX_SECONDS = 3600;
+    static final int MAX_CLIENTS = 256;
 
-    @Parameters(index = "0", paramLabel = "BENCH", description = "ingest, landing, batch, realtime or all.")
+    @Parameters(index = "0", paramLabel = "BENCH", description = "ingest, landing, batch, realtime, serving or all.")
     String which;
 
     @Option(names = "--events", paramLabel = "N", defaultValue = "200000",
-            description = "Events per bench (default: ${DEFAULT-VALUE}).")
+            description = "Events per bench; for serving, lookups per contender and round (default: ${DEFAULT-VALUE}).")
     long events;
 
     @Option(names = "--rate", paramLabel = "EVENTS_PER_S", defaultValue = "50000",
@@ -52,6 +54,10 @@ final class BenchCommand extends PlatformCommand {
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "15",
             description = "realtime: seconds of each live step (default: ${DEFAULT-VALUE}).")
     long seconds;
+
+    @Option(names = "--clients", paramLabel = "C", defaultValue = "8",
+            description = "bench serving: concurrent clients, over HTTP and directly (default: ${DEFAULT-VALUE}).")
+    int clients;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the results here instead.")
     Path out;
@@ -67,6 +73,9 @@ final class BenchCommand extends PlatformCommand {
         }
         if (seconds < 1 || seconds > MAX_SECONDS) {
             throw new UserError("--seconds must be between 1 and " + MAX_SECONDS + ", got " + seconds);
+        }
+        if (clients < 1 || clients > MAX_CLIENTS) {
+            throw new UserError("--clients must be between 1 and " + MAX_CLIENTS + ", got " + clients);
         }
         AlluviumConfig config = config();
         Console console = console();
@@ -86,7 +95,7 @@ final class BenchCommand extends PlatformCommand {
         for (Bench bench : runnable) {
             console.step("bench " + bench.name() + ": scratch platform in " + DataDir.of(config).root()
                     .resolve(BenchPlatform.DIR));
-            try (BenchPlatform platform = BenchPlatform.start(config, console)) {
+            try (BenchPlatform platform = BenchPlatform.start(config, console, bench)) {
                 reports.add(bench.run(platform.config(), events, console));
             } catch (JobFailure | IllegalStateException | UncheckedIOException e) {
                 // the other benches still run, and what they measured is still reported
@@ -107,7 +116,7 @@ final class BenchCommand extends PlatformCommand {
     }
 
     private List<Bench> selected() {
-        List<Bench> all = Bench.all(rate, seconds);
+        List<Bench> all = Bench.all(rate, seconds, clients);
         if (ALL.equals(which)) {
             return all;
         }

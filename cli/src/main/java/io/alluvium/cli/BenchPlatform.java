@@ -30,24 +30,25 @@ final class BenchPlatform implements AutoCloseable {
         this.platform = new Platform(config);
     }
 
-    static BenchPlatform start(AlluviumConfig userConfig, Console console) {
+    /** The scratch platform, with the services {@code bench} needs. */
+    static BenchPlatform start(AlluviumConfig userConfig, Console console, Bench bench) {
         AlluviumConfig config = scratchConfig(userConfig);
         Path root = DataDir.of(config).root();
         if (Files.exists(root)) {
             new Platform(config).down(console);
             wipe(root);
         }
-        BenchPlatform bench = new BenchPlatform(config, console);
+        BenchPlatform platform = new BenchPlatform(config, console);
         boolean up = false;
         try {
-            bench.platform.up(console);
+            platform.platform.up(console, bench::needs);
             up = true;
         } finally {
             if (!up) {
-                bench.close();
+                platform.close();
             }
         }
-        return bench;
+        return platform;
     }
 
     static AlluviumConfig scratchConfig(AlluviumConfig userConfig) {

@@ -21,6 +21,7 @@ record EmbeddedService(String name, String mainClass, MemorySize heap, int port,
     private static final MemorySize CATALOG_HOST_HEAP = MemorySize.parse("128m");
     /** Likewise the serving store's host only watches its redis-server. */
     private static final MemorySize SERVING_HOST_HEAP = MemorySize.parse("64m");
+    static final String SERVING_STORE = "serving-store";
     private static final String MODULE = "services";
 
     static List<EmbeddedService> of(AlluviumConfig config) {
@@ -36,7 +37,7 @@ record EmbeddedService(String name, String mainClass, MemorySize heap, int port,
                     AlluviumSettings.KAFKA_PORT));
         }
         if (config.getString(AlluviumSettings.SERVING_REDIS_URL).isEmpty()) {
-            services.add(new EmbeddedService("serving-store", "io.alluvium.services.RedisServerMain",
+            services.add(new EmbeddedService(SERVING_STORE, "io.alluvium.services.RedisServerMain",
                     SERVING_HOST_HEAP, config.getInt(AlluviumSettings.SERVING_PORT), AlluviumSettings.SERVING_PORT));
         }
         return services;

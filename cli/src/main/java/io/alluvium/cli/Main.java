@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 + "Kafka → Flink → Iceberg (Bronze) → Spark (Silver, Gold).",
         subcommands = {DemoCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class,
             GenerateCommand.class, StreamCommand.class, ReconcileCommand.class, BatchCommand.class, SqlCommand.class, TableCommand.class, SettingsCommand.class, BenchCommand.class,
+            ServeCommand.class, WatchCommand.class,
             DesignCommand.class})
 public final class Main {
     static final int EXIT_FAILED = 1;

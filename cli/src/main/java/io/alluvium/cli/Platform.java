@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Starts, inspects and stops the embedded services of one data directory ({@code up}, {@code status},
@@ -46,8 +47,13 @@ final class Platform {
      * @return the services this call started (a caller such as {@code demo} stops exactly these)
      */
     List<EmbeddedService> up(Console console) {
+        return up(console, service -> true);
+    }
+
+    /** Starts those of the services that {@code wanted} selects and that are not running yet. */
+    List<EmbeddedService> up(Console console, Predicate<EmbeddedService> wanted) {
         List<EmbeddedService> started = new ArrayList<>();
-        for (EmbeddedService service : services()) {
+        for (EmbeddedService service : services().stream().filter(wanted).toList()) {
             ServiceProcess process = process(service);
             if (process.running().isPresent()) {
                 console.step(service.name() + " already running (pid " + process.pid().orElse(-1L) + ")");

@@ -4,11 +4,15 @@ import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.CatalogProperties;
 import io.alluvium.runtime.KafkaEndpoints;
+import io.alluvium.runtime.ServingEndpoint;
+import io.alluvium.serving.SpeedView;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.util.Optional;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * Checks, before a job starts an engine, that the services it needs answer: a job against a broker
@@ -47,22 +51,37 @@ final class Preflight {
     }
 
     static void requireServingStore(AlluviumConfig config) {
-        String url = config.getString(AlluviumSettings.SERVING_REDIS_URL);
-        URI target;
-        try {
-            target = url.isEmpty() ? URI.create("redis://127.0.0.1:" + config.getInt(AlluviumSettings.SERVING_PORT))
-                    : URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(AlluviumSettings.SERVING_REDIS_URL + " is not a URL: " + e.getMessage());
-        }
-        int port = target.getPort() < 0 ? 6379 : target.getPort();
-        if (target.getHost() != null && reachable(target.getHost(), port)) {
+        ServingEndpoint store = ServingEndpoint.of(config);
+        if (reachable(store.host(), store.port())) {
             return;
         }
-        throw new UserError("cannot reach the serving store at " + target.getHost() + ":" + port + " ("
-                + (url.isEmpty() ? AlluviumSettings.SERVING_PORT
-                        + "): the embedded redis-server is not running; start it with `alluvium up`"
-                        : AlluviumSettings.SERVING_REDIS_URL + "): check the URL and that Redis is up"));
+        throw new UserError("cannot reach the serving store at " + store.host() + ":" + store.port() + " ("
+                + store.settingKey() + (store.embedded()
+                        ? "): the embedded redis-server is not running; start it with `alluvium up`"
+                        : "): check the URL and that Redis is up"));
+    }
+
+    /**
+     * A reader of the serving store that answered PING: a store that is down, or that refuses the password, is one
+     * message naming the setting, before anything is served or shown.
+     */
+    static SpeedView speedView(AlluviumConfig config, int connections) {
+        requireServingStore(config);
+        ServingEndpoint store = ServingEndpoint.of(config);
+        SpeedView view = SpeedView.open(store, connections);
+        try {
+            view.ping();
+            return view;
+        } catch (JedisAccessControlException e) {
+            view.close();
+            throw new UserError("the serving store at " + store + " refused the credentials (" + e.getMessage()
+                    + "): check " + AlluviumSettings.SERVING_PASSWORD + " or the user info of "
+                    + AlluviumSettings.SERVING_REDIS_URL);
+        } catch (JedisException e) {
+            view.close();
+            throw new UserError("the serving store at " + store + " does not answer (" + e.getMessage() + "; "
+                    + store.settingKey() + ")");
+        }
     }
 
     /** host and port of a network JDBC URL; empty for file-based ones (SQLite). */

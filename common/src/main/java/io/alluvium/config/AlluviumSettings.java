@@ -13,6 +13,7 @@ import static io.alluvium.config.ConfigDef.between;
 import static io.alluvium.config.ConfigDef.durationBetween;
 import static io.alluvium.config.ConfigDef.fraction;
 import static io.alluvium.config.ConfigDef.memoryAtLeast;
+import static io.alluvium.config.ConfigDef.notBlank;
 
 import java.time.Duration;
 
@@ -65,6 +66,9 @@ public final class AlluviumSettings {
     public static final String SERVING_REDIS_URL = "serving.redis-url";
     public static final String SERVING_PORT = "serving.port";
     public static final String SERVING_PASSWORD = "serving.password";
+
+    public static final String SERVE_HOST = "serve.host";
+    public static final String SERVE_PORT = "serve.port";
 
     public static final String SPARK_MASTER = "spark.master";
     public static final String SPARK_HEAP = "spark.heap";
@@ -144,6 +148,10 @@ public final class AlluviumSettings {
             .define(SERVING_PORT, INT, "16379", between(1024, 65535),
                     "Port of the embedded redis-server (bound to 127.0.0.1).")
             .define(SERVING_PASSWORD, PASSWORD, "", "Password of the serving store (requirepass; never printed).")
+
+            .define(SERVE_HOST, STRING, "127.0.0.1", notBlank(),
+                    "Address `alluvium serve` binds its read-only HTTP API to; 0.0.0.0 exposes it to the network.")
+            .define(SERVE_PORT, INT, "8089", between(1024, 65535), "Port of `alluvium serve`'s HTTP API.")
 
             .define(SPARK_MASTER, STRING, "local[2]", "Spark master URL (local[N], spark://, yarn, k8s://).")
             .define(SPARK_HEAP, MEMORY, "2g", memoryAtLeast("512m"), "Heap of the Spark driver JVM.")

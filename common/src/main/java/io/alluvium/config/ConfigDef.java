@@ -145,7 +145,8 @@ public final class ConfigDef {
         };
     }
 
-    static Duration parseDuration(String text) {
+    /** A duration as settings write it: 500ms, 5s, 2m, 1h. */
+    public static Duration parseDuration(String text) {
         Matcher m = DURATION.matcher(text);
         if (!m.matches()) {
             throw new IllegalArgumentException(text);
@@ -188,6 +189,10 @@ public final class ConfigDef {
 
     public static Validator atLeast(double min) {
         return v -> ((Number) v).doubleValue() >= min ? null : "a number of at least " + min;
+    }
+
+    public static Validator notBlank() {
+        return v -> ((String) v).isBlank() ? "a non-empty text" : null;
     }
 
     public static Validator oneOf(String... allowed) {

@@ -1,0 +1,68 @@
+package io.alluvium.domain;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the hashes of the serving store hold, field by field, as {@code flink-jobs/REALTIME.md} fixes it: each
+ * field's name and how its text is to be read. Every value in Redis is text; a reader that knows the type
+ * turns {@code "42"} into a number and {@code "[\"e-1\"]"} into a list, and can tell a store that breaks
+ * the contract from one that keeps it. Keys are {@link ServingKeys}.
+ */
+public final class ServingFields {
+    /** How a field's text reads. */
+    public enum Type {
+        /** as is */
+        TEXT,
+        /** a whole number */
+        INTEGER,
+        /** an exact decimal, e.g. {@code 1234.50}: kept as text so that no reader rounds it */
+        DECIMAL,
+        /** an ISO-8601 instant */
+        INSTANT,
+        /** a UTC day, {@code yyyy-MM-dd} */
+        DAY,
+        /** a JSON document (array or object) */
+        JSON
+    }
+
+    public static final String CITY = "city";
+    public static final String HOUR_START = "hour_start";
+    public static final String ORDERS_CREATED = "orders_created";
+    public static final String ORDERS_PAID = "orders_paid";
+    public static final String ORDERS_CANCELLED = "orders_cancelled";
+    public static final String PAID_AMOUNT = "paid_amount";
+    public static final String DISTINCT_BUYERS = "distinct_buyers";
+    public static final String ITEMS_SOLD = "items_sold";
+
+    /** {@code city_hour:<city>:<hour>}: the columns of gold.city_hourly_sales. */
+    public static final Map<String, Type> CITY_HOUR = fields(
+            CITY, Type.TEXT, HOUR_START, Type.INSTANT, ORDERS_CREATED, Type.INTEGER, ORDERS_PAID, Type.INTEGER,
+            ORDERS_CANCELLED, Type.INTEGER, PAID_AMOUNT, Type.DECIMAL, DISTINCT_BUYERS, Type.INTEGER,
+            ITEMS_SOLD, Type.INTEGER);
+
+    /** {@code user:<user_id>}: the user's live features. */
+    public static final Map<String, Type> USER = fields(
+            "events_5m", Type.INTEGER, "events_1h", Type.INTEGER, "spend_today", Type.DECIMAL, "spend_day", Type.DAY,
+            "last_city", Type.TEXT, "last_device", Type.TEXT, "last_event_ts", Type.INSTANT);
+
+    public static final String ALERT_ID = "alert_id";
+    public static final String EVENT_TS = "event_ts";
+
+    /** {@code alert:<alert_id>}: one fraud alert and its evidence. */
+    public static final Map<String, Type> ALERT = fields(
+            ALERT_ID, Type.TEXT, "rule", Type.TEXT, "user_id", Type.TEXT, "card_fingerprint", Type.TEXT,
+            EVENT_TS, Type.INSTANT, "event_ids", Type.JSON, "evidence", Type.JSON);
+
+    private ServingFields() {
+    }
+
+    private static Map<String, Type> fields(Object... nameTypePairs) {
+        Map<String, Type> fields = new LinkedHashMap<>();
+        for (int i = 0; i < nameTypePairs.length; i += 2) {
+            fields.put((String) nameTypePairs[i], (Type) nameTypePairs[i + 1]);
+        }
+        return Collections.unmodifiableMap(fields);
+    }
+}

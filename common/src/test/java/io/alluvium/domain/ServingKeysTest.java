@@ -1,0 +1,52 @@
+package io.alluvium.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The key names of REALTIME.md, and reading them back. */
+class ServingKeysTest {
+    private static final Instant HOUR = Instant.parse("2026-11-01T07:00:00Z");
+
+    @Test
+    void keysAreSpelledAsTheContractSays() {
+        assertThat(ServingKeys.cityHour("Paris", HOUR)).isEqualTo("city_hour:Paris:2026-11-01T07");
+        assertThat(ServingKeys.user("u-000042")).isEqualTo("user:u-000042");
+        assertThat(ServingKeys.alert("card_velocity:e-1")).isEqualTo("alert:card_velocity:e-1");
+        assertThat(ServingKeys.counts("orders")).isEqualTo("realtime:orders:counts");
+        assertThat(ServingKeys.CITIES).isEqualTo("realtime:cities");
+        assertThat(ServingKeys.ALERTS_BY_TIME).isEqualTo("alerts:by_time");
+    }
+
+    @Test
+    void aCityHourKeyReadsBackEvenWhenTheCityHasAColon() {
+        assertThat(ServingKeys.parseCityHour("city_hour:Paris:2026-11-01T07"))
+                .contains(new ServingKeys.CityHour("Paris", HOUR));
+        assertThat(ServingKeys.parseCityHour(ServingKeys.cityHour("Rome: Centro", HOUR)))
+                .contains(new ServingKeys.CityHour("Rome: Centro", HOUR));
+    }
+
+    @Test
+    void otherKeysAreNotCityHours() {
+        assertThat(ServingKeys.parseCityHour("city_hour:Paris")).isEmpty();
+        assertThat(ServingKeys.parseCityHour("city_hour::2026-11-01T07")).isEmpty();
+        assertThat(ServingKeys.parseCityHour("city_hour:Paris:2026-11-01T7")).isEmpty();
+        assertThat(ServingKeys.parseCityHour("city_minute:Paris:2026-11-01T07:05")).isEmpty();
+        assertThat(ServingKeys.parseCityHour("city_hour:Paris:2026-13-01T07")).isEmpty();
+    }
+
+    @Test
+    void countsKeysNameTheirStream() {
+        assertThat(ServingKeys.countsStream("realtime:alerts:counts")).contains("alerts");
+        assertThat(ServingKeys.countsStream("realtime::counts")).isEmpty();
+        assertThat(ServingKeys.countsStream("realtime:orders:too_late")).isEmpty();
+    }
+
+    @Test
+    void onlyTheStartOfAnHourNamesAnHour() {
+        assertThatThrownBy(() -> ServingKeys.cityHour("Paris", HOUR.plusSeconds(60)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,85 @@
+package io.alluvium.serving;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * The handlers of the read-only API, one per endpoint: each checks its query, reads the {@link SpeedView} and
+ * answers JSON. Failures are thrown and answered by {@link ServingApi}'s error mapping.
+ */
+final class SpeedEndpoints {
+    static final String FROM = "from";
+    static final String TO = "to";
+    static final String CITY = "city";
+    static final String LIMIT = "limit";
+    static final String SINCE = "since";
+    static final int DEFAULT_ALERTS = 50;
+    static final int MAX_ALERTS = 1000;
+
+    private final SpeedView view;
+
+    SpeedEndpoints(SpeedView view) {
+        this.view = view;
+    }
+
+    /** {@code GET /health}: 200 when the store answers PING, 503 otherwise. */
+    void health(Context ctx) {
+        Query.of(ctx.queryParamMap());
+        ObjectNode body = HashDecoder.JSON.createObjectNode().put("store", view.endpoint().toString());
+        try {
+            view.ping();
+            ctx.json(body.put("status", "up"));
+        } catch (JedisException e) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(body.put("status", "down").put("error", e.getMessage()));
+        }
+    }
+
+    /** {@code GET /cities/hours?from&to[&city]}: the rows of the range and their totals. */
+    void cityHours(Context ctx) {
+        Query query = Query.of(ctx.queryParamMap(), FROM, TO, CITY);
+        Instant from = HourRange.parseTime(FROM, query.required(FROM));
+        Instant to = HourRange.parseTime(TO, query.required(TO));
+        HourRange range = new HourRange(from, to);
+        Optional<String> city = query.text(CITY);
+        List<ObjectNode> rows = view.cityHours(range, city);
+        ObjectNode body = HashDecoder.JSON.createObjectNode()
+                .put(FROM, range.from().toString())
+                .put(TO, range.to().toString());
+        body.put(CITY, city.orElse(null));
+        body.putArray("rows").addAll(rows);
+        body.set("totals", RangeTotals.of(rows));
+        ctx.json(body);
+    }
+
+    /** {@code GET /users/{user_id}/features}: the user's hash, 404 when there is none. */
+    void userFeatures(Context ctx) {
+        Query.of(ctx.queryParamMap());
+        String userId = ctx.pathParam("user_id");
+        view.userFeatures(userId).ifPresentOrElse(ctx::json, () -> ctx.status(HttpStatus.NOT_FOUND)
+                .json(ServingApi.error(HttpStatus.NOT_FOUND, "no features for user \"" + userId + "\"")));
+    }
+
+    /** {@code GET /alerts?limit&since}: the newest alerts first. */
+    void alerts(Context ctx) {
+        Query query = Query.of(ctx.queryParamMap(), LIMIT, SINCE);
+        int limit = query.integer(LIMIT, DEFAULT_ALERTS, 1, MAX_ALERTS);
+        Optional<Instant> since = query.time(SINCE);
+        ObjectNode body = HashDecoder.JSON.createObjectNode().put(LIMIT, limit);
+        body.put(SINCE, since.map(Instant::toString).orElse(null));
+        body.putArray("alerts").addAll(view.alerts(limit, since));
+        ctx.json(body);
+    }
+
+    /** {@code GET /counts}: every {@code realtime:<stream>:counts} hash. */
+    void counts(Context ctx) {
+        Query.of(ctx.queryParamMap());
+        ObjectNode body = HashDecoder.JSON.createObjectNode();
+        body.putArray("counts").addAll(view.counts());
+        ctx.json(body);
+    }
+}

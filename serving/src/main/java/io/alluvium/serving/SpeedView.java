@@ -1,0 +1,136 @@
+package io.alluvium.serving;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alluvium.domain.ServingFields;
+import io.alluvium.domain.ServingKeys;
+import io.alluvium.runtime.ServingEndpoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The speed view: what the realtime job keeps in the serving store, read by the keys of
+ * {@code flink-jobs/REALTIME.md} and returned as JSON rows ({@link HashDecoder}). Read-only: nothing here writes.
+ * One instance serves every request of {@code serve} at once; its connections come from a pool.
+ */
+public final class SpeedView implements AutoCloseable {
+    private final UnifiedJedis jedis;
+    private final ServingEndpoint endpoint;
+
+    public SpeedView(UnifiedJedis jedis, ServingEndpoint endpoint) {
+        this.jedis = jedis;
+        this.endpoint = endpoint;
+    }
+
+    /** A view over a pool of at most {@code connections} connections to the store. */
+    public static SpeedView open(ServingEndpoint endpoint, int connections) {
+        return new SpeedView(StoreConnections.pool(endpoint, connections), endpoint);
+    }
+
+    /** Where the store is, without credentials. */
+    public ServingEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** Answers, or throws Jedis' exception saying why not (unreachable, wrong password). */
+    public void ping() {
+        jedis.ping();
+    }
+
+    /** The cities with hourly sales: {@code realtime:cities}, or those of the {@code city_hour} keys when that set is empty. */
+    public List<String> cities() {
+        TreeSet<String> cities = new TreeSet<>(jedis.smembers(ServingKeys.CITIES));
+        if (cities.isEmpty()) {
+            KeyScan.all(jedis, ServingKeys.CITY_HOUR_PATTERN).forEach(key ->
+                    ServingKeys.parseCityHour(key).ifPresent(cityHour -> cities.add(cityHour.city())));
+        }
+        return List.copyOf(cities);
+    }
+
+    /** The {@code city_hour} rows of the range, by hour then city; a (city, hour) without a key has no row. */
+    public List<ObjectNode> cityHours(HourRange range, Optional<String> city) {
+        List<String> cities = city.map(List::of).orElseGet(this::cities);
+        List<String> keys = new ArrayList<>();
+        for (Instant hour : range.hours()) {
+            cities.forEach(c -> keys.add(ServingKeys.cityHour(c, hour)));
+        }
+        List<ObjectNode> rows = new ArrayList<>();
+        hashes(keys).forEach((key, hash) -> rows.add(HashDecoder.decode(key, hash, ServingFields.CITY_HOUR)));
+        return rows;
+    }
+
+    /** The latest hour that has a {@code city_hour} key (a scan of those keys). */
+    public Optional<Instant> newestHour() {
+        return KeyScan.all(jedis, ServingKeys.CITY_HOUR_PATTERN).stream()
+                .flatMap(key -> ServingKeys.parseCityHour(key).stream())
+                .map(ServingKeys.CityHour::hourStart)
+                .max(Comparator.naturalOrder());
+    }
+
+    /** {@code user:<id>} as a row with its {@code user_id}; empty when the store has no features for the user. */
+    public Optional<ObjectNode> userFeatures(String userId) {
+        String key = ServingKeys.user(userId);
+        Map<String, String> hash = jedis.hgetAll(key);
+        if (hash.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode row = HashDecoder.row().put("user_id", userId);
+        row.setAll(HashDecoder.decode(key, hash, ServingFields.USER));
+        return Optional.of(row);
+    }
+
+    /**
+     * The newest alerts first, at most {@code limit}, triggered at or after {@code since}. An id of
+     * {@code alerts:by_time} whose hash is not (yet) written is left out.
+     */
+    public List<ObjectNode> alerts(int limit, Optional<Instant> since) {
+        String min = since.map(t -> Long.toString(t.toEpochMilli())).orElse("-inf");
+        List<String> keys = jedis.zrevrangeByScore(ServingKeys.ALERTS_BY_TIME, "+inf", min, 0, limit).stream()
+                .map(ServingKeys::alert).toList();
+        List<ObjectNode> rows = new ArrayList<>();
+        hashes(keys).forEach((key, hash) -> rows.add(HashDecoder.decode(key, hash, ServingFields.ALERT)));
+        return rows;
+    }
+
+    /** Every {@code realtime:<stream>:counts} hash, by stream: {@code {"source", "stream", "counts": {...}}}. */
+    public List<ObjectNode> counts() {
+        List<String> keys = new ArrayList<>(new TreeSet<>(KeyScan.all(jedis, ServingKeys.COUNTS_PATTERN)));
+        List<ObjectNode> rows = new ArrayList<>();
+        hashes(keys).forEach((key, hash) -> {
+            ObjectNode row = HashDecoder.row().put("stream", ServingKeys.countsStream(key).orElseThrow());
+            row.set("counts", HashDecoder.decodeCounts(key, hash));
+            rows.add(row);
+        });
+        return rows;
+    }
+
+    /** HGETALL of every key in one round trip; the keys that exist, in the order given. */
+    private Map<String, Map<String, String>> hashes(List<String> keys) {
+        List<Response<Map<String, String>>> replies = new ArrayList<>(keys.size());
+        try (AbstractPipeline pipeline = jedis.pipelined()) {
+            keys.forEach(key -> replies.add(pipeline.hgetAll(key)));
+            pipeline.sync();
+        }
+        Map<String, Map<String, String>> found = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            Map<String, String> hash = replies.get(i).get();
+            if (!hash.isEmpty()) {
+                found.put(keys.get(i), hash);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void close() {
+        jedis.close();
+    }
+}
