@@ -1,9 +1,11 @@
 package io.alluvium.flink;
 
 import io.alluvium.config.AlluviumConfig;
+import io.alluvium.config.AlluviumSettings;
 import io.alluvium.config.MemorySize;
 import io.alluvium.runtime.ChildJvm;
 import io.alluvium.runtime.DataDir;
+import io.alluvium.runtime.RunningJob;
 import io.alluvium.runtime.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -95,6 +97,12 @@ final class EmbeddedPlatform implements AutoCloseable {
         }
         redis.forEach(ProcessHandle::destroyForcibly);
         host.onExit().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Starts a job of this module as the CLI does: a child JVM on the module's build, with these settings. */
+    RunningJob startJob(String name, Class<?> mainClass, String... args) {
+        return RunningJob.start(new ChildJvm(name, "flink-jobs", mainClass.getName(),
+                config.getMemory(AlluviumSettings.FLINK_HEAP), List.of(args)), config);
     }
 
     AlluviumConfig config() {

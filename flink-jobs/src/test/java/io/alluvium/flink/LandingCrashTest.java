@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.alluvium.config.AlluviumConfig;
-import io.alluvium.config.AlluviumSettings;
-import io.alluvium.runtime.ChildJvm;
 import io.alluvium.runtime.ChildProtocol;
 import io.alluvium.runtime.RunningJob;
 import java.nio.file.Path;
@@ -114,9 +111,7 @@ class LandingCrashTest {
     }
 
     private RunningJob start(String name, String... args) {
-        AlluviumConfig config = platform.config();
-        RunningJob job = RunningJob.start(new ChildJvm(name, "flink-jobs", LandingJobMain.class.getName(),
-                config.getMemory(AlluviumSettings.FLINK_HEAP), List.of(args)), config);
+        RunningJob job = platform.startJob(name, LandingJobMain.class, args);
         jobs.add(job);
         return job;
     }

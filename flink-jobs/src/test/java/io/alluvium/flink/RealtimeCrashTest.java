@@ -9,7 +9,6 @@ import io.alluvium.generator.EventGenerator;
 import io.alluvium.generator.GeneratorPlan;
 import io.alluvium.generator.KafkaPublisher;
 import io.alluvium.generator.Progress;
-import io.alluvium.runtime.ChildJvm;
 import io.alluvium.runtime.KafkaEndpoints;
 import io.alluvium.runtime.RunningJob;
 import java.nio.file.Files;
@@ -137,9 +136,7 @@ class RealtimeCrashTest {
     }
 
     private RunningJob start(String name, String... args) {
-        AlluviumConfig config = platform.config();
-        RunningJob job = RunningJob.start(new ChildJvm(name, "flink-jobs", RealtimeJobMain.class.getName(),
-                config.getMemory(AlluviumSettings.FLINK_HEAP), List.of(args)), config);
+        RunningJob job = platform.startJob(name, RealtimeJobMain.class, args);
         jobs.add(job);
         return job;
     }
