@@ -52,6 +52,7 @@ public final class AlluviumSettings {
     public static final String GENERATOR_BURST_FACTOR = "generator.burst-factor";
     public static final String GENERATOR_START_DATE = "generator.start-date";
     public static final String GENERATOR_DAYS = "generator.days";
+    public static final String GENERATOR_FRAUD_RATE = "generator.fraud-rate";
 
     public static final String LANDING_CHECKPOINT_INTERVAL = "landing.checkpoint-interval";
     public static final String LANDING_PARALLELISM = "landing.parallelism";
@@ -62,6 +63,12 @@ public final class AlluviumSettings {
     public static final String REALTIME_PARALLELISM = "realtime.parallelism";
     public static final String REALTIME_DEDUP_RETENTION = "realtime.dedup-retention";
     public static final String REALTIME_CHECKPOINT_INTERVAL = "realtime.checkpoint-interval";
+    public static final String FRAUD_VELOCITY_PAYMENTS = "realtime.fraud.velocity-payments";
+    public static final String FRAUD_VELOCITY_WINDOW = "realtime.fraud.velocity-window";
+    public static final String FRAUD_AMOUNT_FACTOR = "realtime.fraud.amount-factor";
+    public static final String FRAUD_AMOUNT_MIN_HISTORY = "realtime.fraud.amount-min-history";
+    public static final String FRAUD_DECLINES_BEFORE_APPROVAL = "realtime.fraud.declines-before-approval";
+    public static final String FRAUD_ORDER_WAIT = "realtime.fraud.order-wait";
 
     public static final String SERVING_REDIS_URL = "serving.redis-url";
     public static final String SERVING_PORT = "serving.port";
@@ -123,6 +130,9 @@ public final class AlluviumSettings {
                             + "where run n-1's generator.days ended.")
             .define(GENERATOR_DAYS, INT, "3", between(1, 3660),
                     "Number of event days the generated stream spans.")
+            .define(GENERATOR_FRAUD_RATE, DOUBLE, "0.002", fraction(),
+                    "Share of payments that start a planted fraud case (one pattern per realtime.fraud rule, "
+                            + "in turn); every case is listed in the run's report. 0 plants none.")
 
             .define(LANDING_CHECKPOINT_INTERVAL, DURATION, "5s",
                     durationBetween(Duration.ofMillis(200), Duration.ofHours(1)),
@@ -142,6 +152,23 @@ public final class AlluviumSettings {
             .define(REALTIME_CHECKPOINT_INTERVAL, DURATION, "5s",
                     durationBetween(Duration.ofMillis(200), Duration.ofHours(1)),
                     "Flink checkpoint interval of the realtime job: how much a restart replays.")
+            .define(FRAUD_VELOCITY_PAYMENTS, INT, "5", between(1, 10_000),
+                    "Fraud rule card_velocity: an alert when a card makes more than this many payments within "
+                            + "realtime.fraud.velocity-window of event time.")
+            .define(FRAUD_VELOCITY_WINDOW, DURATION, "60s", durationBetween(Duration.ofSeconds(1), Duration.ofDays(1)),
+                    "Fraud rule card_velocity: the event-time window its payments are counted in.")
+            .define(FRAUD_AMOUNT_FACTOR, DOUBLE, "5.0", atLeast(1.5),
+                    "Fraud rule amount_spike: an alert when a payment is more than this many times the average of "
+                            + "the user's earlier authorized payments.")
+            .define(FRAUD_AMOUNT_MIN_HISTORY, INT, "5", between(1, 10_000),
+                    "Fraud rule amount_spike: how many earlier authorized payments a user needs before the rule "
+                            + "applies.")
+            .define(FRAUD_DECLINES_BEFORE_APPROVAL, INT, "3", between(1, 10_000),
+                    "Fraud rule declines_then_approval: an alert when an authorized payment follows at least this "
+                            + "many declined ones in a row on the same card.")
+            .define(FRAUD_ORDER_WAIT, DURATION, "1h", durationBetween(Duration.ofSeconds(1), Duration.ofDays(2)),
+                    "Fraud rule ip_country_mismatch: how far apart in event time a payment and an event of its order "
+                            + "may be; a payment without one is counted as without_order, not alerted.")
 
             .define(SERVING_REDIS_URL, STRING, "",
                     "URL of the serving store (redis://host:port, rediss:// for TLS; ElastiCache, MemoryDB, Valkey); empty starts the embedded redis-server.")
