@@ -25,7 +25,7 @@ final class ClickstreamEvents implements TopicEvents {
     }
 
     @Override
-    public EventFields next(long position, long eventTs, SplittableRandom rng) {
+    public EventFields next(long position, long eventTs, boolean late, SplittableRandom rng) {
         int user = market.user(rng);
         String type = eventType(rng.nextDouble());
         boolean withProduct = type.equals("view") || type.equals("add_to_cart");

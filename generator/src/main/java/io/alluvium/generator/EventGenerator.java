@@ -67,13 +67,18 @@ public final class EventGenerator {
         Marketplace market = new Marketplace(plan.seed(), plan.zipfExponent());
         long runSeed = plan.seed() + (plan.run() - 1) * 0x9E3779B97F4A7C15L;
         String idStem = plan.run() == 1 ? Long.toString(plan.seed()) : plan.seed() + "-" + plan.run();
-        Orders orders = new Orders(market, runSeed, plan.run());
+        Orders orders = new Orders(market, new SpendingBands(plan.fraud().amountFactor(), plan.zipfExponent()),
+                runSeed, plan.run());
         long orderEvents = plan.records(Topic.ORDERS);
         long schemaV2From = (long) Math.ceil(plan.schemaV2At() * orderEvents);
+        // the orders and the payments streams each ask their own planter, which decide alike
         List<TopicEvents> events = List.of(
                 new ClickstreamEvents(market, idStem),
-                new OrderEvents(market, orders, idStem, schemaV2From),
-                new PaymentEvents(market, orders, idStem, plan.records(Topic.PAYMENTS), orderEvents / 2));
+                new OrderEvents(market, orders, idStem, schemaV2From,
+                        new FraudPlanter(plan, market, orders, idStem, runSeed)),
+                new PaymentEvents(market, orders, idStem, plan.records(Topic.PAYMENTS), orderEvents / 2,
+                        new CardWallets(runSeed, plan.fraud()),
+                        new FraudPlanter(plan, market, orders, idStem, runSeed)));
         SplittableRandom root = new SplittableRandom(~runSeed);
         List<TopicStream> streams = new ArrayList<>();
         for (TopicEvents e : events) {

@@ -4,6 +4,7 @@ import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.DataDir;
 import io.alluvium.config.ConfigException;
+import io.alluvium.domain.FraudThresholds;
 import io.alluvium.domain.Topic;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -20,10 +21,13 @@ import java.util.Map;
  * ids of their own (as a producer that keeps producing would), not the first run again, which Silver
  * would rightly drop as duplicates, in the days after the previous run's (a stream's time moves on: the
  * realtime job's watermark would make a rerun of the same days too late). The same seed and run ordinal always give the same bytes.
+ * {@code fraud} are the realtime job's fraud thresholds: planted cases go just over them, the background
+ * stays under them.
  */
 public record GeneratorPlan(long seed, Map<Topic, Long> recordsPerTopic, double duplicateRate, double lateRate,
                             double malformedRate, double zipfExponent, double schemaV2At, long rate,
-                            double burstFactor, long startMillis, long spanMillis, long run) {
+                            double burstFactor, long startMillis, long spanMillis, long run, double fraudRate,
+                            FraudThresholds fraud) {
 
     public GeneratorPlan {
         recordsPerTopic = Map.copyOf(recordsPerTopic);
@@ -52,7 +56,9 @@ public record GeneratorPlan(long seed, Map<Topic, Long> recordsPerTopic, double 
                 config.getDouble(AlluviumSettings.GENERATOR_BURST_FACTOR),
                 startOf(config.getString(AlluviumSettings.GENERATOR_START_DATE)) + (run - 1) * span,
                 span,
-                run);
+                run,
+                config.getDouble(AlluviumSettings.GENERATOR_FRAUD_RATE),
+                FraudThresholds.of(config));
     }
 
     private static long startOf(String date) {
@@ -66,6 +72,17 @@ public record GeneratorPlan(long seed, Map<Topic, Long> recordsPerTopic, double 
 
     public long records(Topic topic) {
         return recordsPerTopic.getOrDefault(topic, 0L);
+    }
+
+    /** The length of one time slot of a topic's stream: its records spread evenly over the span, one per slot. */
+    double slotMillis(Topic topic) {
+        long records = records(topic);
+        return records == 0 ? 0 : (double) spanMillis / records;
+    }
+
+    /** Where the time slot of the record at this position of a topic's stream starts. */
+    long slotStart(Topic topic, long position) {
+        return startMillis + (long) (position * slotMillis(topic));
     }
 
     public long totalRecords() {

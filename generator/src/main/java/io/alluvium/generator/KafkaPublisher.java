@@ -93,7 +93,7 @@ public final class KafkaPublisher {
         String error = cause == null ? null : "send to " + bootstrapServers + " failed after "
                 + tally.acknowledged() + " of " + total + " records: " + cause.getMessage();
         SendReport report = new SendReport(SendReport.runIdOf(startedAt, plan.seed()), plan.seed(), startedAt,
-                Instant.now(), tally.counts(), error).writeTo(dataDir);
+                Instant.now(), tally.counts(), tally.planted(), error).writeTo(dataDir);
         if (cause != null) {
             throw new PublishException(error + " (the acknowledged records are in " + report.path(dataDir) + ")",
                     report, cause);

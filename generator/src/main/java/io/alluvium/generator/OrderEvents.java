@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
 
 /**
  * Order events: each order is {@code created}, then later {@code paid} or {@code cancelled} under the
- * same order_id. Events from the schema switch point on carry {@code coupon_code} (schema v2).
+ * same order_id. Events from the schema switch point on carry {@code coupon_code} (schema v2). At the
+ * first position of a planted fraud case, the case's order is created instead.
  */
 final class OrderEvents implements TopicEvents {
     private static final int MAX_OPEN_ORDERS = 50;
@@ -18,14 +19,26 @@ final class OrderEvents implements TopicEvents {
     private final Orders orders;
     private final String idPrefix;
     private final long schemaV2From;
+    private final FraudPlanter planter;
     private final ArrayDeque<Long> open = new ArrayDeque<>();
     private long nextOrder;
+    private PlantedCase plantedOrder;
 
-    OrderEvents(Marketplace market, Orders orders, String idStem, long schemaV2From) {
+    OrderEvents(Marketplace market, Orders orders, String idStem, long schemaV2From, FraudPlanter planter) {
         this.market = market;
         this.orders = orders;
-        this.idPrefix = "or-" + idStem + "-";
+        this.idPrefix = idPrefix(idStem);
         this.schemaV2From = schemaV2From;
+        this.planter = planter;
+    }
+
+    private static String idPrefix(String idStem) {
+        return "or-" + idStem + "-";
+    }
+
+    /** The event_id of the order event at this position of a run's orders stream. */
+    static String eventId(String idStem, long position) {
+        return idPrefix(idStem) + position;
     }
 
     @Override
@@ -39,7 +52,19 @@ final class OrderEvents implements TopicEvents {
     }
 
     @Override
-    public EventFields next(long position, long eventTs, SplittableRandom rng) {
+    public boolean planted(long position) {
+        PlantedCase c = planter.at(position);
+        plantedOrder = c != null && c.orderPosition() == position ? c : null;
+        return plantedOrder != null;
+    }
+
+    @Override
+    public EventFields next(long position, long eventTs, boolean late, SplittableRandom rng) {
+        if (plantedOrder != null) {
+            PlantedCase c = plantedOrder;
+            return event(position, c.orderId(), c.userId(), c.home().name(), "[" + orders.item(c.product(), 1) + "]",
+                    c.orderAmountCents(), "created", c.orderTs(), null);
+        }
         boolean settle = !open.isEmpty() && (open.size() >= MAX_OPEN_ORDERS || rng.nextBoolean());
         long k = settle ? open.poll() : nextOrder++;
         Orders.Order order = orders.order(k);
@@ -47,18 +72,24 @@ final class OrderEvents implements TopicEvents {
         if (!settle) {
             open.add(k);
         }
+        return event(position, order.orderId(), market.userId(order.user()), market.city(order.user()),
+                order.items(), order.amountCents(), status, eventTs, order.coupon());
+    }
+
+    private EventFields event(long position, String orderId, String userId, String city, String items,
+            long amountCents, String status, long eventTs, String coupon) {
         EventFields event = new EventFields()
                 .putString("event_id", idPrefix + position)
-                .putString("order_id", order.orderId())
-                .putString("user_id", market.userId(order.user()))
-                .putString("city", market.city(order.user()))
-                .put("items", order.items())
-                .put("amount", EventFields.money(order.amountCents()))
+                .putString("order_id", orderId)
+                .putString("user_id", userId)
+                .putString("city", city)
+                .put("items", items)
+                .put("amount", EventFields.money(amountCents))
                 .putString("currency", "EUR")
                 .putString("status", status)
                 .putString("event_ts", Timestamps.format(eventTs));
         if (schemaV2(position)) {
-            event.putString("coupon_code", order.coupon());
+            event.putString("coupon_code", coupon);
         }
         return event;
     }

@@ -2,29 +2,44 @@ package io.alluvium.generator;
 
 import static io.alluvium.generator.EventFields.quote;
 
+import io.alluvium.domain.FraudRule;
 import io.alluvium.domain.Topic;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * Payment attempts for the orders of the orders stream, in step with it: attempt j pays the order the
  * orders stream is creating at the same point of the run, for that order's amount. Orders that end
- * cancelled are declined; a few attempts come from a foreign IP country (what fraud rules look for).
+ * cancelled are declined. This background traffic never trips a fraud rule: the payer is the order's
+ * user, from the country of the order's city; the amounts of one user stay in one {@link SpendingBands}
+ * band; the cards come from {@link CardWallets}. The payments of planted fraud cases ({@link FraudPlanter})
+ * take the place of some attempts.
  */
 final class PaymentEvents implements TopicEvents {
     private final Marketplace market;
     private final Orders orders;
+    private final String idStem;
     private final String idPrefix;
     private final long payments;
     private final long ordersCreated;
+    private final CardWallets wallets;
+    private final FraudPlanter planter;
+    private PlantedCase planted;
+    private int plantedPayment = -1;
 
     /** {@code ordersCreated}: about how many orders the orders stream creates (one per two events). */
-    PaymentEvents(Marketplace market, Orders orders, String idStem, long payments, long ordersCreated) {
+    PaymentEvents(Marketplace market, Orders orders, String idStem, long payments, long ordersCreated,
+            CardWallets wallets, FraudPlanter planter) {
         this.market = market;
         this.orders = orders;
+        this.idStem = idStem;
         this.idPrefix = idStem + "-";
         this.payments = Math.max(1, payments);
         this.ordersCreated = Math.max(1, ordersCreated);
+        this.wallets = wallets;
+        this.planter = planter;
     }
 
     @Override
@@ -33,22 +48,59 @@ final class PaymentEvents implements TopicEvents {
     }
 
     @Override
-    public EventFields next(long position, long eventTs, SplittableRandom rng) {
+    public boolean planted(long position) {
+        planted = planter.at(position);
+        plantedPayment = planted == null ? -1 : planted.paymentAt(position);
+        return plantedPayment >= 0;
+    }
+
+    @Override
+    public EventFields next(long position, long eventTs, boolean late, SplittableRandom rng) {
+        if (plantedPayment >= 0) {
+            int j = plantedPayment;
+            return payment(position, planted.orderId(), planted.userId(), planted.card(), planted.amountCents(j),
+                    planted.authorized(j), planted.ipCountry(j), planted.eventTs(j));
+        }
         Orders.Order order = orders.order(position * ordersCreated / payments);
         boolean authorized = order.paid() && rng.nextDouble() < 0.9;
-        boolean foreign = rng.nextDouble() < 0.03;
+        String card = late ? wallets.singleUse(position) : wallets.card(order.user(), eventTs, !authorized);
+        return payment(position, order.orderId(), market.userId(order.user()), card, order.amountCents(), authorized,
+                market.country(order.user()), eventTs);
+    }
+
+    private EventFields payment(long position, String orderId, String userId, String card, long amountCents,
+            boolean authorized, String ipCountry, long eventTs) {
         return new EventFields()
-                .putString("event_id", "pa-" + idPrefix + position)
+                .putString("event_id", eventId(position))
                 .putString("payment_id", "pay-" + idPrefix + position)
-                .putString("order_id", order.orderId())
-                .putString("user_id", market.userId(order.user()))
-                .putString("card_fingerprint", market.cardFingerprint(order.user()))
-                .put("amount", EventFields.money(order.amountCents()))
+                .putString("order_id", orderId)
+                .putString("user_id", userId)
+                .putString("card_fingerprint", card)
+                .put("amount", EventFields.money(amountCents))
                 .putString("currency", "EUR")
                 .putString("status", authorized ? "authorized" : "declined")
-                .putString("ip_country", foreign ? market.foreignCountry(order.user(), rng)
-                        : market.country(order.user()))
+                .putString("ip_country", ipCountry)
                 .putString("event_ts", Timestamps.format(eventTs));
+    }
+
+    private String eventId(long position) {
+        return "pa-" + idPrefix + position;
+    }
+
+    @Override
+    public PlantedFraud triggers(long position) {
+        if (plantedPayment < 0 || !planted.triggers(plantedPayment)) {
+            return null;
+        }
+        List<String> ids = new ArrayList<>();
+        for (int j : planted.alertPayments()) {
+            ids.add(eventId(planted.position(j)));
+        }
+        if (planted.rule() == FraudRule.IP_COUNTRY_MISMATCH) {
+            ids.add(OrderEvents.eventId(idStem, planted.orderPosition()));
+        }
+        return new PlantedFraud(planted.rule(), eventId(position), ids, planted.userId(), planted.card(),
+                Instant.ofEpochMilli(planted.eventTs(plantedPayment)));
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.alluvium.generator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alluvium.domain.FraudRule;
 import io.alluvium.domain.Topic;
 import io.alluvium.runtime.DataDir;
 import java.io.IOException;
@@ -14,17 +16,20 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What one generator run sent, per topic, counting only records the broker acknowledged: the
- * generator's side of reconciliation, written to {@code <data.dir>/reports/generator/<run-id>.json}
- * in the shape docs/events.md shows. A failed run still writes one (with {@code error}), because what
- * it did send is in Kafka and will reach Bronze.
+ * What one generator run sent, per topic, counting only records the broker acknowledged, and the fraud
+ * cases it planted (those whose triggering record was acknowledged): the generator's side of
+ * reconciliation and of the fraud rules' proof, written to
+ * {@code <data.dir>/reports/generator/<run-id>.json} in the shape docs/events.md shows. A failed run
+ * still writes one (with {@code error}), because what it did send is in Kafka and will reach Bronze.
  */
 public record SendReport(String runId, long seed, Instant startedAt, Instant finishedAt, Map<Topic, TopicCounts> topics,
-                         String error) {
+                         List<PlantedFraud> plantedFraud, String error) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter RUN_ID_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -35,6 +40,7 @@ public record SendReport(String runId, long seed, Instant startedAt, Instant fin
             all.put(t, topics.getOrDefault(t, TopicCounts.ZERO));
         }
         topics = Map.copyOf(all);
+        plantedFraud = List.copyOf(plantedFraud);
     }
 
     public static Path folder(DataDir dataDir) {
@@ -69,7 +75,7 @@ public record SendReport(String runId, long seed, Instant startedAt, Instant fin
                 } catch (FileAlreadyExistsException taken) {
                     continue;
                 }
-                SendReport written = new SendReport(id, seed, startedAt, finishedAt, topics, error);
+                SendReport written = new SendReport(id, seed, startedAt, finishedAt, topics, plantedFraud, error);
                 JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), written.toJson());
                 return written;
             }
@@ -105,6 +111,17 @@ public record SendReport(String runId, long seed, Instant startedAt, Instant fin
             n.put("schema_v2", c.schemaV2());
             n.put("bytes", c.bytes());
         }
+        ArrayNode planted = root.putArray("planted_fraud");
+        for (PlantedFraud p : plantedFraud) {
+            ObjectNode n = planted.addObject();
+            n.put("rule", p.rule().code());
+            n.put("alert_id", p.alertId());
+            n.put("trigger_event_id", p.triggerEventId());
+            p.eventIds().forEach(n.putArray("event_ids")::add);
+            n.put("user_id", p.userId());
+            n.put("card_fingerprint", p.cardFingerprint());
+            n.put("event_ts", p.eventTs().toString());
+        }
         return root;
     }
 
@@ -115,9 +132,17 @@ public record SendReport(String runId, long seed, Instant startedAt, Instant fin
             for (Map.Entry<String, JsonNode> e : root.path("topics").properties()) {
                 topics.put(Topic.fromName(e.getKey()), countsOf(e.getValue()));
             }
+            List<PlantedFraud> planted = new ArrayList<>();
+            for (JsonNode p : root.path("planted_fraud")) {
+                List<String> eventIds = new ArrayList<>();
+                p.path("event_ids").forEach(id -> eventIds.add(id.asText()));
+                planted.add(new PlantedFraud(FraudRule.ofCode(p.path("rule").asText()),
+                        p.path("trigger_event_id").asText(), eventIds, p.path("user_id").asText(),
+                        p.path("card_fingerprint").asText(), Instant.parse(p.path("event_ts").asText())));
+            }
             return new SendReport(root.path("run_id").asText(), root.path("seed").asLong(),
                     Instant.parse(root.path("started_at").asText()), Instant.parse(root.path("finished_at").asText()),
-                    topics, root.hasNonNull("error") ? root.get("error").asText() : null);
+                    topics, planted, root.hasNonNull("error") ? root.get("error").asText() : null);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("unreadable generator report " + file + ": " + e.getMessage(), e);
         }

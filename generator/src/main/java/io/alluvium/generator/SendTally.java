@@ -1,13 +1,17 @@
 package io.alluvium.generator;
 
 import io.alluvium.domain.Topic;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Counts records as the broker acknowledges them (from the producer's callback thread) and turns the
- * counts into the report's {@link TopicCounts}. Only what was acknowledged is ever counted.
+ * counts into the report's {@link TopicCounts}, and keeps the planted fraud cases whose triggering
+ * record was acknowledged. Only what was acknowledged is ever counted.
  */
 final class SendTally {
     private static final int SENT = 0;
@@ -19,6 +23,7 @@ final class SendTally {
     private static final int REASONS = 6;
 
     private final long[][] counts = new long[Topic.values().length][REASONS + MalformedReason.values().length];
+    private final List<PlantedFraud> planted = new ArrayList<>();
     private long acknowledged;
 
     synchronized void record(GeneratedRecord r) {
@@ -38,11 +43,20 @@ final class SendTally {
         if (r.schemaV2()) {
             c[SCHEMA_V2]++;
         }
+        if (r.triggers() != null) {
+            planted.add(r.triggers());
+        }
         acknowledged++;
     }
 
     synchronized long acknowledged() {
         return acknowledged;
+    }
+
+    /** The planted cases sent, in the event-time order of their triggers. */
+    synchronized List<PlantedFraud> planted() {
+        return planted.stream().sorted(Comparator.comparing(PlantedFraud::eventTs)
+                .thenComparing(PlantedFraud::triggerEventId)).toList();
     }
 
     synchronized Map<Topic, TopicCounts> counts() {

@@ -11,7 +11,8 @@ import java.util.SplittableRandom;
 /**
  * The records of one topic, in order: event time advances evenly over the plan's days, and each record
  * is, by the plan's rates, a duplicate of a recent valid record (the same bytes, as a retrying producer
- * sends), a malformed record of one of the topic's kinds, or a valid event, possibly late.
+ * sends), a malformed record of one of the topic's kinds, or a valid event, possibly late. An event of a
+ * planted fraud case is always sent as made, at the start of its position's time slot.
  */
 final class TopicStream implements Iterator<GeneratedRecord> {
     /** How far back a duplicate may reach: a retry re-sends something recent. */
@@ -27,7 +28,6 @@ final class TopicStream implements Iterator<GeneratedRecord> {
     private final GeneratorPlan plan;
     private final SplittableRandom rng;
     private final long records;
-    private final double stepMs;
     private final String[] recentKeys = new String[RECENT];
     private final byte[][] recentValues = new byte[RECENT][];
     private int recentCount;
@@ -38,7 +38,6 @@ final class TopicStream implements Iterator<GeneratedRecord> {
         this.plan = plan;
         this.rng = rng;
         this.records = plan.records(events.topic());
-        this.stepMs = records == 0 ? 0 : (double) plan.spanMillis() / records;
     }
 
     Topic topic() {
@@ -64,23 +63,26 @@ final class TopicStream implements Iterator<GeneratedRecord> {
             throw new NoSuchElementException();
         }
         long i = position++;
-        if (recentCount > 0 && rng.nextDouble() < plan.duplicateRate()) {
+        boolean planted = events.planted(i);
+        if (!planted && recentCount > 0 && rng.nextDouble() < plan.duplicateRate()) {
             int r = rng.nextInt(Math.min(recentCount, RECENT));
-            return new GeneratedRecord(topic(), recentKeys[r], recentValues[r], true, null, false, false);
+            return new GeneratedRecord(topic(), recentKeys[r], recentValues[r], true, null, false, false, null);
         }
-        long streamTs = plan.startMillis() + (long) (i * stepMs) + rng.nextLong(Math.max(1, (long) stepMs));
-        long lateness = rng.nextDouble() < plan.lateRate() ? lateness(streamTs) : 0;
-        EventFields event = events.next(i, streamTs - lateness, rng);
+        long streamTs = plan.slotStart(topic(), i)
+                + (planted ? 0 : rng.nextLong(Math.max(1, (long) plan.slotMillis(topic()))));
+        long lateness = !planted && rng.nextDouble() < plan.lateRate() ? lateness(streamTs) : 0;
+        EventFields event = events.next(i, streamTs - lateness, lateness > 0, rng);
         String key = unquote(event.get(topic().keyField()));
-        if (rng.nextDouble() < plan.malformedRate()) {
+        if (!planted && rng.nextDouble() < plan.malformedRate()) {
             MalformedReason reason = TopicEvents.pick(events.malformedReasons(), rng);
-            return new GeneratedRecord(topic(), key, malformed(event, reason), false, reason, false, false);
+            return new GeneratedRecord(topic(), key, malformed(event, reason), false, reason, false, false, null);
         }
         byte[] value = event.toJson();
         recentKeys[recentCount % RECENT] = key;
         recentValues[recentCount % RECENT] = value;
         recentCount++;
-        return new GeneratedRecord(topic(), key, value, false, null, lateness > 0, events.schemaV2(i));
+        return new GeneratedRecord(topic(), key, value, false, null, lateness > 0, events.schemaV2(i),
+                planted ? events.triggers(i) : null);
     }
 
     /** 2–48 h behind the stream, but never before the stream's first day; 0 (on time) if that cannot be. */

@@ -20,7 +20,8 @@ class RunOrdinalTest {
     private static GeneratorPlan run(long ordinal) {
         GeneratorPlan p = GeneratorPlan.from(AlluviumConfig.defaults().with(Map.of("generator.events", "5000"), "test"));
         return new GeneratorPlan(p.seed(), p.recordsPerTopic(), p.duplicateRate(), p.lateRate(), p.malformedRate(),
-                p.zipfExponent(), p.schemaV2At(), p.rate(), p.burstFactor(), p.startMillis(), p.spanMillis(), ordinal);
+                p.zipfExponent(), p.schemaV2At(), p.rate(), p.burstFactor(), p.startMillis(), p.spanMillis(), ordinal,
+                p.fraudRate(), p.fraud());
     }
 
     private static Set<String> ids(GeneratorPlan plan, Pattern field) {

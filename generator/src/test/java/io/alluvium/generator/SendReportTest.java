@@ -7,6 +7,7 @@ import io.alluvium.domain.Topic;
 import io.alluvium.runtime.DataDir;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,8 @@ class SendReportTest {
         TopicCounts counts = new TopicCounts(orders, orders - duplicates, duplicates, 3,
                 Map.of("bad_json", 1L, "negative_amount", 2L), 4, 5, 1000);
         Instant at = Instant.parse("2026-11-25T22:01:01Z");
-        return new SendReport(SendReport.runIdOf(at, 42), 42, at, at.plusSeconds(3), Map.of(Topic.ORDERS, counts), null);
+        return new SendReport(SendReport.runIdOf(at, 42), 42, at, at.plusSeconds(3), Map.of(Topic.ORDERS, counts),
+                List.of(), null);
     }
 
     @Test
