@@ -1,12 +1,13 @@
 package io.alluvium.flink;
 
 /**
- * A valid order event, reduced to what the realtime aggregates read. Money is in integer cents, so that
- * sums are exact (Silver types amount as decimal(18,2)); {@code eventTs} is epoch milliseconds in UTC.
- * A public class with public fields so that Flink serializes it as a POJO, without Kryo.
+ * A valid order event, reduced to what the realtime aggregates and the fraud rules read. Money is in
+ * integer cents, so that sums are exact (Silver types amount as decimal(18,2)); {@code eventTs} is epoch
+ * milliseconds in UTC. A public class with public fields so that Flink serializes it as a POJO, without Kryo.
  */
 public final class OrderEvent implements TimedEvent {
     public String eventId;
+    public String orderId;
     public String userId;
     public String city;
     public String status;
@@ -17,9 +18,10 @@ public final class OrderEvent implements TimedEvent {
     public OrderEvent() {
     }
 
-    OrderEvent(String eventId, String userId, String city, String status, long amountCents, int itemsQty,
-            long eventTs) {
+    OrderEvent(String eventId, String orderId, String userId, String city, String status, long amountCents,
+            int itemsQty, long eventTs) {
         this.eventId = eventId;
+        this.orderId = orderId;
         this.userId = userId;
         this.city = city;
         this.status = status;

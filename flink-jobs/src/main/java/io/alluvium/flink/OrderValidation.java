@@ -1,12 +1,10 @@
 package io.alluvium.flink;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import static io.alluvium.flink.PayloadRules.absent;
+import static io.alluvium.flink.PayloadRules.allText;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
@@ -17,8 +15,6 @@ import java.util.Set;
  * negative_amount, invalid_value. Amounts are parsed as exact decimals, never as doubles.
  */
 final class OrderValidation {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final List<String> REQUIRED = List.of("event_id", "order_id", "user_id", "city", "items",
             "amount", "currency", "status", "event_ts");
     private static final List<String> STRINGS_BEFORE_ITEMS = List.of("event_id", "order_id", "user_id", "city");
@@ -29,19 +25,12 @@ final class OrderValidation {
     }
 
     static Checked<OrderEvent> validate(byte[] payload) {
-        JsonNode o;
-        try {
-            o = payload == null ? null : JSON.readTree(payload);
-        } catch (IOException e) {
+        JsonNode o = PayloadRules.object(payload);
+        if (o == null) {
             return Checked.rejected("bad_json");
         }
-        if (o == null || !o.isObject()) {
-            return Checked.rejected("bad_json");
-        }
-        for (String field : REQUIRED) {
-            if (absent(o.get(field))) {
-                return Checked.rejected("missing_field");
-            }
+        if (PayloadRules.anyAbsent(o, REQUIRED)) {
+            return Checked.rejected("missing_field");
         }
         String typeProblem = typeProblem(o);
         if (typeProblem != null) {
@@ -81,20 +70,17 @@ final class OrderValidation {
                 return "wrong_type";
             }
         }
-        if (!o.get("amount").isNumber() || !allText(o, STRINGS_AFTER_AMOUNT) || eventTs(o) == null) {
+        if (!o.get("amount").isNumber() || !allText(o, STRINGS_AFTER_AMOUNT)
+                || PayloadRules.instant(o, "event_ts") == null) {
             return "wrong_type";
         }
         return null;
     }
 
-    private static boolean allText(JsonNode o, List<String> fields) {
-        return fields.stream().allMatch(f -> o.get(f).isTextual());
-    }
-
     private static Checked<OrderEvent> valueProblem(JsonNode o, BigDecimal amount) {
         String status = o.get("status").asText();
         JsonNode items = o.get("items");
-        if (!STATUSES.contains(status) || !isMoney(amount) || items.isEmpty()) {
+        if (!STATUSES.contains(status) || !PayloadRules.isMoney(amount) || items.isEmpty()) {
             return Checked.rejected("invalid_value");
         }
         BigDecimal total = BigDecimal.ZERO;
@@ -111,29 +97,8 @@ final class OrderValidation {
         if (amount.compareTo(total) != 0) {
             return Checked.rejected("invalid_value");
         }
-        return Checked.valid(new OrderEvent(o.get("event_id").asText(), o.get("user_id").asText(),
-                o.get("city").asText(), status, amount.movePointRight(2).longValueExact(), qty,
-                eventTs(o).toEpochMilli()));
-    }
-
-    /** Fits decimal(18,2): at most 2 decimals and 16 integer digits. */
-    private static boolean isMoney(BigDecimal amount) {
-        return amount.stripTrailingZeros().scale() <= 2 && amount.abs().compareTo(new BigDecimal("1e16")) < 0;
-    }
-
-    private static Instant eventTs(JsonNode o) {
-        JsonNode ts = o.get("event_ts");
-        if (!ts.isTextual()) {
-            return null;
-        }
-        try {
-            return Instant.parse(ts.asText());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
-
-    private static boolean absent(JsonNode node) {
-        return node == null || node.isNull();
+        return Checked.valid(new OrderEvent(o.get("event_id").asText(), o.get("order_id").asText(),
+                o.get("user_id").asText(), o.get("city").asText(), status, PayloadRules.cents(amount), qty,
+                PayloadRules.instant(o, "event_ts").toEpochMilli()));
     }
 }
