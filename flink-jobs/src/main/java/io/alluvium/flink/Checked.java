@@ -6,14 +6,18 @@ import org.apache.flink.api.common.typeinfo.Types;
 
 /**
  * One Kafka record after validation at the source: the valid event, or the reason code it is rejected
- * with (Silver's codes). Validating in the source lets the watermark follow each partition's own event
- * time; the rejected ones are counted right after it.
+ * with (Silver's codes), and the partition it was read from. Validating in the source lets the watermark
+ * follow each partition's own event time; the rejected ones are counted right after it, where each valid
+ * event is also marked {@code behind} when it lies more than the watermark delay behind an earlier
+ * event of its partition.
  *
  * @param <T> the topic's event type
  */
 public final class Checked<T> {
     public T event;
     public String reason;
+    public int partition;
+    public boolean behind;
 
     public Checked() {
     }
@@ -34,7 +38,7 @@ public final class Checked<T> {
     /** Flink's type of {@code Checked<T>}: a POJO, so records pass between operators without Kryo. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static <T> TypeInformation<Checked<T>> typeOf(Class<T> eventType) {
-        return (TypeInformation) Types.POJO(Checked.class,
-                Map.of("event", TypeInformation.of(eventType), "reason", Types.STRING));
+        return (TypeInformation) Types.POJO(Checked.class, Map.of("event", TypeInformation.of(eventType),
+                "reason", Types.STRING, "partition", Types.INT, "behind", Types.BOOLEAN));
     }
 }

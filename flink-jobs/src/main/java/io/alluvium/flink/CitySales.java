@@ -1,14 +1,11 @@
 package io.alluvium.flink;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import org.apache.flink.streaming.api.windowing.triggers.CountTrigger;
@@ -25,8 +22,7 @@ import org.apache.flink.util.OutputTag;
  * An event for a dropped window is too late: tallied and kept by id in {@link #TOO_LATE_KEY}.
  */
 final class CitySales {
-    static final String TOO_LATE_KEY = "realtime:orders:too_late";
-    private static final String TOPIC = "orders";
+    static final String TOO_LATE_KEY = TooLate.key("orders");
     private static final Duration HOUR = Duration.ofHours(1);
     private static final OutputTag<OrderEvent> LATE = new OutputTag<>("too-late") {
         private static final long serialVersionUID = 1L;
@@ -51,7 +47,7 @@ final class CitySales {
         // the window operator's own late output stays empty (the guard sees the same watermark first); kept
         // so that no event can ever leave the window uncounted
         SingleOutputStreamOperator<ServingWrite> tooLate = open.getSideOutput(LATE).union(cityHours.getSideOutput(LATE))
-                .process(new TooLate()).name("too late").uid("too-late");
+                .process(new TooLate<OrderEvent>("orders")).name("too late").uid("too-late");
         tallies.add(tooLate.getSideOutput(Tallies.TAG));
         return cityHours.union(tooLate);
     }
@@ -90,18 +86,6 @@ final class CitySales {
         @Override
         public void process(String city, Context ctx, Iterable<CityHourSales> sales, Collector<ServingWrite> out) {
             out.collect(sales.iterator().next().toWrite(city, ctx.window().getStart()));
-        }
-    }
-
-    /** An event too late for its window: kept by id (with its event_ts) and tallied. */
-    private static final class TooLate extends ProcessFunction<OrderEvent, ServingWrite> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public void processElement(OrderEvent event, Context ctx, Collector<ServingWrite> out) {
-            ctx.output(Tallies.TAG, new Tally(TOPIC, Tally.TOO_LATE));
-            out.collect(new ServingWrite(TOO_LATE_KEY,
-                    Map.of(event.eventId, Instant.ofEpochMilli(event.eventTs).toString())));
         }
     }
 }

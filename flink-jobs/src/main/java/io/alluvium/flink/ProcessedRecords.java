@@ -8,8 +8,9 @@ import redis.clients.jedis.Jedis;
 /**
  * How far the realtime job is, from the outside: the records in the topics it reads (Kafka's end minus
  * first offsets) against the records it has counted in the serving store — every record is tallied once
- * as valid, duplicate or rejected:&lt;reason&gt; (too_late counts a valid event a second time, so it is left
- * out). Equal means nothing was lost and the job is caught up.
+ * as valid, duplicate or rejected:&lt;reason&gt; (the other counts, too_late, without_order, unknown_city,
+ * count valid events a second time, so they are left out). Equal means nothing was lost and the job is
+ * caught up.
  */
 final class ProcessedRecords {
     private ProcessedRecords() {
@@ -27,7 +28,8 @@ final class ProcessedRecords {
         long sum = 0;
         for (Topic topic : RealtimePipeline.TOPICS) {
             for (Map.Entry<String, String> count : redis.hgetAll(Tally.countsKey(topic.topicName())).entrySet()) {
-                if (!count.getKey().equals(Tally.TOO_LATE)) {
+                String name = count.getKey();
+                if (name.equals(Tally.VALID) || name.equals(Tally.DUPLICATE) || name.startsWith(Tally.REJECTED)) {
                     sum += Long.parseLong(count.getValue());
                 }
             }

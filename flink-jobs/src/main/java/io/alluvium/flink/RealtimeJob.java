@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
-import io.alluvium.domain.Topic;
 import io.alluvium.runtime.ChildProtocol;
 import io.alluvium.runtime.DataDir;
 import io.alluvium.runtime.KafkaEndpoints;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -125,10 +126,13 @@ public final class RealtimeJob {
     private static void putCounts(ObjectNode result, ServingStoreAddress store) {
         ObjectNode counts = JSON.createObjectNode();
         try (Jedis redis = store.connect()) {
-            for (Topic topic : RealtimePipeline.TOPICS) {
-                ObjectNode ofTopic = counts.putObject(topic.topicName());
-                new TreeMap<>(redis.hgetAll(Tally.countsKey(topic.topicName())))
-                        .forEach((name, count) -> ofTopic.put(name, Long.parseLong(count)));
+            List<String> streams = new ArrayList<>();
+            RealtimePipeline.TOPICS.forEach(topic -> streams.add(topic.topicName()));
+            streams.add(Alert.COUNTS);
+            for (String stream : streams) {
+                ObjectNode of = counts.putObject(stream);
+                new TreeMap<>(redis.hgetAll(Tally.countsKey(stream))).forEach((name, count) -> of.put(name,
+                        Long.parseLong(count)));
             }
             result.set("counts", counts);
         } catch (JedisException e) {

@@ -2,6 +2,7 @@ package io.alluvium.flink;
 
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
+import io.alluvium.domain.FraudThresholds;
 import io.alluvium.domain.Topic;
 import io.alluvium.runtime.KafkaEndpoints;
 import java.time.Duration;
@@ -13,11 +14,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The realtime dataflow (issue 5): each topic read by a {@link TopicSource} (validation, per-partition
  * watermarks, dedup by event_id), then the views kept in the serving store — {@link CitySales} from
- * {@code orders} — and the counts of everything set aside, all into one sink (the serving store's).
+ * {@code orders}, the alerts of the {@link FraudRules} from {@code payments} and {@code orders} — and the
+ * counts of everything set aside, all into one sink (the serving store's).
  */
 final class RealtimePipeline {
     /** The topics the realtime job reads (its catch-up covers their partitions). */
-    static final List<Topic> TOPICS = List.of(Topic.ORDERS);
+    static final List<Topic> TOPICS = List.of(Topic.ORDERS, Topic.PAYMENTS);
 
     private RealtimePipeline() {
     }
@@ -33,8 +35,13 @@ final class RealtimePipeline {
         TopicSource topics = new TopicSource(env, KafkaEndpoints.bootstrapServers(config),
                 config.getDuration(AlluviumSettings.REALTIME_WATERMARK_DELAY),
                 config.getDuration(AlluviumSettings.REALTIME_DEDUP_RETENTION), bounded, tallies);
-        DataStream<OrderEvent> orders = topics.distinctEvents(Topic.ORDERS, OrderEvent.class, OrderValidation::validate);
-        DataStream<ServingWrite> views = CitySales.define(orders, allowedLateness, tallies);
-        views.union(tallies.counts()).sinkTo(sink).name("serving store").uid("serving-store");
+        TopicSource.Distinct<OrderEvent> orders = topics.read(Topic.ORDERS, OrderEvent.class,
+                OrderValidation::validate);
+        DataStream<ServingWrite> views = CitySales.define(orders.all(), allowedLateness, tallies);
+        TopicSource.Distinct<PaymentEvent> payments = topics.read(Topic.PAYMENTS, PaymentEvent.class,
+                PaymentValidation::validate);
+        DataStream<ServingWrite> alerts = FraudRules.define(payments, orders.inOrder(), FraudThresholds.of(config),
+                tallies);
+        views.union(alerts, tallies.counts()).sinkTo(sink).name("serving store").uid("serving-store");
     }
 }

@@ -13,7 +13,7 @@ import redis.clients.jedis.Pipeline;
 
 /**
  * Writes {@link ServingWrite}s to the serving store. Writes are coalesced per key (only the newest values
- * of a hash field matter, since they are absolute) and sent in one pipeline at the latest
+ * of a hash field or a sorted set member matter, since they are absolute) and sent in one pipeline at the latest
  * {@link #FLUSH_DELAY_MILLIS} after they arrive, and always before a checkpoint barrier passes the writer
  * ({@code flush}): so when a checkpoint completes, everything it covers is in Redis, and what comes after
  * it is rewritten identically on replay.
@@ -37,7 +37,7 @@ final class ServingStoreSink implements Sink<ServingWrite> {
     private static final class Writer implements SinkWriter<ServingWrite> {
         private final Jedis jedis;
         private final ProcessingTimeService time;
-        private final Map<String, Map<String, String>> pending = new LinkedHashMap<>();
+        private final Map<String, ServingWrite> pending = new LinkedHashMap<>();
         private boolean flushScheduled;
 
         Writer(Jedis jedis, ProcessingTimeService time) {
@@ -47,7 +47,8 @@ final class ServingStoreSink implements Sink<ServingWrite> {
 
         @Override
         public void write(ServingWrite write, Context context) {
-            pending.computeIfAbsent(write.key, k -> new HashMap<>()).putAll(write.fields);
+            pending.computeIfAbsent(write.key, k -> new ServingWrite(write.kind, k, new HashMap<>())).fields
+                    .putAll(write.fields);
             if (pending.size() >= MAX_BUFFERED_KEYS) {
                 send();
             } else if (!flushScheduled) {
@@ -69,7 +70,17 @@ final class ServingStoreSink implements Sink<ServingWrite> {
                 return;
             }
             Pipeline pipeline = jedis.pipelined();
-            pending.forEach(pipeline::hset);
+            for (ServingWrite write : pending.values()) {
+                switch (write.kind) {
+                    case HASH -> pipeline.hset(write.key, write.fields);
+                    case SORTED_SET -> {
+                        Map<String, Double> scores = new HashMap<>();
+                        write.fields.forEach((member, score) -> scores.put(member, Double.parseDouble(score)));
+                        pipeline.zadd(write.key, scores);
+                    }
+                    default -> throw new IllegalStateException("unknown write kind " + write.kind);
+                }
+            }
             pipeline.sync();
             pending.clear();
         }

@@ -3,19 +3,40 @@ package io.alluvium.flink;
 import java.util.Map;
 
 /**
- * One write to the serving store: the ABSOLUTE values of some fields of a Redis hash (HSET, never
- * HINCRBY). Replaying events after a restart recomputes and rewrites the same values, so the store
- * converges to the same state whatever was written before the failure: exactly-once in effect.
+ * One write to the serving store: ABSOLUTE values, never increments. A hash's fields (HSET, never
+ * HINCRBY) or a sorted set's members with their scores (ZADD). Replaying events after a restart
+ * recomputes and rewrites the same values, so the store converges to the same state whatever was written
+ * before the failure: exactly-once in effect.
  */
 public final class ServingWrite {
+    /** The Redis type written. */
+    public enum Kind {
+        /** HSET key field value …: {@code fields} are the fields' values. */
+        HASH,
+        /** ZADD key score member …: {@code fields} map each member to its score (a number, as text). */
+        SORTED_SET
+    }
+
+    public Kind kind;
     public String key;
     public Map<String, String> fields;
 
     public ServingWrite() {
     }
 
+    /** HSET of these fields of the hash {@code key}. */
     ServingWrite(String key, Map<String, String> fields) {
+        this(Kind.HASH, key, fields);
+    }
+
+    ServingWrite(Kind kind, String key, Map<String, String> fields) {
+        this.kind = kind;
         this.key = key;
         this.fields = fields;
+    }
+
+    /** ZADD of one member with its score to the sorted set {@code key}. */
+    static ServingWrite sortedSetMember(String key, String member, long score) {
+        return new ServingWrite(Kind.SORTED_SET, key, Map.of(member, Long.toString(score)));
     }
 }

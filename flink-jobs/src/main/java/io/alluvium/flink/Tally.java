@@ -1,8 +1,9 @@
 package io.alluvium.flink;
 
 /**
- * One event set aside (rejected, duplicate, too late) or passed (valid), to be counted under
- * {@code realtime:<topic>:counts}: nothing leaves the realtime job uncounted.
+ * One event set aside (rejected, duplicate, too late, …) or passed (valid), to be counted under
+ * {@code realtime:<topic>:counts}: nothing leaves the realtime job uncounted. The fraud alerts are
+ * counted the same way, per rule, under {@code realtime:alerts:counts}.
  */
 public final class Tally {
     static final String VALID = "valid";
@@ -21,7 +22,7 @@ public final class Tally {
         this.name = name;
     }
 
-    /** The serving store hash the counts of {@code topic} are kept in. */
+    /** The serving store hash the counts of {@code topic} (or of the alerts) are kept in. */
     static String countsKey(String topic) {
         return "realtime:" + topic + ":counts";
     }

@@ -8,6 +8,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -16,16 +17,24 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The realtime job's reading of one topic: Kafka → validation with Silver's rules → event-time
- * watermarks per partition ({@link EventTimeBehindMax} inside the source) → dedup by event_id in keyed
+ * watermarks per partition ({@link EventTimeBehindMax} inside the source) → per partition, in its order,
+ * whether each event lies more than the watermark delay behind an earlier one → dedup by event_id in keyed
  * state. What comes out is each distinct valid event once; every record is tallied (valid, duplicate,
  * rejected:&lt;reason&gt;). Operator uids are derived from the topic, so a run resumes the state of the
  * previous one.
+ *
+ * <p>Being behind is a property of the log alone (the partition's order), kept in checkpointed keyed
+ * state, so a replay or a restart marks the same events. An event that is not behind reaches every
+ * downstream operator before the watermark passes it (the watermark is at most its partition's highest
+ * event time minus the delay): consumers that must see each key's events in event-time order (the fraud
+ * rules) read {@link Distinct#inOrder()} and get a result that depends on the log, never on how fast
+ * the partitions were read.
  */
 final class TopicSource {
     /** Consumer group under which positions are committed to Kafka at each checkpoint (for catch-up and lag). */
@@ -37,6 +46,13 @@ final class TopicSource {
     @FunctionalInterface
     interface Validator<T> extends Serializable {
         Checked<T> check(byte[] payload);
+    }
+
+    /**
+     * A topic's distinct valid events: all of them, and the same split into those in their partition's
+     * event-time order (at most the watermark delay behind an earlier event) and those behind it.
+     */
+    record Distinct<T>(DataStream<T> all, DataStream<T> inOrder, DataStream<T> behind) {
     }
 
     private final StreamExecutionEnvironment env;
@@ -64,6 +80,11 @@ final class TopicSource {
 
     /** Each distinct valid event of {@code topic} once, with event-time timestamps and watermarks. */
     <T extends TimedEvent> DataStream<T> distinctEvents(Topic topic, Class<T> type, Validator<T> validator) {
+        return read(topic, type, validator).all();
+    }
+
+    /** Each distinct valid event of {@code topic} once, also split by whether it came in its partition's order. */
+    <T extends TimedEvent> Distinct<T> read(Topic topic, Class<T> type, Validator<T> validator) {
         String name = topic.topicName();
         KafkaSourceBuilder<Checked<T>> builder = KafkaSource.<Checked<T>>builder()
                 .setBootstrapServers(bootstrapServers)
@@ -82,16 +103,20 @@ final class TopicSource {
                 .withTimestampAssigner((checked, previous) -> checked.event == null ? Long.MIN_VALUE
                         : checked.event.eventTs())
                 .withIdleness(IDLE_PARTITION);
-        SingleOutputStreamOperator<T> valid = env
+        SingleOutputStreamOperator<Checked<T>> valid = env
                 .fromSource(builder.build(), watermarks, "kafka " + name).uid(name + "-source")
-                .process(new SplitRejected<T>(name)).returns(type).name(name + " rejected").uid(name + "-validate");
+                .keyBy(checked -> checked.partition, Types.INT)
+                .process(new InPartitionOrder<T>(name, watermarkDelay)).returns(Checked.typeOf(type))
+                .name(name + " rejected, behind").uid(name + "-validate");
+        OutputTag<T> inOrder = new OutputTag<>(name + "-in-order", TypeInformation.of(type));
+        OutputTag<T> behind = new OutputTag<>(name + "-behind", TypeInformation.of(type));
         SingleOutputStreamOperator<T> distinct = valid
-                .keyBy(TimedEvent::eventId)
-                .process(new FirstByEventId<T>(name, dedupRetention)).returns(type).name(name + " dedup by event_id")
-                .uid(name + "-dedup");
+                .keyBy(checked -> checked.event.eventId(), Types.STRING)
+                .process(new FirstByEventId<T>(name, dedupRetention, inOrder, behind)).returns(type)
+                .name(name + " dedup by event_id").uid(name + "-dedup");
         tallies.add(valid.getSideOutput(Tallies.TAG));
         tallies.add(distinct.getSideOutput(Tallies.TAG));
-        return distinct;
+        return new Distinct<>(distinct, distinct.getSideOutput(inOrder), distinct.getSideOutput(behind));
     }
 
     /** Validates each record as it is read, so that the watermark can use the event time. */
@@ -107,7 +132,9 @@ final class TopicSource {
 
         @Override
         public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Checked<T>> out) {
-            out.collect(validator.check(record.value()));
+            Checked<T> checked = validator.check(record.value());
+            checked.partition = record.partition();
+            out.collect(checked);
         }
 
         @Override
@@ -116,22 +143,41 @@ final class TopicSource {
         }
     }
 
-    /** Valid events on the main output; a rejected record's reason code is tallied. */
-    private static final class SplitRejected<T> extends ProcessFunction<Checked<T>, T> {
+    /**
+     * Keyed by partition, so each partition's records come in its log order: a rejected record's reason
+     * code is tallied; a valid event passes, marked behind when its event time is more than the
+     * watermark delay below the highest one of its partition so far (kept in checkpointed state).
+     */
+    private static final class InPartitionOrder<T extends TimedEvent>
+            extends KeyedProcessFunction<Integer, Checked<T>, Checked<T>> {
         private static final long serialVersionUID = 1L;
         private final String topic;
+        private final long delayMillis;
+        private transient ValueState<Long> highest;
 
-        SplitRejected(String topic) {
+        InPartitionOrder(String topic, Duration watermarkDelay) {
             this.topic = topic;
+            this.delayMillis = watermarkDelay.toMillis();
         }
 
         @Override
-        public void processElement(Checked<T> checked, Context ctx, Collector<T> out) {
-            if (checked.event != null) {
-                out.collect(checked.event);
-            } else {
+        public void open(OpenContext context) {
+            highest = getRuntimeContext().getState(new ValueStateDescriptor<>("highest-event-ts", Long.class));
+        }
+
+        @Override
+        public void processElement(Checked<T> checked, Context ctx, Collector<Checked<T>> out) throws Exception {
+            if (checked.event == null) {
                 ctx.output(Tallies.TAG, new Tally(topic, Tally.REJECTED + checked.reason));
+                return;
             }
+            long ts = checked.event.eventTs();
+            Long before = highest.value();
+            checked.behind = before != null && ts < before - delayMillis;
+            if (before == null || ts > before) {
+                highest.update(ts);
+            }
+            out.collect(checked);
         }
     }
 
@@ -139,17 +185,23 @@ final class TopicSource {
      * Keyed by event_id: the first event passes, a later one with the same id (a producer's retry) is a
      * duplicate. The ids seen are kept in checkpointed state, so a restart still knows them, until the
      * watermark passes the event's time plus {@code keep}: the state holds the ids of that much event
-     * time, not of the whole stream, and a copy arriving later than that counts as a new event.
+     * time, not of the whole stream, and a copy arriving later than that counts as a new event. Each
+     * distinct event goes to the main output and to one of the side outputs: in order or behind.
      */
-    private static final class FirstByEventId<T extends TimedEvent> extends KeyedProcessFunction<String, T, T> {
+    private static final class FirstByEventId<T extends TimedEvent>
+            extends KeyedProcessFunction<String, Checked<T>, T> {
         private static final long serialVersionUID = 1L;
         private final String topic;
         private final long keepMillis;
+        private final OutputTag<T> inOrder;
+        private final OutputTag<T> behind;
         private transient ValueState<Boolean> seen;
 
-        FirstByEventId(String topic, Duration keep) {
+        FirstByEventId(String topic, Duration keep, OutputTag<T> inOrder, OutputTag<T> behind) {
             this.topic = topic;
             this.keepMillis = keep.toMillis();
+            this.inOrder = inOrder;
+            this.behind = behind;
         }
 
         @Override
@@ -158,11 +210,13 @@ final class TopicSource {
         }
 
         @Override
-        public void processElement(T event, Context ctx, Collector<T> out) throws Exception {
+        public void processElement(Checked<T> checked, Context ctx, Collector<T> out) throws Exception {
+            T event = checked.event;
             if (seen.value() == null) {
                 seen.update(true);
                 ctx.timerService().registerEventTimeTimer(event.eventTs() + keepMillis);
                 ctx.output(Tallies.TAG, new Tally(topic, Tally.VALID));
+                ctx.output(checked.behind ? behind : inOrder, event);
                 out.collect(event);
             } else {
                 ctx.output(Tallies.TAG, new Tally(topic, Tally.DUPLICATE));

@@ -2,9 +2,7 @@ package io.alluvium.flink;
 
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.domain.Topic;
-import io.alluvium.runtime.KafkaEndpoints;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,13 +10,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Order events written by hand for the realtime test, sent in this order to one partition of
@@ -44,7 +37,7 @@ final class CraftedOrders implements AutoCloseable {
         }
     }
 
-    private final KafkaProducer<byte[], byte[]> producer;
+    private final CraftedRecords records;
     private final List<OrderSent> distinctValid = new ArrayList<>();
     /** Valid events too late for their window: not in the expected hours. */
     private final Set<String> tooLate = new HashSet<>();
@@ -52,11 +45,7 @@ final class CraftedOrders implements AutoCloseable {
     private final Set<String> keptAsTooLate = new HashSet<>();
 
     CraftedOrders(AlluviumConfig config) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaEndpoints.bootstrapServers(config));
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        records = new CraftedRecords(config);
     }
 
     /** Sends a valid event for the first time. */
@@ -87,12 +76,7 @@ final class CraftedOrders implements AutoCloseable {
     }
 
     CraftedOrders raw(String payload) {
-        try {
-            producer.send(new ProducerRecord<>(Topic.ORDERS.topicName(), 0, null,
-                    payload.getBytes(StandardCharsets.UTF_8))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("send failed", e);
-        }
+        records.send(Topic.ORDERS, payload);
         return this;
     }
 
@@ -143,6 +127,6 @@ final class CraftedOrders implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close();
+        records.close();
     }
 }
