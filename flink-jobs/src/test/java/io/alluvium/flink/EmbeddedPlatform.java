@@ -2,10 +2,10 @@ package io.alluvium.flink;
 
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
-import io.alluvium.config.MemorySize;
 import io.alluvium.runtime.ChildJvm;
 import io.alluvium.runtime.DataDir;
 import io.alluvium.runtime.RunningJob;
+import io.alluvium.runtime.ServiceJvm;
 import io.alluvium.runtime.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * The real services a stream test needs, started as the CLI starts them: the Kafka broker (which
  * creates the three topics) and either the catalog's PostgreSQL (landing) or the serving store's
  * redis-server (realtime), each a child JVM of the services module, on free ports, with all state under
- * the test's own data directory.
+ * the test's own data directory. How each is started is {@link ServiceJvm}'s, as for {@code alluvium up}.
  */
 final class EmbeddedPlatform implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -34,9 +34,9 @@ final class EmbeddedPlatform implements AutoCloseable {
     private EmbeddedPlatform(AlluviumConfig config) {
         this.config = config;
         DataDir dataDir = DataDir.of(config).create();
-        this.broker = new ServiceProcess("kafka-broker", dataDir);
-        this.database = new ServiceProcess("catalog-database", dataDir);
-        this.serving = new ServiceProcess("serving-store", dataDir);
+        this.broker = ServiceJvm.KAFKA_BROKER.process(dataDir);
+        this.database = ServiceJvm.CATALOG_DATABASE.process(dataDir);
+        this.serving = ServiceJvm.SERVING_STORE.process(dataDir);
     }
 
     /** Starts both services; {@code settings} are added to the test defaults (e.g. checkpoint interval). */
@@ -64,11 +64,9 @@ final class EmbeddedPlatform implements AutoCloseable {
             if (servingStore) {
                 platform.startServingStore();
             } else {
-                platform.database.start(service("catalog-database", "io.alluvium.services.CatalogDatabaseMain",
-                        "256m"), config, START_TIMEOUT);
+                platform.database.start(ServiceJvm.CATALOG_DATABASE.jvm(config), config, START_TIMEOUT);
             }
-            platform.broker.start(service("kafka-broker", "io.alluvium.services.KafkaBrokerMain",
-                    config.getMemory("kafka.heap").toString()), config, START_TIMEOUT);
+            platform.broker.start(ServiceJvm.KAFKA_BROKER.jvm(config), config, START_TIMEOUT);
         } catch (RuntimeException e) {
             platform.close();
             throw e;
@@ -76,13 +74,9 @@ final class EmbeddedPlatform implements AutoCloseable {
         return platform;
     }
 
-    private static ChildJvm service(String name, String mainClass, String heap) {
-        return new ChildJvm(name, "services", mainClass, MemorySize.parse(heap), List.of());
-    }
-
     /** Starts the serving store's redis-server (again: its append-only file brings its data back). */
     void startServingStore() {
-        serving.start(service("serving-store", "io.alluvium.services.RedisServerMain", "64m"), config, START_TIMEOUT);
+        serving.start(ServiceJvm.SERVING_STORE.jvm(config), config, START_TIMEOUT);
     }
 
     /**

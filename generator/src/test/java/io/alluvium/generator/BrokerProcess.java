@@ -2,20 +2,18 @@ package io.alluvium.generator;
 
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
-import io.alluvium.config.MemorySize;
-import io.alluvium.runtime.ChildJvm;
 import io.alluvium.runtime.DataDir;
+import io.alluvium.runtime.ServiceJvm;
 import io.alluvium.runtime.ServiceProcess;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The embedded broker as the CLI starts it: {@code KafkaBrokerMain} in a child JVM of the services
+ * The embedded broker as the CLI starts it ({@link ServiceJvm}): {@code KafkaBrokerMain} in a child JVM of the services
  * module (the broker's Kafka release differs from the clients' and cannot share this JVM).
  */
 final class BrokerProcess implements AutoCloseable {
@@ -31,9 +29,8 @@ final class BrokerProcess implements AutoCloseable {
         AlluviumConfig config = AlluviumConfig.defaults().with(Map.of(AlluviumSettings.DATA_DIR, dataDir.toString(),
                 AlluviumSettings.KAFKA_PORT, Integer.toString(freePort()),
                 AlluviumSettings.KAFKA_CONTROLLER_PORT, Integer.toString(freePort())), "test");
-        ServiceProcess service = new ServiceProcess("kafka-broker", DataDir.of(config).create());
-        String bootstrap = service.start(new ChildJvm("kafka-broker", "services", "io.alluvium.services.KafkaBrokerMain",
-                MemorySize.parse("512m"), List.of()), config, Duration.ofSeconds(90));
+        ServiceProcess service = ServiceJvm.KAFKA_BROKER.process(DataDir.of(config).create());
+        String bootstrap = service.start(ServiceJvm.KAFKA_BROKER.jvm(config), config, Duration.ofSeconds(90));
         return new BrokerProcess(service, bootstrap);
     }
 

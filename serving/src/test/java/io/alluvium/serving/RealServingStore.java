@@ -2,9 +2,8 @@ package io.alluvium.serving;
 
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
-import io.alluvium.config.MemorySize;
-import io.alluvium.runtime.ChildJvm;
 import io.alluvium.runtime.DataDir;
+import io.alluvium.runtime.ServiceJvm;
 import io.alluvium.runtime.ServiceProcess;
 import io.alluvium.runtime.ServingEndpoint;
 import java.io.IOException;
@@ -13,13 +12,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * A real redis-server for a test class, started as {@code alluvium up} starts it (the services module's
- * {@code RedisServerMain} in a child JVM) on a free port, with a password, under the test's own data directory;
+ * A real redis-server for a test class, started as {@code alluvium up} starts it ({@link ServiceJvm}: the
+ * services module's {@code RedisServerMain} in a child JVM) on a free port, with a password, under the test's own data directory;
  * and a connection for the test to write the keys it then reads through the API.
  */
 final class RealServingStore implements AutoCloseable {
@@ -41,9 +39,8 @@ final class RealServingStore implements AutoCloseable {
                 AlluviumSettings.DATA_DIR, dataDir.toString(),
                 AlluviumSettings.SERVING_PORT, Integer.toString(freePort()),
                 AlluviumSettings.SERVING_PASSWORD, PASSWORD), "test");
-        ServiceProcess process = new ServiceProcess("serving-store", DataDir.of(config).create());
-        process.start(new ChildJvm("serving-store", "services", "io.alluvium.services.RedisServerMain",
-                MemorySize.parse("64m"), List.of()), config, START_TIMEOUT);
+        ServiceProcess process = ServiceJvm.SERVING_STORE.process(DataDir.of(config).create());
+        process.start(ServiceJvm.SERVING_STORE.jvm(config), config, START_TIMEOUT);
         return new RealServingStore(config, process);
     }
 
