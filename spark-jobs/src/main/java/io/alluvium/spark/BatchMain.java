@@ -3,6 +3,7 @@ package io.alluvium.spark;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.runtime.ChildProtocol;
 import io.alluvium.runtime.DataDir;
+import io.alluvium.runtime.ServingEndpoint;
 import io.alluvium.runtime.ChildProtocol.BadInputException;
 import java.util.Arrays;
 import java.util.List;
@@ -47,7 +48,8 @@ public final class BatchMain {
             }
             case "table" -> out.result(Json.write(table(config, rest)));
             case "reconcile" -> withSpark(config, spark ->
-                    out.result(Json.write(new Reconciler(spark, new LakeTables(spark)).run())));
+                    out.result(Json.write(new Reconciler(spark, new LakeTables(spark),
+                            new ServingStoreCheck(ServingEndpoint.of(config))).run())));
             default -> throw new BadInputException("unknown command \"" + args[0] + "\"; " + USAGE);
         }
     }

@@ -23,10 +23,11 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code alluvium batch reconcile}: the numbers behind invariants 1 and 2 (DESIGN.md §4), computed from
- * the tables themselves, and Gold totals checked against Silver. Bronze is read at the snapshot Silver
- * has processed up to, so the balance holds even while landing keeps appending; what came after is
- * reported as unprocessed. Duplicates are derived from Bronze alone: the rows not quarantined (matched
- * by Kafka partition and offset) minus their distinct event_ids.
+ * the tables themselves, Gold totals checked against Silver, and invariant 3 (the serving store against
+ * Gold, {@link ServingStoreCheck}). Bronze is read at the snapshot Silver has processed up to, so the
+ * balance holds even while landing keeps appending; what came after is reported as unprocessed.
+ * Duplicates are derived from Bronze alone: the rows not quarantined (matched by Kafka partition and
+ * offset) minus their distinct event_ids.
  */
 public final class Reconciler {
 
@@ -41,15 +42,21 @@ public final class Reconciler {
     }
 
     public record Result(List<TopicBalance> topics, Map<String, Long> goldRows, boolean goldUpToDate,
-                         List<GoldCheck> goldChecks, List<Map<String, Object>> topCityHoursByPaidAmount) {
+                         List<GoldCheck> goldChecks, List<Map<String, Object>> topCityHoursByPaidAmount,
+                         ServingStoreCheck.Outcome servingCheck) {
     }
+
+    private static final ServingStoreCheck.Skipped GOLD_NOT_BUILT = new ServingStoreCheck.Skipped(
+            "Gold is not built yet: run `alluvium batch all`");
 
     private final SparkSession spark;
     private final LakeTables tables;
+    private final ServingStoreCheck servingStore;
 
-    public Reconciler(SparkSession spark, LakeTables tables) {
+    public Reconciler(SparkSession spark, LakeTables tables, ServingStoreCheck servingStore) {
         this.spark = spark;
         this.tables = tables;
+        this.servingStore = servingStore;
     }
 
     public Result run() {
@@ -69,9 +76,10 @@ public final class Reconciler {
             }
         }
         if (!goldExists || topics.size() < Topic.values().length) {
-            return new Result(topics, goldRows, false, List.of(), List.of());
+            return new Result(topics, goldRows, false, List.of(), List.of(), GOLD_NOT_BUILT);
         }
-        return new Result(topics, goldRows, goldUpToDate(), goldChecks(), topCityHours());
+        return new Result(topics, goldRows, goldUpToDate(), goldChecks(), topCityHours(),
+                servingStore.run(spark.table(GoldTable.CITY_HOURLY_SALES.id().toString())));
     }
 
     private TopicBalance balance(Topic topic) {

@@ -8,7 +8,9 @@ import static io.alluvium.spark.Events.with;
 import static io.alluvium.spark.Events.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.alluvium.config.Password;
 import io.alluvium.domain.Topic;
+import io.alluvium.runtime.ServingEndpoint;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -246,7 +248,8 @@ class BatchPipelineTest {
     @Test
     @Order(6)
     void reconcileReportsTheInvariantsFromTheTables() {
-        Reconciler.Result r = new Reconciler(spark, new LakeTables(spark)).run();
+        ServingEndpoint nothingListens = new ServingEndpoint("127.0.0.1", 1, false, null, new Password(""), true);
+        Reconciler.Result r = new Reconciler(spark, new LakeTables(spark), new ServingStoreCheck(nothingListens)).run();
         assertThat(r.topics()).hasSize(3).allSatisfy(t -> {
             Topic topic = Topic.fromName(t.topic());
             assertThat(t.balanced()).isTrue();
@@ -263,7 +266,9 @@ class BatchPipelineTest {
             assertThat(top.get("city")).isEqualTo("Paris");
             assertThat((BigDecimal) top.get("paid_amount")).isEqualByComparingTo("100.00");
         });
-        assertThat(Json.write(r)).contains("\"duplicates_in_bronze\":");
+        assertThat(r.servingCheck()).isInstanceOfSatisfying(ServingStoreCheck.Skipped.class, skipped -> assertThat(
+                skipped.skipped()).startsWith("cannot read the serving store at redis://127.0.0.1:1 ("));
+        assertThat(Json.write(r)).contains("\"duplicates_in_bronze\":", "\"serving_check\":{\"skipped\":");
     }
 
     @Test
