@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alluvium.config.AlluviumConfig;
 import picocli.CommandLine.Command;
 
-/** {@code alluvium reconcile}: proves invariants 1 and 2 on the platform as it is now. */
+/** {@code alluvium reconcile}: proves invariants 1, 2 and 3 on the platform as it is now. */
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
-        description = "Count every layer and check invariants 1 and 2 against what the generator sent; exit 1 if one fails.")
+        description = {"Count every layer and check invariants 1 and 2 against what the generator sent, and"
+                + " invariant 3 (serving store = gold.city_hourly_sales) when the serving store holds city-hours;"
+                + " exit 1 if one fails.",
+                "Both views cover the same events only once landing + batch and the realtime job have caught up"
+                + " with the topics."})
 final class ReconcileCommand extends PlatformCommand {
     @Override
     public Integer call() {

@@ -3,6 +3,9 @@ package io.alluvium.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 /** The reconciliation arithmetic: a balanced platform passes, and each kind of imbalance is caught. */
@@ -60,7 +63,50 @@ class ReconciliationTest {
     }
 
     @Test
+    void invariantThreeIsOneRowThatFailsWhenACityHourDiffers() throws Exception {
+        Reconciliation equal = Reconciliation.of(json(SENT), withServingCheck(
+                "{\"compared\": 40, \"equal\": 40, \"missing_in_store\": 0, \"extra_in_store\": 0, \"different\": 0,"
+                        + " \"examples\": [], \"holds\": true}"));
+        assertThat(equal.checks()).filteredOn(c -> c.invariant().equals("3")).singleElement()
+                .satisfies(c -> assertThat(c.check()).isEqualTo("serving store = gold.city_hourly_sales (40 city-hours)"))
+                .satisfies(c -> assertThat(c.holds()).isTrue());
+        assertThat(equal.allHold()).isTrue();
+
+        Reconciliation different = Reconciliation.of(json(SENT), withServingCheck(
+                "{\"compared\": 40, \"equal\": 39, \"missing_in_store\": 0, \"extra_in_store\": 0, \"different\": 1,"
+                        + " \"examples\": [{\"key\": \"city_hour:Berlin:2026-11-01T10\","
+                        + " \"gold\": {\"orders_paid\": 2}, \"serving_store\": {\"orders_paid\": 1}}], \"holds\": false}"));
+        assertThat(different.allHold()).isFalse();
+        assertThat(different.checks()).filteredOn(c -> !c.holds()).extracting(Reconciliation.Check::invariant)
+                .containsExactly("3");
+        assertThat(printed(different)).contains("Invariant 3 fails: 0 city-hours missing in the serving store,"
+                + " 0 only in the serving store, 1 different").containsPattern("city_hour:Berlin:2026-11-01T10 \\| gold +\\|"
+                + " +\\| +2 \\|").containsPattern("\\| serving store \\| +\\| +1 \\|");
+    }
+
+    @Test
+    void aSkippedInvariantThreeFailsNothingAndIsNoCheck() throws Exception {
+        Reconciliation r = Reconciliation.of(json(SENT), withServingCheck("{\"skipped\": \"no city_hour:* keys\"}"));
+        assertThat(r.allHold()).isTrue();
+        assertThat(r.checks()).extracting(Reconciliation.Check::invariant).doesNotContain("3");
+        assertThat(printed(r)).containsPattern("serving +\\| 3 +\\| serving store = gold.city_hourly_sales +\\| - +\\| -"
+                + " +\\| skipped").contains("Invariant 3 skipped: no city_hour:* keys");
+    }
+
+    @Test
     void nothingMeasuredIsNotASuccess() throws Exception {
         assertThat(Reconciliation.of(json(SENT), json("{}")).allHold()).isFalse();
+    }
+
+    private static String printed(Reconciliation r) {
+        StringWriter out = new StringWriter();
+        r.print(new Console(new PrintWriter(out), new PrintWriter(new StringWriter()), false));
+        return out.toString();
+    }
+
+    private static JsonNode withServingCheck(String servingCheck) throws Exception {
+        ObjectNode counted = (ObjectNode) json(counted(92, 50, "12.50"));
+        counted.set("serving_check", json(servingCheck));
+        return counted;
     }
 }

@@ -2,6 +2,7 @@ package io.alluvium.domain;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,6 +42,10 @@ public final class ServingFields {
             CITY, Type.TEXT, HOUR_START, Type.INSTANT, ORDERS_CREATED, Type.INTEGER, ORDERS_PAID, Type.INTEGER,
             ORDERS_CANCELLED, Type.INTEGER, PAID_AMOUNT, Type.DECIMAL, DISTINCT_BUYERS, Type.INTEGER,
             ITEMS_SOLD, Type.INTEGER);
+
+    /** The numbers of a {@code city_hour} hash, named as Gold's columns: what invariant 3 compares, in this order. */
+    public static final List<String> CITY_HOUR_FACTS = List.of(ORDERS_CREATED, ORDERS_PAID, ORDERS_CANCELLED,
+            PAID_AMOUNT, DISTINCT_BUYERS, ITEMS_SOLD);
 
     /** {@code user:<user_id>}: the user's live features. */
     public static final Map<String, Type> USER = fields(

@@ -8,21 +8,17 @@ import static io.alluvium.domain.ServingFields.ORDERS_PAID;
 import static io.alluvium.domain.ServingFields.PAID_AMOUNT;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The numbers of one city-hour that invariant 3 compares, as either view holds them: a row of
+ * The numbers of one city-hour that invariant 3 compares ({@code ServingFields.CITY_HOUR_FACTS}, in that order),
+ * as either view holds them: a row of
  * {@code gold.city_hourly_sales} or a serving store hash ({@code ServingFields.CITY_HOUR}, every value text).
  * A store field that is missing or not a number is {@code null}, so that it differs from Gold and shows as such.
  */
 public record CityHourFacts(Long ordersCreated, Long ordersPaid, Long ordersCancelled, BigDecimal paidAmount,
                             Long distinctBuyers, Long itemsSold) {
-
-    /** The compared fields: Gold's column names and the store hash's field names alike. */
-    static final List<String> FIELDS = List.of(ORDERS_CREATED, ORDERS_PAID, ORDERS_CANCELLED, PAID_AMOUNT,
-            DISTINCT_BUYERS, ITEMS_SOLD);
 
     /** The facts of a store hash {@code city_hour:<city>:<hour>}. */
     static CityHourFacts ofStoreHash(Map<String, String> hash) {

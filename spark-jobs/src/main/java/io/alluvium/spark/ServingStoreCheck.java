@@ -94,7 +94,7 @@ public final class ServingStoreCheck {
     /** Every Gold row by the key the realtime job writes for the same (city, hour). */
     private static Map<String, CityHourFacts> goldCityHours(Dataset<Row> citySales) {
         List<Column> columns = new ArrayList<>(List.of(col(ServingFields.CITY), col(ServingFields.HOUR_START)));
-        CityHourFacts.FIELDS.forEach(field -> columns.add(col(field)));
+        ServingFields.CITY_HOUR_FACTS.forEach(field -> columns.add(col(field)));
         Map<String, CityHourFacts> hours = new HashMap<>();
         for (Row r : citySales.select(columns.toArray(Column[]::new)).collectAsList()) {
             hours.put(ServingKeys.cityHour(r.getString(0), r.<Instant>getAs(1)), new CityHourFacts(r.getAs(2),
