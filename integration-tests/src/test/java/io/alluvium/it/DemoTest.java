@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code alluvium demo --json} on a fresh data directory: every check holds, and it cleans up after itself. */
+/**
+ * {@code alluvium demo --json} on a fresh data directory: every check holds, invariant 3 among them (the realtime
+ * job's serving store equals Gold), and it cleans up after itself.
+ */
 class DemoTest {
     @TempDir
     Path dataDir;
@@ -20,7 +23,14 @@ class DemoTest {
         assertThat(doc.path("ok").asBoolean()).as(demo.toString()).isTrue();
         assertThat(demo.exitCode()).isZero();
         assertThat(doc.path("reconciliation")).hasSizeGreaterThanOrEqualTo(18);
+        assertThat(doc.path("reconciliation")).filteredOn(c -> c.path("invariant").asText().equals("3"))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.path("check").asText()).startsWith("serving store = gold.city_hourly_sales (");
+                    assertThat(c.path("ok").asBoolean()).isTrue();
+                    assertThat(c.path("expected").asLong()).isPositive();
+                });
         assertThat(doc.path("peak_rss_bytes").path("batch (Spark)").asLong()).isPositive();
+        assertThat(doc.path("peak_rss_bytes").path("realtime (Flink)").asLong()).isPositive();
 
         CliRun.Result status = cli.run("status", "--json");
         status.json().path("services").forEach(s -> assertThat(s.path("state").asText()).isEqualTo("stopped"));

@@ -3,26 +3,30 @@ package io.alluvium.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.alluvium.config.AlluviumSettings;
-import java.math.BigDecimal;
+import io.alluvium.domain.ServingFields;
+import io.alluvium.domain.ServingKeys;
+import io.alluvium.runtime.ServingEndpoint;
+import io.alluvium.serving.StoreConnections;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
+import redis.clients.jedis.JedisPooled;
 
 /**
- * Invariant 3 of DESIGN.md: for every (city, hour), what the realtime Flink job keeps in the serving
- * store equals {@code gold.city_hourly_sales} that Spark built from the same events through Bronze and
- * Silver — two independent paths (stream and batch, Lambda's two views) that must agree to the cent.
+ * Invariant 3 of DESIGN.md through {@code alluvium reconcile}: for every (city, hour), what the realtime Flink
+ * job keeps in the serving store equals {@code gold.city_hourly_sales} that Spark built from the same events
+ * through Bronze and Silver — two independent paths (stream and batch, Lambda's two views) that must agree to
+ * the cent. Then one city-hour is changed and one deleted in the store, and reconcile must fail on both.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealtimeMatchesGoldTest {
     @TempDir
     static Path dataDir;
@@ -48,48 +52,42 @@ class RealtimeMatchesGoldTest {
     }
 
     @Test
+    @Order(1)
     void everyCityHourInTheServingStoreEqualsGold() {
-        Map<String, String> gold = gold();
-        Map<String, String> live = servingStore();
-        assertThat(gold).hasSizeGreaterThan(20);
-        assertThat(live).isEqualTo(gold);
-    }
-
-    /** city|yyyy-MM-ddTHH → "created paid amount buyers" from Gold, via the SQL command. */
-    private Map<String, String> gold() {
-        CliRun.Result sql = cli.run("sql", "SELECT city, date_format(hour_start, \"yyyy-MM-dd'T'HH\"), orders_created,"
-                + " orders_paid, CAST(paid_amount AS STRING), distinct_buyers FROM gold.city_hourly_sales", "--json");
+        CliRun.Result sql = cli.run("sql", "SELECT count(*) FROM gold.city_hourly_sales", "--json");
         assertThat(sql.exitCode()).as(sql.toString()).isZero();
-        assertThat(sql.json().path("truncated").asBoolean()).isFalse();
-        Map<String, String> rows = new TreeMap<>();
-        for (JsonNode r : sql.json().path("rows")) {
-            rows.put(r.get(0).asText() + "|" + r.get(1).asText(),
-                    facts(r.get(2).asText(), r.get(3).asText(), r.get(4).asText(), r.get(5).asText()));
-        }
-        return rows;
+        long goldRows = sql.json().path("rows").get(0).get(0).asLong();
+
+        CliRun.Result reconcile = cli.run("reconcile", "--json");
+        JsonNode serving = servingCheck(reconcile);
+        assertThat(reconcile.exitCode()).as(reconcile.toString()).isZero();
+        assertThat(goldRows).isGreaterThan(20);
+        assertThat(serving.path("compared").asLong()).as(serving.toString()).isEqualTo(goldRows);
+        assertThat(serving.path("equal").asLong()).as(serving.toString()).isEqualTo(goldRows);
+        assertThat(serving.path("holds").asBoolean()).isTrue();
     }
 
-    /** The same facts from the serving store's {@code city_hour:<city>:<hour>} hashes. */
-    private Map<String, String> servingStore() {
-        Map<String, String> rows = new TreeMap<>();
-        int port = cli.config().getInt(AlluviumSettings.SERVING_PORT);
-        try (Jedis redis = new Jedis("127.0.0.1", port)) {
-            String cursor = ScanParams.SCAN_POINTER_START;
-            do {
-                ScanResult<String> page = redis.scan(cursor, new ScanParams().match("city_hour:*").count(500));
-                for (String key : page.getResult()) {
-                    Map<String, String> h = redis.hgetAll(key);
-                    String hour = key.substring(key.lastIndexOf(':') + 1);
-                    rows.put(h.get("city") + "|" + hour, facts(h.get("orders_created"), h.get("orders_paid"),
-                            h.get("paid_amount"), h.get("distinct_buyers")));
-                }
-                cursor = page.getCursor();
-            } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    @Test
+    @Order(2)
+    void aChangedAndAMissingCityHourFailReconcile() {
+        try (JedisPooled redis = StoreConnections.pool(ServingEndpoint.of(cli.config()), 1)) {
+            List<String> keys = redis.keys(ServingKeys.CITY_HOUR_PATTERN).stream().sorted().toList();
+            redis.hincrBy(keys.get(0), ServingFields.ORDERS_CREATED, 1);
+            redis.del(keys.get(1));
         }
-        return rows;
+
+        CliRun.Result reconcile = cli.run("reconcile", "--json");
+        JsonNode serving = servingCheck(reconcile);
+        assertThat(reconcile.exitCode()).as(reconcile.toString()).isEqualTo(1);
+        assertThat(serving.path("different").asLong()).as(serving.toString()).isEqualTo(1);
+        assertThat(serving.path("missing_in_store").asLong()).as(serving.toString()).isEqualTo(1);
+        assertThat(serving.path("extra_in_store").asLong()).as(serving.toString()).isZero();
+        assertThat(serving.path("examples")).hasSize(2);
+        assertThat(reconcile.json().path("checks")).filteredOn(c -> !c.path("ok").asBoolean())
+                .extracting(c -> c.path("invariant").asText()).containsExactly("3");
     }
 
-    private static String facts(String created, String paid, String amount, String buyers) {
-        return created + " " + paid + " " + new BigDecimal(amount).stripTrailingZeros().toPlainString() + " " + buyers;
+    private static JsonNode servingCheck(CliRun.Result reconcile) {
+        return reconcile.json().path("tables").path("serving_check");
     }
 }
