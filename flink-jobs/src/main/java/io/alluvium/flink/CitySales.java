@@ -2,9 +2,7 @@ package io.alluvium.flink;
 
 import java.time.Duration;
 import org.apache.flink.api.common.functions.AggregateFunction;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -14,8 +12,7 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Distinct valid orders → {@link ClosedWindowGuard} → event-time tumbling hour windows per city with
- * allowed lateness →
+ * Distinct valid orders → event-time tumbling hour windows per city with allowed lateness →
  * {@code city_hour:*} hashes ({@link CityHourSales}, gold.city_hourly_sales' numbers). A window fires on
  * every event (CountTrigger of 1) and writes its whole aggregate, so the store is current within the
  * sink's flush delay; its state is dropped once the watermark passes its end plus the allowed lateness.
@@ -32,21 +29,15 @@ final class CitySales {
     }
 
     static DataStream<ServingWrite> define(DataStream<OrderEvent> orders, Duration allowedLateness, Tallies tallies) {
-        SingleOutputStreamOperator<OrderEvent> open = orders
+        SingleOutputStreamOperator<ServingWrite> cityHours = orders
                 .keyBy(event -> event.city)
-                .process(new ClosedWindowGuard<OrderEvent>(HOUR, allowedLateness, LATE)).returns(OrderEvent.class)
-                .name("closed hours").uid("city-hour-guard");
-        SingleOutputStreamOperator<ServingWrite> cityHours = DataStreamUtils
-                .reinterpretAsKeyedStream(open, event -> event.city, Types.STRING)
                 .window(TumblingEventTimeWindows.of(HOUR))
                 .allowedLateness(allowedLateness)
                 .trigger(CountTrigger.of(1))
                 .sideOutputLateData(LATE)
                 .aggregate(new Sales(), new ToCityHourWrite())
                 .name("city hour sales").uid("city-hour-sales");
-        // the window operator's own late output stays empty (the guard sees the same watermark first); kept
-        // so that no event can ever leave the window uncounted
-        SingleOutputStreamOperator<ServingWrite> tooLate = open.getSideOutput(LATE).union(cityHours.getSideOutput(LATE))
+        SingleOutputStreamOperator<ServingWrite> tooLate = cityHours.getSideOutput(LATE)
                 .process(new TooLate<OrderEvent>("orders")).name("too late").uid("too-late");
         tallies.add(tooLate.getSideOutput(Tallies.TAG));
         return cityHours.union(tooLate);
