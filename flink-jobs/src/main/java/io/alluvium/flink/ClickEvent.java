@@ -5,7 +5,7 @@ package io.alluvium.flink;
  * features); {@code eventTs} is epoch milliseconds in UTC. A public class with public fields so that
  * Flink serializes it as a POJO, without Kryo.
  */
-public final class ClickEvent implements TimedEvent {
+public final class ClickEvent implements CityEvent {
     public String eventId;
     public String eventType;
     public String userId;
@@ -33,5 +33,10 @@ public final class ClickEvent implements TimedEvent {
     @Override
     public long eventTs() {
         return eventTs;
+    }
+
+    @Override
+    public String city() {
+        return city;
     }
 }
