@@ -39,4 +39,9 @@ public final class ClickEvent implements CityEvent {
     public String city() {
         return city;
     }
+
+    /** What the user's features read of it: a click pays nothing. */
+    UserActivity activity() {
+        return new UserActivity(userId, eventId, eventTs, city, device, 0);
+    }
 }

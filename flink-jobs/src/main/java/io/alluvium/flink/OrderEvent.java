@@ -44,4 +44,9 @@ public final class OrderEvent implements CityEvent {
     public String city() {
         return city;
     }
+
+    /** What the user's features read of it: an order has a city but no device, and a paid one spends its amount. */
+    UserActivity activity() {
+        return new UserActivity(userId, eventId, eventTs, city, null, status.equals("paid") ? amountCents : 0);
+    }
 }

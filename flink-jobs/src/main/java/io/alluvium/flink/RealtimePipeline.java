@@ -14,9 +14,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * The realtime dataflow (issue 5): each topic read by a {@link TopicSource} (validation, per-partition
  * watermarks, dedup by event_id), then the views kept in the serving store — {@link CityViews} of
- * {@code orders} (city_hour, city_minute) and {@code clickstream} (funnel_hour, funnel_minute), the alerts
- * of the {@link FraudRules} from {@code payments} and {@code orders} — and the counts of everything set
- * aside, all into one sink (the serving store's).
+ * {@code orders} (city_hour, city_minute) and {@code clickstream} (funnel_hour, funnel_minute), the users'
+ * features ({@link UserViews}), the alerts of the {@link FraudRules} from {@code payments} and
+ * {@code orders} — and the counts of everything set aside, all into one sink (the serving store's).
  */
 final class RealtimePipeline {
     /** The topics the realtime job reads (its catch-up covers their partitions). */
@@ -41,6 +41,8 @@ final class RealtimePipeline {
         DataStream<ClickEvent> clicks = topics.distinctEvents(Topic.CLICKSTREAM, ClickEvent.class,
                 ClickValidation::validate);
         CityViews cityViews = new CityViews(allowedLateness, tallies);
+        DataStream<UserActivity> activity = UserViews.activity(orders.all(), Topic.ORDERS, OrderEvent::activity)
+                .union(UserViews.activity(clicks, Topic.CLICKSTREAM, ClickEvent::activity));
         DataStream<ServingWrite> views = cityViews
                 .of(orders.all(), Topic.ORDERS, CityViews.SALES, CitySalesTotals.class)
                 .union(cityViews.of(clicks, Topic.CLICKSTREAM, CityViews.FUNNEL, FunnelCounts.class));
@@ -48,6 +50,7 @@ final class RealtimePipeline {
                 PaymentValidation::validate);
         DataStream<ServingWrite> alerts = FraudRules.define(payments, orders.inOrder(), FraudThresholds.of(config),
                 tallies);
-        views.union(alerts, tallies.counts()).sinkTo(sink).name("serving store").uid("serving-store");
+        views.union(alerts, UserViews.define(activity), tallies.counts())
+                .sinkTo(sink).name("serving store").uid("serving-store");
     }
 }
