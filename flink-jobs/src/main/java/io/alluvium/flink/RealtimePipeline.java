@@ -40,14 +40,15 @@ final class RealtimePipeline {
                 OrderValidation::validate);
         DataStream<ClickEvent> clicks = topics.distinctEvents(Topic.CLICKSTREAM, ClickEvent.class,
                 ClickValidation::validate);
+        TopicSource.Distinct<PaymentEvent> payments = topics.read(Topic.PAYMENTS, PaymentEvent.class,
+                PaymentValidation::validate);
         CityViews cityViews = new CityViews(allowedLateness, tallies);
         DataStream<UserActivity> activity = UserViews.activity(orders.all(), Topic.ORDERS, OrderEvent::activity)
-                .union(UserViews.activity(clicks, Topic.CLICKSTREAM, ClickEvent::activity));
+                .union(UserViews.activity(clicks, Topic.CLICKSTREAM, ClickEvent::activity),
+                        UserViews.activity(payments.all(), Topic.PAYMENTS, PaymentEvent::activity));
         DataStream<ServingWrite> views = cityViews
                 .of(orders.all(), Topic.ORDERS, CityViews.SALES, CitySalesTotals.class)
                 .union(cityViews.of(clicks, Topic.CLICKSTREAM, CityViews.FUNNEL, FunnelCounts.class));
-        TopicSource.Distinct<PaymentEvent> payments = topics.read(Topic.PAYMENTS, PaymentEvent.class,
-                PaymentValidation::validate);
         DataStream<ServingWrite> alerts = FraudRules.define(payments, orders.inOrder(), FraudThresholds.of(config),
                 tallies);
         views.union(alerts, UserViews.define(activity), tallies.counts())
