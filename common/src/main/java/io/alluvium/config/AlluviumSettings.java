@@ -143,7 +143,7 @@ public final class AlluviumSettings {
             .define(REALTIME_WATERMARK_DELAY, DURATION, "5m", durationBetween(Duration.ZERO, Duration.ofDays(1)),
                     "How far event time may run out of order before the realtime job's watermark passes it.")
             .define(REALTIME_ALLOWED_LATENESS, DURATION, "49h", durationBetween(Duration.ZERO, Duration.ofDays(30)),
-                    "How long after its end a realtime (city, hour) window still takes late events; later ones are counted as too late.")
+                    "How long after its end a realtime (city, hour) window, its minutes included, still takes late events; later ones are counted as too late and kept.")
             .define(REALTIME_PARALLELISM, INT, "2", between(1, 1024), "Parallelism of the realtime job.")
             .define(REALTIME_DEDUP_RETENTION, DURATION, "168h", durationBetween(Duration.ofHours(1), Duration.ofDays(365)),
                     "How long (in event time, past the watermark) the realtime job remembers an event_id to drop "

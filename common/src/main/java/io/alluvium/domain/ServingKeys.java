@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * The key names of the serving store, as {@code flink-jobs/REALTIME.md} fixes them: the contract between the
  * realtime job that writes them and every reader ({@code serve}, {@code watch}, {@code bench serving}, tests),
- * spelled once here. (The realtime job still spells its own, in {@code CityHourSales}, {@code Tally} and
- * {@code CitySales}, until a later pass moves it onto these.) What each hash holds is
+ * spelled once here. (The realtime job still spells its own, in {@code Grain}, {@code CityViews}, {@code Tally}
+ * and {@code TooLate}, until a later pass moves it onto these.) What each hash holds is
  * {@link ServingFields}.
  */
 public final class ServingKeys {

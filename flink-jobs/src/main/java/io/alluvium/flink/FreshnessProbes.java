@@ -89,7 +89,7 @@ final class FreshnessProbes implements AutoCloseable {
                         + "\",\"user_id\":\"probe\",\"city\":\"" + city + "\",\"items\":[{\"product_id\":\"probe\","
                         + "\"qty\":1,\"unit_price\":1.00}],\"amount\":1.00,\"currency\":\"EUR\",\"status\":\"created\","
                         + "\"event_ts\":\"" + Instant.ofEpochMilli(ts) + "\"}").getBytes(StandardCharsets.UTF_8);
-                Probe probe = new Probe(CityHourSales.key(city, ts - Math.floorMod(ts, 3_600_000L)), System.nanoTime());
+                Probe probe = new Probe(Grain.HOUR.key(CityViews.SALES, city, Grain.HOUR.startOf(ts)), System.nanoTime());
                 synchronized (outstanding) {
                     outstanding.addLast(probe);
                 }

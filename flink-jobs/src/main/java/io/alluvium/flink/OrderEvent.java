@@ -5,7 +5,7 @@ package io.alluvium.flink;
  * integer cents, so that sums are exact (Silver types amount as decimal(18,2)); {@code eventTs} is epoch
  * milliseconds in UTC. A public class with public fields so that Flink serializes it as a POJO, without Kryo.
  */
-public final class OrderEvent implements TimedEvent {
+public final class OrderEvent implements CityEvent {
     public String eventId;
     public String orderId;
     public String userId;
@@ -38,5 +38,15 @@ public final class OrderEvent implements TimedEvent {
     @Override
     public long eventTs() {
         return eventTs;
+    }
+
+    @Override
+    public String city() {
+        return city;
+    }
+
+    /** What the user's features read of it: an order has a city but no device, and a paid one spends its amount. */
+    UserActivity activity() {
+        return new UserActivity(userId, eventId, eventTs, city, null, status.equals("paid") ? amountCents : 0);
     }
 }

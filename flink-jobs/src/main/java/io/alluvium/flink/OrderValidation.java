@@ -74,7 +74,8 @@ final class OrderValidation {
                 || PayloadRules.instant(o, "event_ts") == null) {
             return "wrong_type";
         }
-        return null;
+        JsonNode coupon = o.get("coupon_code"); // schema v2: optional, a string when present
+        return absent(coupon) || coupon.isTextual() ? null : "wrong_type";
     }
 
     private static Checked<OrderEvent> valueProblem(JsonNode o, BigDecimal amount) {

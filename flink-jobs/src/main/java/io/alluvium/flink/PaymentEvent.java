@@ -1,9 +1,9 @@
 package io.alluvium.flink;
 
 /**
- * A valid payment event, reduced to what the fraud rules read. Money is in integer cents (Silver types
- * amount as decimal(18,2)); {@code eventTs} is epoch milliseconds in UTC. A public class with public
- * fields so that Flink serializes it as a POJO, without Kryo.
+ * A valid payment event, reduced to what the fraud rules and the user features read. Money is in integer
+ * cents (Silver types amount as decimal(18,2)); {@code eventTs} is epoch milliseconds in UTC. A public class
+ * with public fields so that Flink serializes it as a POJO, without Kryo.
  */
 public final class PaymentEvent implements TimedEvent {
     public String eventId;
@@ -38,5 +38,13 @@ public final class PaymentEvent implements TimedEvent {
     @Override
     public long eventTs() {
         return eventTs;
+    }
+
+    /**
+     * What the user's features read of it: an event of the user, with neither city nor device; it spends
+     * nothing (the paid order it settles already counts in spend_today).
+     */
+    UserActivity activity() {
+        return new UserActivity(userId, eventId, eventTs, null, null, 0);
     }
 }

@@ -13,13 +13,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The realtime dataflow (issue 5): each topic read by a {@link TopicSource} (validation, per-partition
- * watermarks, dedup by event_id), then the views kept in the serving store — {@link CitySales} from
- * {@code orders}, the alerts of the {@link FraudRules} from {@code payments} and {@code orders} — and the
- * counts of everything set aside, all into one sink (the serving store's).
+ * watermarks, dedup by event_id), then the views kept in the serving store — {@link CityViews} of
+ * {@code orders} (city_hour, city_minute) and {@code clickstream} (funnel_hour, funnel_minute), the users'
+ * features ({@link UserViews}), the alerts of the {@link FraudRules} from {@code payments} and
+ * {@code orders} — and the counts of everything set aside, all into one sink (the serving store's).
  */
 final class RealtimePipeline {
     /** The topics the realtime job reads (its catch-up covers their partitions). */
-    static final List<Topic> TOPICS = List.of(Topic.ORDERS, Topic.PAYMENTS);
+    static final List<Topic> TOPICS = List.of(Topic.ORDERS, Topic.CLICKSTREAM, Topic.PAYMENTS);
 
     private RealtimePipeline() {
     }
@@ -37,11 +38,20 @@ final class RealtimePipeline {
                 config.getDuration(AlluviumSettings.REALTIME_DEDUP_RETENTION), bounded, tallies);
         TopicSource.Distinct<OrderEvent> orders = topics.read(Topic.ORDERS, OrderEvent.class,
                 OrderValidation::validate);
-        DataStream<ServingWrite> views = CitySales.define(orders.all(), allowedLateness, tallies);
+        DataStream<ClickEvent> clicks = topics.distinctEvents(Topic.CLICKSTREAM, ClickEvent.class,
+                ClickValidation::validate);
         TopicSource.Distinct<PaymentEvent> payments = topics.read(Topic.PAYMENTS, PaymentEvent.class,
                 PaymentValidation::validate);
+        CityViews cityViews = new CityViews(allowedLateness, tallies);
+        DataStream<UserActivity> activity = UserViews.activity(orders.all(), Topic.ORDERS, OrderEvent::activity)
+                .union(UserViews.activity(clicks, Topic.CLICKSTREAM, ClickEvent::activity),
+                        UserViews.activity(payments.all(), Topic.PAYMENTS, PaymentEvent::activity));
+        DataStream<ServingWrite> views = cityViews
+                .of(orders.all(), Topic.ORDERS, CityViews.SALES, CitySalesTotals.class)
+                .union(cityViews.of(clicks, Topic.CLICKSTREAM, CityViews.FUNNEL, FunnelCounts.class));
         DataStream<ServingWrite> alerts = FraudRules.define(payments, orders.inOrder(), FraudThresholds.of(config),
                 tallies);
-        views.union(alerts, tallies.counts()).sinkTo(sink).name("serving store").uid("serving-store");
+        views.union(alerts, UserViews.define(activity), tallies.counts())
+                .sinkTo(sink).name("serving store").uid("serving-store");
     }
 }

@@ -13,10 +13,10 @@ import redis.clients.jedis.Pipeline;
 
 /**
  * Writes {@link ServingWrite}s to the serving store. Writes are coalesced per key (only the newest values
- * of a hash field or a sorted set member matter, since they are absolute) and sent in one pipeline at the latest
- * {@link #FLUSH_DELAY_MILLIS} after they arrive, and always before a checkpoint barrier passes the writer
- * ({@code flush}): so when a checkpoint completes, everything it covers is in Redis, and what comes after
- * it is rewritten identically on replay.
+ * of a hash field or a sorted set member matter, since they are absolute; a set's members are gathered) and
+ * sent in one pipeline at the latest {@link #FLUSH_DELAY_MILLIS} after they arrive, and always before a
+ * checkpoint barrier passes the writer ({@code flush}): so when a checkpoint completes, everything it covers
+ * is in Redis, and what comes after it is rewritten identically on replay.
  */
 final class ServingStoreSink implements Sink<ServingWrite> {
     private static final long serialVersionUID = 1L;
@@ -73,6 +73,7 @@ final class ServingStoreSink implements Sink<ServingWrite> {
             for (ServingWrite write : pending.values()) {
                 switch (write.kind) {
                     case HASH -> pipeline.hset(write.key, write.fields);
+                    case SET -> pipeline.sadd(write.key, write.fields.keySet().toArray(String[]::new));
                     case SORTED_SET -> {
                         Map<String, Double> scores = new HashMap<>();
                         write.fields.forEach((member, score) -> scores.put(member, Double.parseDouble(score)));

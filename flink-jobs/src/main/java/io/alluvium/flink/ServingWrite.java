@@ -4,15 +4,17 @@ import java.util.Map;
 
 /**
  * One write to the serving store: ABSOLUTE values, never increments. A hash's fields (HSET, never
- * HINCRBY) or a sorted set's members with their scores (ZADD). Replaying events after a restart
- * recomputes and rewrites the same values, so the store converges to the same state whatever was written
- * before the failure: exactly-once in effect.
+ * HINCRBY), a set's members (SADD) or a sorted set's members with their scores (ZADD). Replaying events
+ * after a restart recomputes and rewrites the same values, so the store converges to the same state
+ * whatever was written before the failure: exactly-once in effect.
  */
 public final class ServingWrite {
     /** The Redis type written. */
     public enum Kind {
         /** HSET key field value …: {@code fields} are the fields' values. */
         HASH,
+        /** SADD key member …: the keys of {@code fields} are the members (the values are not used). */
+        SET,
         /** ZADD key score member …: {@code fields} map each member to its score (a number, as text). */
         SORTED_SET
     }
@@ -33,6 +35,11 @@ public final class ServingWrite {
         this.kind = kind;
         this.key = key;
         this.fields = fields;
+    }
+
+    /** SADD of {@code member} to the set {@code key}. */
+    static ServingWrite setMember(String key, String member) {
+        return new ServingWrite(Kind.SET, key, Map.of(member, ""));
     }
 
     /** ZADD of one member with its score to the sorted set {@code key}. */

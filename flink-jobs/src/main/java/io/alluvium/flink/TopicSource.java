@@ -23,7 +23,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * The realtime job's reading of one topic: Kafka → validation with Silver's rules → event-time
- * watermarks per partition ({@link EventTimeBehindMax} inside the source) → per partition, in its order,
+ * watermarks per partition ({@link EventTimeBehindMax} inside the source, kept across restores by
+ * {@link ResumedWatermark}) → per partition, in its order,
  * whether each event lies more than the watermark delay behind an earlier one → dedup by event_id in keyed
  * state. What comes out is each distinct valid event once; every record is tallied (valid, duplicate,
  * rejected:&lt;reason&gt;). Operator uids are derived from the topic, so a run resumes the state of the
@@ -105,6 +106,8 @@ final class TopicSource {
                 .withIdleness(IDLE_PARTITION);
         SingleOutputStreamOperator<Checked<T>> valid = env
                 .fromSource(builder.build(), watermarks, "kafka " + name).uid(name + "-source")
+                .transform(name + " resumed watermark", Checked.typeOf(type), new ResumedWatermark<>())
+                .uid(name + "-watermark")
                 .keyBy(checked -> checked.partition, Types.INT)
                 .process(new InPartitionOrder<T>(name, watermarkDelay)).returns(Checked.typeOf(type))
                 .name(name + " rejected, behind").uid(name + "-validate");

@@ -46,6 +46,7 @@ class OrderValidationTest {
         "qty not integral       | wrong_type      | \"qty\":3|\"qty\":3.0",
         "city as number         | wrong_type      | \"city\":\"Paris\"|\"city\":75",
         "event_ts not instant   | wrong_type      | 2026-11-01T10:15:30.123Z|yesterday",
+        "coupon_code as number  | wrong_type      | \"coupon_code\":null|\"coupon_code\":10",
         "negative amount        | negative_amount | \"amount\":5.65|\"amount\":-5.65",
         "status out of the set  | invalid_value   | \"status\":\"paid\"|\"status\":\"shipped\"",
         "amount not sum         | invalid_value   | \"amount\":5.65|\"amount\":5.66",

@@ -11,16 +11,13 @@ import io.alluvium.generator.KafkaPublisher;
 import io.alluvium.generator.Progress;
 import io.alluvium.runtime.KafkaEndpoints;
 import io.alluvium.runtime.RunningJob;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,9 +108,7 @@ class RealtimeCrashTest {
         try (Jedis redis = redis()) {
             redis.flushAll();
         }
-        try (Stream<Path> files = Files.walk(RealtimeJob.stateDir(platform.config()))) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        RealtimeRun.loseAllState(platform.config());
         runUntilCaughtUp();
         Map<String, String> uncrashed = StoreSnapshot.of(platform.config());
 

@@ -4,15 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alluvium.flink.CraftedOrders.OrderSent;
 import io.alluvium.runtime.ChildProtocol;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,8 +28,6 @@ import redis.clients.jedis.Jedis;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RealtimeJobTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static final OrderSent CREATED_PARIS_10 = new OrderSent("e-01", "created", "Paris", "u-1", "10:05", "2", "10.00");
     private static final OrderSent PAID_PARIS_10 = new OrderSent("e-02", "paid", "Paris", "u-1", "10:20", "2", "10.00");
     private static final OrderSent PAID_PARIS_10_OTHER = new OrderSent("e-03", "paid", "Paris", "u-2", "10:25", "3", "1.85");
@@ -99,14 +93,14 @@ class RealtimeJobTest {
 
         assertThat(result.get("caught_up").asBoolean()).isTrue();
         assertThat(result.get("resumed_from").isNull()).isTrue();
-        assertThat(cityHours()).isEqualTo(orders.expectedCityHours());
+        assertThat(cityHours()).isEqualTo(orders.expected(ChronoUnit.HOURS));
         assertThat(cityHours().get("city_hour:Paris:2026-11-01T10")).containsEntry("paid_amount", "25.55")
                 .containsEntry("distinct_buyers", "2");
         assertThat(counts()).isEqualTo(Map.of("valid", "10", "duplicate", "2", "too_late", "1",
                 "rejected:bad_json", "1", "rejected:missing_field", "1", "rejected:wrong_type", "1",
                 "rejected:negative_amount", "1", "rejected:invalid_value", "2"));
-        try (Jedis redis = redis()) {
-            assertThat(redis.hgetAll(CitySales.TOO_LATE_KEY)).containsOnlyKeys(orders.tooLateIds());
+        try (Jedis redis = RealtimeRun.redis(platform.config())) {
+            assertThat(redis.hgetAll(TooLate.key("orders"))).containsOnlyKeys(orders.tooLateIds());
         }
         assertThat(result.get("counts").get("orders").get("valid").asLong()).isEqualTo(10);
     }
@@ -123,11 +117,11 @@ class RealtimeJobTest {
         JsonNode result = runUntilCaughtUp();
 
         assertThat(result.get("resumed_from").isNull()).isFalse();
-        assertThat(cityHours()).isEqualTo(orders.expectedCityHours());
+        assertThat(cityHours()).isEqualTo(orders.expected(ChronoUnit.HOURS));
         assertThat(counts()).containsEntry("valid", "14").containsEntry("duplicate", "3")
                 .containsEntry("too_late", "3");
-        try (Jedis redis = redis()) {
-            assertThat(redis.hgetAll(CitySales.TOO_LATE_KEY)).containsOnlyKeys(orders.tooLateIds());
+        try (Jedis redis = RealtimeRun.redis(platform.config())) {
+            assertThat(redis.hgetAll(TooLate.key("orders"))).containsOnlyKeys(orders.tooLateIds());
         }
         afterSecondRun = cityHours();
     }
@@ -136,14 +130,12 @@ class RealtimeJobTest {
     @Order(3)
     void aRunThatLostItsStateReplaysTheLogIntoTheSameValues() throws Exception {
         Map<String, String> countsBefore = counts();
-        try (Stream<Path> files = Files.walk(RealtimeJob.stateDir(platform.config()))) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        RealtimeRun.loseAllState(platform.config());
 
         JsonNode result = runUntilCaughtUp();
 
         assertThat(result.get("resumed_from").isNull()).isTrue();
-        assertThat(cityHours()).isEqualTo(afterSecondRun).isEqualTo(orders.expectedCityHours());
+        assertThat(cityHours()).isEqualTo(afterSecondRun).isEqualTo(orders.expected(ChronoUnit.HOURS));
         assertThat(counts()).isEqualTo(countsBefore);
     }
 
@@ -160,28 +152,16 @@ class RealtimeJobTest {
     }
 
     private static JsonNode runUntilCaughtUp() throws Exception {
-        String json = new RealtimeJob(platform.config()).run(true, new ProtocolCapture().protocol(), new StopRequest());
-        System.out.println("realtime run: " + json);
-        return JSON.readTree(json);
+        return RealtimeRun.untilCaughtUp(platform.config());
     }
 
     private static Map<String, Map<String, String>> cityHours() {
-        try (Jedis redis = redis()) {
-            Map<String, Map<String, String>> all = new TreeMap<>();
-            for (String key : redis.keys(CityHourSales.KEY_PREFIX + "*")) {
-                all.put(key, redis.hgetAll(key));
-            }
-            return all;
-        }
+        return RealtimeRun.hashes(platform.config(), "city_hour:*");
     }
 
     private static Map<String, String> counts() {
-        try (Jedis redis = redis()) {
+        try (Jedis redis = RealtimeRun.redis(platform.config())) {
             return redis.hgetAll(Tally.countsKey("orders"));
         }
-    }
-
-    private static Jedis redis() {
-        return ServingStoreAddress.of(platform.config()).connect();
     }
 }
