@@ -58,8 +58,8 @@ final class DemoCommand extends PlatformCommand {
             memory.put("batch (Spark)", batch.peakRssBytes());
             clock.lap("batch");
 
-            console.step("realtime job with Flink: orders → city-hour sales, payments → fraud alerts, in the serving"
-                    + " store (until caught up)");
+            console.step("realtime views → serving store with Flink (city sales and funnels, user features, fraud"
+                    + " alerts; until caught up)");
             EngineJobs.Finished realtime = EngineJobs.runMeasured(EngineJobs.realtime(config, true), config);
             memory.put("realtime (Flink)", realtime.peakRssBytes());
             clock.lap("realtime");
