@@ -235,10 +235,12 @@ final class RealtimeBench {
         BenchComparisons.add(comparisons, "every record counted (replays and live run)",
                 allCounted && counted == inTopics ? 1.0 : 0.0, ">= 1.0", 1.0, true);
         ArrayNode notes = root.putArray("notes");
-        long sustainable = steps.subList(0, SWEEP.length).stream().filter(LiveStep::freshWithinOneSecond)
-                .mapToLong(LiveStep::targetRate).max().orElse(0);
+        // the rate the load reached, not the one it aimed at: on a busy machine the generator falls short
+        double sustainable = steps.subList(0, SWEEP.length).stream().filter(LiveStep::freshWithinOneSecond)
+                .mapToDouble(LiveStep::achievedRate).max().orElse(0);
         notes.add(sustainable > 0
-                ? String.format(Locale.ROOT, "highest rate tried with freshness p99 <= 1 s: %,d events/s", sustainable)
+                ? String.format(Locale.ROOT, "highest input rate reached with freshness p99 <= 1 s: %,.0f events/s",
+                        sustainable)
                 : String.format(Locale.ROOT, "no rate tried kept freshness p99 <= 1 s (lowest tried: %,d events/s)",
                         steps.get(0).targetRate()));
         steps.forEach(step -> notes.add(step.summary()));
