@@ -48,7 +48,7 @@ final class BenchCommand extends PlatformCommand {
 
     @Option(names = "--rate", paramLabel = "EVENTS_PER_S", defaultValue = "50000",
             description = "realtime: the highest input rate of its live steps, which run at 20, 40, 60, 80 and "
-                    + "100 % of it, then a burst at twice the highest rate kept fresh (default: ${DEFAULT-VALUE}).")
+                    + "100 %% of it, then a burst at twice the highest rate kept fresh (default: ${DEFAULT-VALUE}).")
     long rate;
 
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "15",
