@@ -48,11 +48,11 @@ final class CityViews {
     }
 
     /**
-     * The writes of {@code view} ({@link #SALES}, {@link #FUNNEL}) per hour and minute, each window's totals
-     * of type {@code totals}, and of the events too late for their hour.
+     * Writes {@code view} ({@link #SALES}, {@link #FUNNEL}) per hour and minute, each window's totals of type
+     * {@code totals}, and the events too late for their hour.
      */
-    <E extends CityEvent, S extends CityTotals<E, S>> DataStream<ServingWrite> of(DataStream<E> events, Topic topic,
-            String view, Class<S> totals) {
+    <E extends CityEvent, S extends CityTotals<E, S>> void of(DataStream<E> events, Topic topic, String view,
+            Class<S> totals, StoreWrites store) {
         OutputTag<E> late = new OutputTag<>("too-late", events.getType());
         TypeInformation<HourOfMinutes<S>> hourType = HourOfMinutes.typeOf(totals);
         SingleOutputStreamOperator<ServingWrite> hours = events
@@ -68,7 +68,8 @@ final class CityViews {
                 .process(new TooLate<E>(topic.topicName())).returns(ServingWrite.class)
                 .name(view + " too late").uid(view + "-too-late");
         tallies.add(tooLate.getSideOutput(Tallies.TAG));
-        return hours.union(tooLate);
+        store.add(hours, view + "-hour");
+        store.add(tooLate, view + "-too-late");
     }
 
     /** Adds each event to its hour's totals and to its minute's. */

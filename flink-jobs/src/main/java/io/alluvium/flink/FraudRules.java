@@ -20,8 +20,8 @@ final class FraudRules {
     private FraudRules() {
     }
 
-    static DataStream<ServingWrite> define(TopicSource.Distinct<PaymentEvent> payments, DataStream<OrderEvent> orders,
-            FraudThresholds thresholds, Tallies tallies) {
+    static void define(TopicSource.Distinct<PaymentEvent> payments, DataStream<OrderEvent> orders,
+            FraudThresholds thresholds, Tallies tallies, StoreWrites store) {
         DataStream<PaymentEvent> inOrder = payments.inOrder();
         KeyedStream<PaymentEvent, String> byCard = inOrder.keyBy(p -> p.cardFingerprint, Types.STRING);
         DataStream<Alert> velocity = byCard.process(new CardVelocity(thresholds))
@@ -41,7 +41,8 @@ final class FraudRules {
         tallies.add(mismatches.getSideOutput(Tallies.TAG));
         tallies.add(alerts.getSideOutput(Tallies.TAG));
         tallies.add(tooLate.getSideOutput(Tallies.TAG));
-        return alerts.union(tooLate);
+        store.add(alerts, "fraud-alerts");
+        store.add(tooLate, "payments-too-late");
     }
 
     /** An alert's hash and time-index member, and its count under its rule. */

@@ -23,7 +23,8 @@ import org.apache.flink.util.Collector;
  * {@code unknown_city} (in {@code realtime:payments:counts}), neither alerted. Since the events of both
  * topics come in their partitions' order, every event within reach has arrived when a decision is made:
  * the answer depends on the log alone. Order events are kept until the watermark is twice order-wait past
- * them, payments until decided.
+ * them (no payment can pick them after that), rounded up to a whole order-wait so that the events of an
+ * order share one cleanup timer; payments until decided.
  */
 final class IpCountryMismatch extends KeyedCoProcessFunction<String, PaymentEvent, OrderEvent, Alert> {
     static final String WITHOUT_ORDER = "without_order";
@@ -57,7 +58,8 @@ final class IpCountryMismatch extends KeyedCoProcessFunction<String, PaymentEven
     @Override
     public void processElement2(OrderEvent order, Context ctx, Collector<Alert> out) throws Exception {
         orderEvents.add(order);
-        ctx.timerService().registerEventTimeTimer(order.eventTs + 2 * waitMillis + 1);
+        long unused = order.eventTs + 2 * waitMillis + 1;
+        ctx.timerService().registerEventTimeTimer(unused + Math.floorMod(-unused, waitMillis));
     }
 
     @Override

@@ -52,7 +52,7 @@ final class PayloadRules {
             return null;
         }
         try {
-            return Instant.parse(ts.asText());
+            return IsoInstants.parse(ts.asText());
         } catch (DateTimeParseException e) {
             return null;
         }

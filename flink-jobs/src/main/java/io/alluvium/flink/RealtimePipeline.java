@@ -16,7 +16,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * watermarks, dedup by event_id), then the views kept in the serving store — {@link CityViews} of
  * {@code orders} (city_hour, city_minute) and {@code clickstream} (funnel_hour, funnel_minute), the users'
  * features ({@link UserViews}), the alerts of the {@link FraudRules} from {@code payments} and
- * {@code orders} — and the counts of everything set aside, all into one sink (the serving store's).
+ * {@code orders} — and the counts of everything set aside, each stream of writes into a sink chained to the
+ * operator that makes it ({@link StoreWrites}).
  */
 final class RealtimePipeline {
     /** The topics the realtime job reads (its catch-up covers their partitions). */
@@ -46,12 +47,11 @@ final class RealtimePipeline {
         DataStream<UserActivity> activity = UserViews.activity(orders.all(), Topic.ORDERS, OrderEvent::activity)
                 .union(UserViews.activity(clicks, Topic.CLICKSTREAM, ClickEvent::activity),
                         UserViews.activity(payments.all(), Topic.PAYMENTS, PaymentEvent::activity));
-        DataStream<ServingWrite> views = cityViews
-                .of(orders.all(), Topic.ORDERS, CityViews.SALES, CitySalesTotals.class)
-                .union(cityViews.of(clicks, Topic.CLICKSTREAM, CityViews.FUNNEL, FunnelCounts.class));
-        DataStream<ServingWrite> alerts = FraudRules.define(payments, orders.inOrder(), FraudThresholds.of(config),
-                tallies);
-        views.union(alerts, UserViews.define(activity), tallies.counts())
-                .sinkTo(sink).name("serving store").uid("serving-store");
+        StoreWrites store = new StoreWrites(sink);
+        cityViews.of(orders.all(), Topic.ORDERS, CityViews.SALES, CitySalesTotals.class, store);
+        cityViews.of(clicks, Topic.CLICKSTREAM, CityViews.FUNNEL, FunnelCounts.class, store);
+        FraudRules.define(payments, orders.inOrder(), FraudThresholds.of(config), tallies, store);
+        UserViews.define(activity, store);
+        tallies.countInto(store);
     }
 }

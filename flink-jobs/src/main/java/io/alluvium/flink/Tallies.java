@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -22,17 +23,18 @@ final class Tallies {
 
     private final List<DataStream<Tally>> outputs = new ArrayList<>();
 
+    /** An operator's tallies, added up per subtask ({@link TallyBatches}) before they are counted. */
     void add(DataStream<Tally> output) {
-        outputs.add(output);
+        outputs.add(output.transform("tally batches", TypeInformation.of(Tally.class), new TallyBatches()));
     }
 
-    /** The counts' writes to the serving store. */
-    DataStream<ServingWrite> counts() {
+    /** Counts the tallies and writes the counts to the serving store. */
+    void countInto(StoreWrites store) {
         DataStream<Tally> all = outputs.get(0);
         for (DataStream<Tally> output : outputs.subList(1, outputs.size())) {
             all = all.union(output);
         }
-        return all.keyBy(Tally::key).process(new Count()).name("count").uid("tally");
+        store.add(all.keyBy(Tally::key).process(new Count()).name("count").uid("tally"), "counts");
     }
 
     /** Keyed by topic and name: the running count, as an absolute value. */
@@ -47,7 +49,7 @@ final class Tallies {
 
         @Override
         public void processElement(Tally tally, Context ctx, Collector<ServingWrite> out) throws Exception {
-            long next = (count.value() == null ? 0 : count.value()) + 1;
+            long next = (count.value() == null ? 0 : count.value()) + tally.count;
             count.update(next);
             out.collect(new ServingWrite(Tally.countsKey(tally.topic), Map.of(tally.name, Long.toString(next))));
         }

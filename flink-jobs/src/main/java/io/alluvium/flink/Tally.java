@@ -13,13 +13,20 @@ public final class Tally {
 
     public String topic;
     public String name;
+    /** How many: 1 as an operator tallies an event, more once {@link TallyBatches} has added them up. */
+    public long count;
 
     public Tally() {
     }
 
     Tally(String topic, String name) {
+        this(topic, name, 1);
+    }
+
+    Tally(String topic, String name, long count) {
         this.topic = topic;
         this.name = name;
+        this.count = count;
     }
 
     /** The serving store hash the counts of {@code topic} (or of the alerts) are kept in. */

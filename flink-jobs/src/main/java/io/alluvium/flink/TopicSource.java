@@ -24,8 +24,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /**
  * The realtime job's reading of one topic: Kafka → validation with Silver's rules → event-time
  * watermarks per partition ({@link EventTimeBehindMax} inside the source, kept across restores by
- * {@link ResumedWatermark}) → per partition, in its order,
- * whether each event lies more than the watermark delay behind an earlier one → dedup by event_id in keyed
+ * {@link ResumedWatermark}) → per partition, in its order, whether each event lies more than the watermark
+ * delay behind an earlier one ({@link PartitionOrder}, in the reading subtask) → dedup by event_id in keyed
  * state. What comes out is each distinct valid event once; every record is tallied (valid, duplicate,
  * rejected:&lt;reason&gt;). Operator uids are derived from the topic, so a run resumes the state of the
  * previous one.
@@ -108,9 +108,8 @@ final class TopicSource {
                 .fromSource(builder.build(), watermarks, "kafka " + name).uid(name + "-source")
                 .transform(name + " resumed watermark", Checked.typeOf(type), new ResumedWatermark<>())
                 .uid(name + "-watermark")
-                .keyBy(checked -> checked.partition, Types.INT)
-                .process(new InPartitionOrder<T>(name, watermarkDelay)).returns(Checked.typeOf(type))
-                .name(name + " rejected, behind").uid(name + "-validate");
+                .process(new PartitionOrder<T>(name, watermarkDelay.toMillis())).returns(Checked.typeOf(type))
+                .name(name + " rejected, behind").uid(name + "-partition-order");
         OutputTag<T> inOrder = new OutputTag<>(name + "-in-order", TypeInformation.of(type));
         OutputTag<T> behind = new OutputTag<>(name + "-behind", TypeInformation.of(type));
         SingleOutputStreamOperator<T> distinct = valid
@@ -143,44 +142,6 @@ final class TopicSource {
         @Override
         public TypeInformation<Checked<T>> getProducedType() {
             return Checked.typeOf(type);
-        }
-    }
-
-    /**
-     * Keyed by partition, so each partition's records come in its log order: a rejected record's reason
-     * code is tallied; a valid event passes, marked behind when its event time is more than the
-     * watermark delay below the highest one of its partition so far (kept in checkpointed state).
-     */
-    private static final class InPartitionOrder<T extends TimedEvent>
-            extends KeyedProcessFunction<Integer, Checked<T>, Checked<T>> {
-        private static final long serialVersionUID = 1L;
-        private final String topic;
-        private final long delayMillis;
-        private transient ValueState<Long> highest;
-
-        InPartitionOrder(String topic, Duration watermarkDelay) {
-            this.topic = topic;
-            this.delayMillis = watermarkDelay.toMillis();
-        }
-
-        @Override
-        public void open(OpenContext context) {
-            highest = getRuntimeContext().getState(new ValueStateDescriptor<>("highest-event-ts", Long.class));
-        }
-
-        @Override
-        public void processElement(Checked<T> checked, Context ctx, Collector<Checked<T>> out) throws Exception {
-            if (checked.event == null) {
-                ctx.output(Tallies.TAG, new Tally(topic, Tally.REJECTED + checked.reason));
-                return;
-            }
-            long ts = checked.event.eventTs();
-            Long before = highest.value();
-            checked.behind = before != null && ts < before - delayMillis;
-            if (before == null || ts > before) {
-                highest.update(ts);
-            }
-            out.collect(checked);
         }
     }
 

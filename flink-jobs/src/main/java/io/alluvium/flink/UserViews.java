@@ -25,8 +25,9 @@ final class UserViews {
         return events.map(toActivity).returns(UserActivity.class).name(name).uid(topic.topicName() + "-activity");
     }
 
-    static DataStream<ServingWrite> define(DataStream<UserActivity> activity) {
-        return activity.keyBy(a -> a.userId).process(new Fold()).name("user features").uid("user-features");
+    static void define(DataStream<UserActivity> activity, StoreWrites store) {
+        store.add(activity.keyBy(a -> a.userId).process(new Fold()).name("user features").uid("user-features"),
+                "user-features");
     }
 
     /** Keyed by user_id: adds the event to the user's features and writes them. */
