@@ -4,9 +4,6 @@ import io.alluvium.domain.Topic;
 import java.io.Serializable;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -16,7 +13,6 @@ import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDe
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -113,9 +109,9 @@ final class TopicSource {
         OutputTag<T> inOrder = new OutputTag<>(name + "-in-order", TypeInformation.of(type));
         OutputTag<T> behind = new OutputTag<>(name + "-behind", TypeInformation.of(type));
         SingleOutputStreamOperator<T> distinct = valid
-                .keyBy(checked -> checked.event.eventId(), Types.STRING)
+                .keyBy(checked -> FirstByEventId.bucketOf(checked.event.eventId()), Types.INT)
                 .process(new FirstByEventId<T>(name, dedupRetention, inOrder, behind)).returns(type)
-                .name(name + " dedup by event_id").uid(name + "-dedup");
+                .name(name + " dedup by event_id").uid(name + "-dedup-buckets");
         tallies.add(valid.getSideOutput(Tallies.TAG));
         tallies.add(distinct.getSideOutput(Tallies.TAG));
         return new Distinct<>(distinct, distinct.getSideOutput(inOrder), distinct.getSideOutput(behind));
@@ -142,54 +138,6 @@ final class TopicSource {
         @Override
         public TypeInformation<Checked<T>> getProducedType() {
             return Checked.typeOf(type);
-        }
-    }
-
-    /**
-     * Keyed by event_id: the first event passes, a later one with the same id (a producer's retry) is a
-     * duplicate. The ids seen are kept in checkpointed state, so a restart still knows them, until the
-     * watermark passes the event's time plus {@code keep}: the state holds the ids of that much event
-     * time, not of the whole stream, and a copy arriving later than that counts as a new event. Each
-     * distinct event goes to the main output and to one of the side outputs: in order or behind.
-     */
-    private static final class FirstByEventId<T extends TimedEvent>
-            extends KeyedProcessFunction<String, Checked<T>, T> {
-        private static final long serialVersionUID = 1L;
-        private final String topic;
-        private final long keepMillis;
-        private final OutputTag<T> inOrder;
-        private final OutputTag<T> behind;
-        private transient ValueState<Boolean> seen;
-
-        FirstByEventId(String topic, Duration keep, OutputTag<T> inOrder, OutputTag<T> behind) {
-            this.topic = topic;
-            this.keepMillis = keep.toMillis();
-            this.inOrder = inOrder;
-            this.behind = behind;
-        }
-
-        @Override
-        public void open(OpenContext context) {
-            seen = getRuntimeContext().getState(new ValueStateDescriptor<>("seen", Boolean.class));
-        }
-
-        @Override
-        public void processElement(Checked<T> checked, Context ctx, Collector<T> out) throws Exception {
-            T event = checked.event;
-            if (seen.value() == null) {
-                seen.update(true);
-                ctx.timerService().registerEventTimeTimer(event.eventTs() + keepMillis);
-                ctx.output(Tallies.TAG, new Tally(topic, Tally.VALID));
-                ctx.output(checked.behind ? behind : inOrder, event);
-                out.collect(event);
-            } else {
-                ctx.output(Tallies.TAG, new Tally(topic, Tally.DUPLICATE));
-            }
-        }
-
-        @Override
-        public void onTimer(long timestamp, OnTimerContext ctx, Collector<T> out) {
-            seen.clear();
         }
     }
 }

@@ -1,0 +1,86 @@
+package io.alluvium.flink;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Dedup by event_id: the first event of an id passes, a later one with the same id (a producer's retry) is a
+ * duplicate. An id is remembered, in checkpointed state, while the watermark is below its event time plus
+ * {@code keep} ({@code realtime.dedup-retention}); a copy arriving after that counts as a new event. Each
+ * distinct event goes to the main output and to one of the side outputs: in order or behind.
+ *
+ * <p>Keyed by a bucket of ids ({@link #bucketOf}, {@link #BUCKETS} of them) rather than by the id: each bucket
+ * keeps its ids with their event times in one map, checked against the watermark on lookup, and forgets the
+ * expired ones on one event-time timer per bucket and {@code keep / }{@link #SWEEPS_PER_RETENTION} of event
+ * time. Keyed by the id itself, each id had a state entry and a timer of its own, registered and fired once
+ * per event: the job's largest cost after parsing.
+ */
+final class FirstByEventId<T extends TimedEvent> extends KeyedProcessFunction<Integer, Checked<T>, T> {
+    /** Many more buckets than key groups (128 by default), so they spread evenly over the subtasks. */
+    static final int BUCKETS = 1 << 15;
+    static final int SWEEPS_PER_RETENTION = 8;
+    private static final long serialVersionUID = 1L;
+
+    private final String topic;
+    private final long keepMillis;
+    private final long sweepMillis;
+    private final OutputTag<T> inOrder;
+    private final OutputTag<T> behind;
+    private transient MapState<String, Long> seen;
+
+    FirstByEventId(String topic, Duration keep, OutputTag<T> inOrder, OutputTag<T> behind) {
+        this.topic = topic;
+        this.keepMillis = keep.toMillis();
+        this.sweepMillis = Math.max(1, keepMillis / SWEEPS_PER_RETENTION);
+        this.inOrder = inOrder;
+        this.behind = behind;
+    }
+
+    /** The bucket an event id is kept in: the key of this operator. */
+    static int bucketOf(String eventId) {
+        return Math.floorMod(eventId.hashCode(), BUCKETS);
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("event-ids", Types.STRING, Types.LONG));
+    }
+
+    @Override
+    public void processElement(Checked<T> checked, Context ctx, Collector<T> out) throws Exception {
+        T event = checked.event;
+        Long first = seen.get(event.eventId());
+        if (first != null && remembered(first, ctx.timerService().currentWatermark())) {
+            ctx.output(Tallies.TAG, new Tally(topic, Tally.DUPLICATE));
+            return;
+        }
+        seen.put(event.eventId(), event.eventTs());
+        long forgetAt = event.eventTs() + keepMillis;
+        ctx.timerService().registerEventTimeTimer(forgetAt + Math.floorMod(-forgetAt, sweepMillis));
+        ctx.output(Tallies.TAG, new Tally(topic, Tally.VALID));
+        ctx.output(checked.behind ? behind : inOrder, event);
+        out.collect(event);
+    }
+
+    /** Whether an id first seen at {@code eventTs} is still remembered at {@code watermark}. */
+    private boolean remembered(long eventTs, long watermark) {
+        return watermark < eventTs + keepMillis;
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<T> out) throws Exception {
+        for (Iterator<Map.Entry<String, Long>> ids = seen.iterator(); ids.hasNext(); ) {
+            if (!remembered(ids.next().getValue(), timestamp)) {
+                ids.remove();
+            }
+        }
+    }
+}
