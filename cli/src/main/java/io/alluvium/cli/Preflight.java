@@ -62,6 +62,17 @@ final class Preflight {
     }
 
     /**
+     * The serving store {@code serving.redis-url} names, for a command that can do without the embedded one
+     * ({@code reconcile} skips invariant 3 when it is down): the URL must be a Redis URL whose store answers PING
+     * with the credentials, since a store set on purpose and unusable is a setting to fix, not a check to skip.
+     */
+    static void requireConfiguredServingStore(AlluviumConfig config) {
+        if (!ServingEndpoint.of(config).embedded()) {
+            speedView(config, 1).close();
+        }
+    }
+
+    /**
      * A reader of the serving store that answered PING: a store that is down, or that refuses the password, is one
      * message naming the setting, before anything is served or shown.
      */

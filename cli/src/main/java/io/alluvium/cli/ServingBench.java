@@ -3,6 +3,7 @@ package io.alluvium.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.runtime.ServingEndpoint;
+import io.alluvium.runtime.ServingStoreConnections;
 import io.alluvium.serving.HttpReader;
 import io.alluvium.serving.LoadResult;
 import io.alluvium.serving.LoadTest;
@@ -11,7 +12,6 @@ import io.alluvium.serving.SampleStore;
 import io.alluvium.serving.ServingApi;
 import io.alluvium.serving.ServingLookup;
 import io.alluvium.serving.SpeedView;
-import io.alluvium.serving.StoreConnections;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,7 +67,7 @@ final class ServingBench implements Bench {
     @Override
     public BenchReport run(AlluviumConfig config, long events, Console console) {
         ServingEndpoint endpoint = ServingEndpoint.of(config);
-        try (JedisPooled direct = StoreConnections.pool(endpoint, clients);
+        try (JedisPooled direct = ServingStoreConnections.pool(endpoint, "alluvium-bench", clients);
              SpeedView view = SpeedView.open(endpoint, clients);
              ServingApi api = ServingApi.start(view, "127.0.0.1", 0);
              HttpReader http = new HttpReader(api.url())) {

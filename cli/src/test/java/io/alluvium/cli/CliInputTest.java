@@ -127,6 +127,19 @@ class CliInputTest {
         assertThat(err.toString()).contains("(kafka.bootstrap-servers): check the address");
     }
 
+    @Test
+    void reconcileAgainstAServingStoreUrlThatIsNoneOrDoesNotAnswerIsOneLineNamingTheSetting() {
+        assertThat(run("reconcile", "--data-dir", dir.toString(), "--set", "serving.redis-url=notaurl")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: serving.redis-url: not a Redis URL: expected redis://host:port or"
+                + " rediss://host:port" + System.lineSeparator());
+        err.getBuffer().setLength(0);
+
+        assertThat(run("reconcile", "--data-dir", dir.toString(),
+                "--set", "serving.redis-url=redis://:s3cr3t-value@127.0.0.1:" + unusedPort())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: cannot reach the serving store at 127.0.0.1:")
+                .contains("(serving.redis-url): check the URL").doesNotContain("s3cr3t-value").hasLineCount(1);
+    }
+
     private static int unusedPort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();

@@ -9,8 +9,8 @@ import io.alluvium.config.ConfigDef.RawValue;
 import io.alluvium.domain.ServingKeys;
 import io.alluvium.runtime.ChildJvm;
 import io.alluvium.runtime.ServingEndpoint;
+import io.alluvium.runtime.ServingStoreConnections;
 import io.alluvium.serving.SpeedView;
-import io.alluvium.serving.StoreConnections;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -71,7 +71,7 @@ class ServingCommandsTest {
         platform = new Platform(config);
         platform.up(new Console(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), false),
                 service -> service.name().equals(EmbeddedService.SERVING_STORE));
-        store = StoreConnections.pool(ServingEndpoint.of(config), 2);
+        store = ServingStoreConnections.pool(ServingEndpoint.of(config), "alluvium-test", 2);
     }
 
     @AfterAll

@@ -1,7 +1,14 @@
 package io.alluvium.config;
 
-/** A secret setting: its text never appears in {@link #toString()}, logs, {@code --help} or JSON output. */
-public final class Password {
+import java.io.Serializable;
+
+/**
+ * A secret setting: its text never appears in {@link #toString()}, logs, {@code --help} or JSON output. Serializable
+ * so that a job can carry it to the driver that needs it (the realtime job's sink).
+ */
+public final class Password implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final String value;
 
     public Password(String value) {

@@ -4,6 +4,7 @@ import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.config.ConfigException;
 import io.alluvium.config.Password;
+import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -12,13 +13,14 @@ import java.net.URISyntaxException;
  * {@code serve}, {@code watch}, {@code bench serving}): {@code serving.redis-url} (ElastiCache, MemoryDB, any
  * Redis or Valkey; {@code rediss://} for TLS), or else the embedded redis-server on 127.0.0.1:{@code serving.port}.
  * The password comes from the URL's user info or {@code serving.password}; it never appears in
- * {@link #toString()} or in an error message. (The realtime job in flink-jobs still parses the same settings in
- * its own {@code ServingStoreAddress}.)
+ * {@link #toString()} or in an error message. Connections to it are opened by {@link ServingStoreConnections}; it
+ * is serializable so that the realtime job's sink can carry it to where it runs.
  *
  * @param user     the ACL user, or null for the default user
  * @param embedded true when no URL is set, so that the embedded store is meant
  */
-public record ServingEndpoint(String host, int port, boolean tls, String user, Password password, boolean embedded) {
+public record ServingEndpoint(String host, int port, boolean tls, String user, Password password, boolean embedded)
+        implements Serializable {
     public static final int REDIS_DEFAULT_PORT = 6379;
 
     public static ServingEndpoint of(AlluviumConfig config) {

@@ -3,24 +3,17 @@ package io.alluvium.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alluvium.domain.ServingFields;
 import io.alluvium.domain.Topic;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -35,37 +28,24 @@ import redis.clients.jedis.Jedis;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FraudRulesTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FR = "FR";
     private static final String ORDER = "o-fr";
 
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // kept on failure: its logs say why
-    static Path dataDir;
+    // one partition, one slot: which payments are behind follows from the log's order alone
+    @RegisterExtension
+    static final RealtimePlatform platform = new RealtimePlatform(Map.of(
+            "kafka.partitions", "1",
+            "realtime.parallelism", "1",
+            "realtime.checkpoint-interval", "500ms",
+            "realtime.watermark-delay", "10m"));
 
-    private static EmbeddedPlatform platform;
     private static CraftedPayments sent;
     private static Map<String, Map<String, String>> alertsAfterSecondRun;
     private static Map<String, String> countsAfterSecondRun;
 
     @BeforeAll
-    static void startPlatform() {
-        // one partition, one slot: which payments are behind follows from the log's order alone
-        platform = EmbeddedPlatform.startWithServingStore(dataDir, Map.of(
-                "kafka.partitions", "1",
-                "realtime.parallelism", "1",
-                "realtime.checkpoint-interval", "500ms",
-                "realtime.watermark-delay", "10m"));
-        sent = new CraftedPayments(platform.config());
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (sent != null) {
-            sent.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
+    static void openSender() {
+        sent = platform.open(CraftedPayments::new);
     }
 
     @Test
@@ -185,9 +165,8 @@ class FraudRulesTest {
     @Test
     @Order(3)
     void aRunThatLostItsStateReplaysTheLogIntoTheSameAlerts() throws Exception {
-        try (Stream<Path> files = Files.walk(RealtimeJob.stateDir(platform.config()));
-             Jedis redis = redis()) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        RealtimeRun.loseAllState(platform.config());
+        try (Jedis redis = redis()) {
             redis.flushAll(); // nothing of the earlier runs left to be mistaken for the replay's
         }
 
@@ -215,9 +194,7 @@ class FraudRulesTest {
     }
 
     private static JsonNode runUntilCaughtUp() throws Exception {
-        String json = new RealtimeJob(platform.config()).run(true, new ProtocolCapture().protocol(), new StopRequest());
-        System.out.println("realtime run: " + json);
-        return JSON.readTree(json);
+        return RealtimeRun.untilCaughtUp(platform.config());
     }
 
     private static Map<String, Map<String, String>> alerts() {
@@ -233,6 +210,6 @@ class FraudRulesTest {
     }
 
     private static Jedis redis() {
-        return ServingStoreAddress.of(platform.config()).connect();
+        return RealtimeRun.redis(platform.config());
     }
 }

@@ -6,17 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.alluvium.flink.CraftedOrders.OrderSent;
 import io.alluvium.runtime.ChildProtocol;
-import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -39,35 +36,23 @@ class RealtimeJobTest {
     private static final OrderSent TOO_LATE_PARIS_10 = new OrderSent("e-09", "paid", "Paris", "u-6", "10:40", "1", "7.00");
     private static final OrderSent PAID_PARIS_14 = new OrderSent("e-10", "paid", "Paris", "u-1", "14:10", "1", "3.00");
 
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // kept on failure: its logs say why
-    static Path dataDir;
+    // one partition, one slot: the watermark is that partition's, so which events are too late
+    // follows from the log's order alone (with more partitions, an empty one holds it back)
+    @RegisterExtension
+    static final RealtimePlatform platform = new RealtimePlatform(Map.of(
+            "kafka.partitions", "1",
+            "realtime.parallelism", "1",
+            "realtime.checkpoint-interval", "500ms",
+            "realtime.watermark-delay", "10m",
+            "realtime.window-allowed-lateness", "1h",
+            "realtime.dedup-retention", "3h"));
 
-    private static EmbeddedPlatform platform;
     private static CraftedOrders orders;
     private static Map<String, Map<String, String>> afterSecondRun;
 
     @BeforeAll
-    static void startPlatform() {
-        // one partition, one slot: the watermark is that partition's, so which events are too late
-        // follows from the log's order alone (with more partitions, an empty one holds it back)
-        platform = EmbeddedPlatform.startWithServingStore(dataDir, Map.of(
-                "kafka.partitions", "1",
-                "realtime.parallelism", "1",
-                "realtime.checkpoint-interval", "500ms",
-                "realtime.watermark-delay", "10m",
-                "realtime.window-allowed-lateness", "1h",
-                "realtime.dedup-retention", "3h"));
-        orders = new CraftedOrders(platform.config());
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (orders != null) {
-            orders.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
+    static void openSender() {
+        orders = platform.open(CraftedOrders::new);
     }
 
     @Test

@@ -7,19 +7,16 @@ import io.alluvium.domain.Topic;
 import io.alluvium.flink.CraftedClicks.ClickSent;
 import io.alluvium.flink.CraftedOrders.OrderSent;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -41,38 +38,23 @@ class RealtimeViewsTest {
     private static final ClickSent F04 = new ClickSent("f-04", "search", "Madrid", "u-9", "ios", "13:55:00.001");
     private static final OrderSent O02 = new OrderSent("o-02", "paid", "Paris", "u-1", "10:20", "2", "10.00");
 
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // kept on failure: its logs say why
-    static Path dataDir;
+    // one partition per topic, one slot: which events are too late follows from each topic's order alone
+    @RegisterExtension
+    static final RealtimePlatform platform = new RealtimePlatform(Map.of(
+            "kafka.partitions", "1",
+            "realtime.parallelism", "1",
+            "realtime.checkpoint-interval", "500ms",
+            "realtime.watermark-delay", "10m",
+            "realtime.window-allowed-lateness", "1h"));
 
-    private static EmbeddedPlatform platform;
     private static CraftedClicks clicks;
     private static CraftedOrders orders;
     private static Map<String, String> afterResumedRun;
 
     @BeforeAll
-    static void startPlatform() {
-        // one partition per topic, one slot: which events are too late follows from each topic's order alone
-        platform = EmbeddedPlatform.startWithServingStore(dataDir, Map.of(
-                "kafka.partitions", "1",
-                "realtime.parallelism", "1",
-                "realtime.checkpoint-interval", "500ms",
-                "realtime.watermark-delay", "10m",
-                "realtime.window-allowed-lateness", "1h"));
-        clicks = new CraftedClicks(platform.config());
-        orders = new CraftedOrders(platform.config());
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (clicks != null) {
-            clicks.close();
-        }
-        if (orders != null) {
-            orders.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
+    static void openSenders() {
+        clicks = platform.open(CraftedClicks::new);
+        orders = platform.open(CraftedOrders::new);
     }
 
     @Test

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.alluvium.domain.ServingFields;
 import io.alluvium.domain.ServingKeys;
 import io.alluvium.runtime.ServingEndpoint;
-import io.alluvium.serving.StoreConnections;
+import io.alluvium.runtime.ServingStoreConnections;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -70,7 +70,7 @@ class RealtimeMatchesGoldTest {
     @Test
     @Order(2)
     void aChangedAndAMissingCityHourFailReconcile() {
-        try (JedisPooled redis = StoreConnections.pool(ServingEndpoint.of(cli.config()), 1)) {
+        try (JedisPooled redis = ServingStoreConnections.pool(ServingEndpoint.of(cli.config()), "alluvium-test", 1)) {
             List<String> keys = redis.keys(ServingKeys.CITY_HOUR_PATTERN).stream().sorted().toList();
             redis.hincrBy(keys.get(0), ServingFields.ORDERS_CREATED, 1);
             redis.del(keys.get(1));

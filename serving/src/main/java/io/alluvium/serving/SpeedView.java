@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alluvium.domain.ServingFields;
 import io.alluvium.domain.ServingKeys;
 import io.alluvium.runtime.ServingEndpoint;
+import io.alluvium.runtime.ServingStoreConnections;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,7 +33,7 @@ public final class SpeedView implements AutoCloseable {
 
     /** A view over a pool of at most {@code connections} connections to the store. */
     public static SpeedView open(ServingEndpoint endpoint, int connections) {
-        return new SpeedView(StoreConnections.pool(endpoint, connections), endpoint);
+        return new SpeedView(ServingStoreConnections.pool(endpoint, "alluvium-serve", connections), endpoint);
     }
 
     /** Where the store is, without credentials. */

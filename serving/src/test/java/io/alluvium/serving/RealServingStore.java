@@ -6,6 +6,7 @@ import io.alluvium.runtime.DataDir;
 import io.alluvium.runtime.ServiceJvm;
 import io.alluvium.runtime.ServiceProcess;
 import io.alluvium.runtime.ServingEndpoint;
+import io.alluvium.runtime.ServingStoreConnections;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -31,7 +32,7 @@ final class RealServingStore implements AutoCloseable {
     private RealServingStore(AlluviumConfig config, ServiceProcess process) {
         this.config = config;
         this.process = process;
-        this.writer = StoreConnections.pool(endpoint(), 2);
+        this.writer = ServingStoreConnections.pool(endpoint(), "alluvium-test", 2);
     }
 
     static RealServingStore start(Path dataDir) {

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.alluvium.domain.ServingFields;
 import io.alluvium.domain.ServingKeys;
 import io.alluvium.runtime.ServingEndpoint;
+import io.alluvium.runtime.ServingStoreConnections;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,8 +15,6 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
@@ -40,7 +39,6 @@ public final class ServingStoreCheck {
     }
 
     private static final int SCAN_PAGE = 1000;
-    private static final int TIMEOUT_MILLIS = 10_000;
 
     private final ServingEndpoint store;
 
@@ -51,7 +49,7 @@ public final class ServingStoreCheck {
     /** Compares the store with {@code citySales}, the rows of gold.city_hourly_sales. */
     public Outcome run(Dataset<Row> citySales) {
         Map<String, CityHourFacts> live;
-        try (Jedis redis = connect()) {
+        try (Jedis redis = ServingStoreConnections.connect(store, "alluvium-reconcile")) {
             live = storeCityHours(redis);
         } catch (JedisException e) {
             return new Skipped("cannot read the serving store at " + store + " (" + e.getMessage() + "): is it up"
@@ -62,15 +60,6 @@ public final class ServingStoreCheck {
                     + " keys: run `alluvium stream start realtime --until-caught-up`");
         }
         return CityHourComparison.of(goldCityHours(citySales), live);
-    }
-
-    private Jedis connect() {
-        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
-                .ssl(store.tls()).timeoutMillis(TIMEOUT_MILLIS).clientName("alluvium-reconcile");
-        if (!store.password().isEmpty()) {
-            client.user(store.user()).password(store.password().reveal());
-        }
-        return new Jedis(new HostAndPort(store.host(), store.port()), client.build());
     }
 
     /** Every city_hour hash by key, read page by page (SCAN, then one pipelined HGETALL per page). */
