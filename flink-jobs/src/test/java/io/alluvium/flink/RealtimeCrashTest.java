@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
+import io.alluvium.domain.Topic;
 import io.alluvium.generator.EventGenerator;
 import io.alluvium.generator.GeneratorPlan;
 import io.alluvium.generator.KafkaPublisher;
@@ -16,8 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,7 +96,9 @@ class RealtimeCrashTest {
         sending.get(2, TimeUnit.MINUTES);
 
         long records = inTopics();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> counted() == records);
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(counted()).as(() -> "records counted vs records in the topics\n" + countsReport())
+                        .isEqualTo(records));
         continuous.stop(Duration.ofMinutes(2));
         assertThat(continuous.process().exitValue()).as("still running, then stopped cleanly").isZero();
 
@@ -103,7 +108,8 @@ class RealtimeCrashTest {
     /** The store as it is now must equal a run from scratch over the same log; every record is counted. */
     private void assertEqualsAnUncrashedRun() throws Exception {
         Map<String, String> afterCrash = StoreSnapshot.of(platform.config());
-        assertThat(counted()).as("records counted vs records in the topics").isEqualTo(inTopics());
+        assertThat(counted()).as(() -> "records counted vs records in the topics\n" + countsReport())
+                .isEqualTo(inTopics());
 
         try (Jedis redis = redis()) {
             redis.flushAll();
@@ -113,7 +119,44 @@ class RealtimeCrashTest {
         Map<String, String> uncrashed = StoreSnapshot.of(platform.config());
 
         assertThat(afterCrash).hasSizeGreaterThan(20);
-        assertThat(afterCrash).isEqualTo(uncrashed);
+        String difference = StoreDifference.between("after the crash", afterCrash, "uncrashed", uncrashed);
+        if (!difference.isEmpty()) {
+            throw new AssertionError(difference + "counts after the crash: " + counts(afterCrash)
+                    + "\ncounts uncrashed: " + counts(uncrashed) + "\ndata dir (kept): " + dataDir);
+        }
+    }
+
+    /** The counts hashes of a snapshot, by key. */
+    private static Map<String, String> counts(Map<String, String> snapshot) {
+        Map<String, String> counts = new TreeMap<>();
+        snapshot.forEach((key, value) -> {
+            if (key.endsWith(":counts")) {
+                counts.put(key, value);
+            }
+        });
+        return counts;
+    }
+
+    /** Per topic: the records in its partitions, and the counts hash the job wrote for it. */
+    private static String countsReport() {
+        StringBuilder report = new StringBuilder();
+        Map<String, Long> perTopic = new TreeMap<>();
+        try (KafkaLogEnds log = new KafkaLogEnds(KafkaEndpoints.bootstrapServers(platform.config()))) {
+            Map<TopicPartition, Long> earliest = log.earliest();
+            log.latest().forEach((tp, end) -> perTopic.merge(tp.topic(), end - earliest.getOrDefault(tp, 0L),
+                    Long::sum));
+        }
+        try (Jedis redis = redis()) {
+            for (Topic topic : RealtimePipeline.TOPICS) {
+                report.append("  ").append(topic.topicName()).append(": ")
+                        .append(perTopic.getOrDefault(topic.topicName(), 0L)).append(" records in the topic, ")
+                        .append(Tally.countsKey(topic.topicName())).append(" = ")
+                        .append(new TreeMap<>(redis.hgetAll(Tally.countsKey(topic.topicName())))).append('\n');
+            }
+        } catch (RuntimeException e) {
+            report.append("  counts unreadable: ").append(e).append('\n');
+        }
+        return report.append("  data dir (kept): ").append(dataDir).toString();
     }
 
     /** One generator run, sent in the background at {@link #RATE} events a second. */
