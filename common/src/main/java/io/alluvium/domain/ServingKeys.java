@@ -100,6 +100,18 @@ public final class ServingKeys {
         return MINUTE.format(minuteStart);
     }
 
+    /** The start of a minute written {@code yyyy-MM-ddTHH:mm} (UTC); empty when the text is not one. */
+    public static Optional<Instant> parseMinute(String text) {
+        if (text.length() != "yyyy-MM-ddTHH:mm".length()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The start of an hour written {@code yyyy-MM-ddTHH} (UTC); empty when the text is not one. */
     public static Optional<Instant> parseHour(String text) {
         if (text.length() != "yyyy-MM-ddTHH".length()) {

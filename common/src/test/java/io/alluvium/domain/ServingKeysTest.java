@@ -61,6 +61,16 @@ class ServingKeysTest {
     }
 
     @Test
+    void minutesReadBackAsKeysWriteThem() {
+        Instant minute = HOUR.plusSeconds(5 * 60);
+        assertThat(ServingKeys.parseMinute(ServingKeys.minuteText(minute))).contains(minute);
+        assertThat(ServingKeys.parseMinute("2026-11-01T07:5")).isEmpty();
+        assertThat(ServingKeys.parseMinute("2026-11-01T07")).isEmpty();
+        assertThat(ServingKeys.parseMinute("2026-11-01T07:60")).isEmpty();
+        assertThat(ServingKeys.parseMinute("2026-11-01 07:05")).isEmpty();
+    }
+
+    @Test
     void onlyTheStartOfAMinuteNamesAMinute() {
         assertThatThrownBy(() -> ServingKeys.cityMinute("Paris", HOUR.plusSeconds(61)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not the start of a minute");
