@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alluvium.domain.ServingFields;
 import io.alluvium.domain.ServingKeys;
-import io.alluvium.serving.HourRange;
 import io.alluvium.serving.SpeedView;
+import io.alluvium.serving.TimeRange;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,12 +33,12 @@ record WatchFrame(Instant at, String store, Instant hour, boolean currentHour, L
 
     static WatchFrame read(SpeedView view, Instant now, int top) {
         Instant thisHour = now.truncatedTo(ChronoUnit.HOURS);
-        List<ObjectNode> rows = view.cityHours(HourRange.hour(thisHour), Optional.empty());
+        List<ObjectNode> rows = view.cityHours(TimeRange.hour(thisHour), Optional.empty());
         Instant hour = thisHour;
         if (rows.isEmpty()) {
             Optional<Instant> newest = view.newestHour();
             hour = newest.orElse(null);
-            rows = newest.map(h -> view.cityHours(HourRange.hour(h), Optional.empty())).orElse(List.of());
+            rows = newest.map(h -> view.cityHours(TimeRange.hour(h), Optional.empty())).orElse(List.of());
         }
         List<ObjectNode> topCities = rows.stream()
                 .sorted(Comparator.comparing((ObjectNode r) -> paid(r)).reversed()

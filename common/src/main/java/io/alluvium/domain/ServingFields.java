@@ -30,6 +30,7 @@ public final class ServingFields {
 
     public static final String CITY = "city";
     public static final String HOUR_START = "hour_start";
+    public static final String MINUTE_START = "minute_start";
     public static final String ORDERS_CREATED = "orders_created";
     public static final String ORDERS_PAID = "orders_paid";
     public static final String ORDERS_CANCELLED = "orders_cancelled";
@@ -47,6 +48,21 @@ public final class ServingFields {
     public static final List<String> CITY_HOUR_FACTS = List.of(ORDERS_CREATED, ORDERS_PAID, ORDERS_CANCELLED,
             PAID_AMOUNT, DISTINCT_BUYERS, ITEMS_SOLD);
 
+    /** {@code city_minute:<city>:<minute>}: as {@link #CITY_HOUR}, per minute. */
+    public static final Map<String, Type> CITY_MINUTE = fields(
+            CITY, Type.TEXT, MINUTE_START, Type.INSTANT, ORDERS_CREATED, Type.INTEGER, ORDERS_PAID, Type.INTEGER,
+            ORDERS_CANCELLED, Type.INTEGER, PAID_AMOUNT, Type.DECIMAL, DISTINCT_BUYERS, Type.INTEGER,
+            ITEMS_SOLD, Type.INTEGER);
+
+    /** The clickstream funnel's steps: distinct valid events of each type. */
+    public static final List<String> FUNNEL_STEPS = List.of("view", "search", "add_to_cart", "checkout");
+
+    /** {@code funnel_hour:<city>:<hour>}: the funnel's steps in the hour. */
+    public static final Map<String, Type> FUNNEL_HOUR = funnel(HOUR_START);
+
+    /** {@code funnel_minute:<city>:<minute>}: the funnel's steps in the minute. */
+    public static final Map<String, Type> FUNNEL_MINUTE = funnel(MINUTE_START);
+
     /** {@code user:<user_id>}: the user's live features. */
     public static final Map<String, Type> USER = fields(
             "events_5m", Type.INTEGER, "events_1h", Type.INTEGER, "spend_today", Type.DECIMAL, "spend_day", Type.DAY,
@@ -61,6 +77,14 @@ public final class ServingFields {
             EVENT_TS, Type.INSTANT, "event_ids", Type.JSON, "evidence", Type.JSON);
 
     private ServingFields() {
+    }
+
+    private static Map<String, Type> funnel(String start) {
+        Map<String, Type> fields = new LinkedHashMap<>();
+        fields.put(CITY, Type.TEXT);
+        fields.put(start, Type.INSTANT);
+        FUNNEL_STEPS.forEach(step -> fields.put(step, Type.INTEGER));
+        return Collections.unmodifiableMap(fields);
     }
 
     private static Map<String, Type> fields(Object... nameTypePairs) {

@@ -11,26 +11,31 @@ import java.util.Optional;
 /**
  * The key names of the serving store, as {@code flink-jobs/REALTIME.md} fixes them: the contract between the
  * realtime job that writes them and every reader ({@code serve}, {@code watch}, {@code bench serving}, tests),
- * spelled once here. (The realtime job still spells its own, in {@code Grain}, {@code CityViews}, {@code Tally}
- * and {@code TooLate}, until a later pass moves it onto these.) What each hash holds is
+ * spelled once here: the job writes with these and the readers read with them. What each hash holds is
  * {@link ServingFields}.
  */
 public final class ServingKeys {
     public static final String CITY_HOUR_PREFIX = "city_hour:";
     /** SCAN pattern of every (city, hour) hash. */
     public static final String CITY_HOUR_PATTERN = CITY_HOUR_PREFIX + "*";
+    public static final String CITY_MINUTE_PREFIX = "city_minute:";
+    public static final String FUNNEL_HOUR_PREFIX = "funnel_hour:";
+    public static final String FUNNEL_MINUTE_PREFIX = "funnel_minute:";
     /** Set of every city that has a {@code city_hour} key. */
     public static final String CITIES = "realtime:cities";
     public static final String USER_PREFIX = "user:";
     public static final String ALERT_PREFIX = "alert:";
     /** Sorted set: member alert_id, score the triggering event_ts in epoch millis. */
     public static final String ALERTS_BY_TIME = "alerts:by_time";
-    private static final String COUNTS_PREFIX = "realtime:";
+    private static final String STREAM_PREFIX = "realtime:";
     private static final String COUNTS_SUFFIX = ":counts";
+    private static final String TOO_LATE_SUFFIX = ":too_late";
     /** SCAN pattern of every {@code realtime:<stream>:counts} hash. */
-    public static final String COUNTS_PATTERN = COUNTS_PREFIX + "*" + COUNTS_SUFFIX;
+    public static final String COUNTS_PATTERN = STREAM_PREFIX + "*" + COUNTS_SUFFIX;
 
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC);
 
     private ServingKeys() {
     }
@@ -38,19 +43,41 @@ public final class ServingKeys {
     /** A (city, UTC hour) as its key names it. */
     public record CityHour(String city, Instant hourStart) {
         public CityHour {
-            if (!hourStart.equals(hourStart.truncatedTo(ChronoUnit.HOURS))) {
-                throw new IllegalArgumentException("not the start of an hour: " + hourStart);
-            }
+            requireStart(hourStart, ChronoUnit.HOURS);
         }
 
         public String key() {
-            return CITY_HOUR_PREFIX + city + ":" + hourText(hourStart);
+            return perCity(CITY_HOUR_PREFIX, city, hourText(hourStart));
         }
     }
 
     /** {@code city_hour:<city>:<yyyy-MM-ddTHH>}, the hour in UTC. */
     public static String cityHour(String city, Instant hourStart) {
         return new CityHour(city, hourStart).key();
+    }
+
+    /** {@code city_minute:<city>:<yyyy-MM-ddTHH:mm>}, the minute in UTC. */
+    public static String cityMinute(String city, Instant minuteStart) {
+        return perCity(CITY_MINUTE_PREFIX, city, minuteText(requireStart(minuteStart, ChronoUnit.MINUTES)));
+    }
+
+    /** {@code funnel_hour:<city>:<yyyy-MM-ddTHH>}, the hour in UTC. */
+    public static String funnelHour(String city, Instant hourStart) {
+        return perCity(FUNNEL_HOUR_PREFIX, city, hourText(requireStart(hourStart, ChronoUnit.HOURS)));
+    }
+
+    /** {@code funnel_minute:<city>:<yyyy-MM-ddTHH:mm>}, the minute in UTC. */
+    public static String funnelMinute(String city, Instant minuteStart) {
+        return perCity(FUNNEL_MINUTE_PREFIX, city, minuteText(requireStart(minuteStart, ChronoUnit.MINUTES)));
+    }
+
+    /**
+     * {@code <prefix><city>:<start>}, the shape of every per-city key, with the start as {@link #hourText} or
+     * {@link #minuteText} wrote it: for a writer that keeps the texts of its starts (the realtime job formats
+     * each window's once) rather than formatting them for every key.
+     */
+    public static String perCity(String prefix, String city, String startText) {
+        return prefix + city + ":" + startText;
     }
 
     /** The (city, hour) a {@code city_hour} key names; empty for any other key. */
@@ -66,6 +93,23 @@ public final class ServingKeys {
     /** {@code yyyy-MM-ddTHH} in UTC, as keys write an hour. */
     public static String hourText(Instant hourStart) {
         return HOUR.format(hourStart);
+    }
+
+    /** {@code yyyy-MM-ddTHH:mm} in UTC, as keys write a minute. */
+    public static String minuteText(Instant minuteStart) {
+        return MINUTE.format(minuteStart);
+    }
+
+    /** The start of a minute written {@code yyyy-MM-ddTHH:mm} (UTC); empty when the text is not one. */
+    public static Optional<Instant> parseMinute(String text) {
+        if (text.length() != "yyyy-MM-ddTHH:mm".length()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** The start of an hour written {@code yyyy-MM-ddTHH} (UTC); empty when the text is not one. */
@@ -92,15 +136,28 @@ public final class ServingKeys {
 
     /** {@code realtime:<stream>:counts}, e.g. {@code realtime:orders:counts} or {@code realtime:alerts:counts}. */
     public static String counts(String stream) {
-        return COUNTS_PREFIX + stream + COUNTS_SUFFIX;
+        return STREAM_PREFIX + stream + COUNTS_SUFFIX;
+    }
+
+    /** {@code realtime:<topic>:too_late}: event_id → event_ts of every event of the topic that came too late. */
+    public static String tooLate(String topic) {
+        return STREAM_PREFIX + topic + TOO_LATE_SUFFIX;
     }
 
     /** The stream a counts key is of ({@code orders} for {@code realtime:orders:counts}); empty for any other key. */
     public static Optional<String> countsStream(String key) {
-        if (!key.startsWith(COUNTS_PREFIX) || !key.endsWith(COUNTS_SUFFIX)
-                || key.length() <= COUNTS_PREFIX.length() + COUNTS_SUFFIX.length()) {
+        if (!key.startsWith(STREAM_PREFIX) || !key.endsWith(COUNTS_SUFFIX)
+                || key.length() <= STREAM_PREFIX.length() + COUNTS_SUFFIX.length()) {
             return Optional.empty();
         }
-        return Optional.of(key.substring(COUNTS_PREFIX.length(), key.length() - COUNTS_SUFFIX.length()));
+        return Optional.of(key.substring(STREAM_PREFIX.length(), key.length() - COUNTS_SUFFIX.length()));
+    }
+
+    private static Instant requireStart(Instant start, ChronoUnit unit) {
+        if (!start.equals(start.truncatedTo(unit))) {
+            throw new IllegalArgumentException("not the start of " + (unit == ChronoUnit.HOURS ? "an hour" : "a minute")
+                    + ": " + start);
+        }
+        return start;
     }
 }

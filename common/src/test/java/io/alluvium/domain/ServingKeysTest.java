@@ -13,9 +13,17 @@ class ServingKeysTest {
     @Test
     void keysAreSpelledAsTheContractSays() {
         assertThat(ServingKeys.cityHour("Paris", HOUR)).isEqualTo("city_hour:Paris:2026-11-01T07");
+        assertThat(ServingKeys.cityMinute("Paris", HOUR.plusSeconds(5 * 60)))
+                .isEqualTo("city_minute:Paris:2026-11-01T07:05");
+        assertThat(ServingKeys.funnelHour("Paris", HOUR)).isEqualTo("funnel_hour:Paris:2026-11-01T07");
+        assertThat(ServingKeys.funnelMinute("Paris", HOUR.plusSeconds(59 * 60)))
+                .isEqualTo("funnel_minute:Paris:2026-11-01T07:59");
+        assertThat(ServingKeys.perCity(ServingKeys.FUNNEL_MINUTE_PREFIX, "Paris", "2026-11-01T07:05"))
+                .isEqualTo(ServingKeys.funnelMinute("Paris", HOUR.plusSeconds(5 * 60)));
         assertThat(ServingKeys.user("u-000042")).isEqualTo("user:u-000042");
         assertThat(ServingKeys.alert("card_velocity:e-1")).isEqualTo("alert:card_velocity:e-1");
         assertThat(ServingKeys.counts("orders")).isEqualTo("realtime:orders:counts");
+        assertThat(ServingKeys.tooLate("payments")).isEqualTo("realtime:payments:too_late");
         assertThat(ServingKeys.CITIES).isEqualTo("realtime:cities");
         assertThat(ServingKeys.ALERTS_BY_TIME).isEqualTo("alerts:by_time");
     }
@@ -47,6 +55,26 @@ class ServingKeysTest {
     @Test
     void onlyTheStartOfAnHourNamesAnHour() {
         assertThatThrownBy(() -> ServingKeys.cityHour("Paris", HOUR.plusSeconds(60)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ServingKeys.funnelHour("Paris", HOUR.plusSeconds(60)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void minutesReadBackAsKeysWriteThem() {
+        Instant minute = HOUR.plusSeconds(5 * 60);
+        assertThat(ServingKeys.parseMinute(ServingKeys.minuteText(minute))).contains(minute);
+        assertThat(ServingKeys.parseMinute("2026-11-01T07:5")).isEmpty();
+        assertThat(ServingKeys.parseMinute("2026-11-01T07")).isEmpty();
+        assertThat(ServingKeys.parseMinute("2026-11-01T07:60")).isEmpty();
+        assertThat(ServingKeys.parseMinute("2026-11-01 07:05")).isEmpty();
+    }
+
+    @Test
+    void onlyTheStartOfAMinuteNamesAMinute() {
+        assertThatThrownBy(() -> ServingKeys.cityMinute("Paris", HOUR.plusSeconds(61)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not the start of a minute");
+        assertThatThrownBy(() -> ServingKeys.funnelMinute("Paris", HOUR.plusMillis(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

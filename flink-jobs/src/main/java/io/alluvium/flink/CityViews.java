@@ -2,6 +2,7 @@ package io.alluvium.flink;
 
 import io.alluvium.domain.ServingKeys;
 import io.alluvium.domain.Topic;
+import java.io.Serializable;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.state.ValueState;
@@ -35,9 +36,20 @@ import org.apache.flink.util.OutputTag;
  * state or timer per minute.
  */
 final class CityViews {
-    /** The views' names, the first part of their keys: {@code city_hour:…}, {@code funnel_minute:…}. */
-    static final String SALES = "city";
-    static final String FUNNEL = "funnel";
+    static final View SALES = new View("city", ServingKeys.CITY_HOUR_PREFIX, ServingKeys.CITY_MINUTE_PREFIX);
+    static final View FUNNEL = new View("funnel", ServingKeys.FUNNEL_HOUR_PREFIX, ServingKeys.FUNNEL_MINUTE_PREFIX);
+
+    /**
+     * A view: its name, of which its operators' names and uids are made ({@code city-hour}, {@code funnel-too-late},
+     * through {@code toString}; a checkpoint is restored by those uids, so the name never changes), and the prefixes
+     * of its keys per hour and per minute, from {@link ServingKeys}.
+     */
+    record View(String name, String hourPrefix, String minutePrefix) implements Serializable {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
 
     private final Duration allowedLateness;
     private final Tallies tallies;
@@ -51,7 +63,7 @@ final class CityViews {
      * Writes {@code view} ({@link #SALES}, {@link #FUNNEL}) per hour and minute, each window's totals of type
      * {@code totals}, and the events too late for their hour.
      */
-    <E extends CityEvent, S extends CityTotals<E, S>> void of(DataStream<E> events, Topic topic, String view,
+    <E extends CityEvent, S extends CityTotals<E, S>> void of(DataStream<E> events, Topic topic, View view,
             Class<S> totals, StoreWrites store) {
         OutputTag<E> late = new OutputTag<>("too-late", events.getType());
         TypeInformation<HourOfMinutes<S>> hourType = HourOfMinutes.typeOf(totals);
@@ -120,10 +132,10 @@ final class CityViews {
         private static final long serialVersionUID = 1L;
         private static final ValueStateDescriptor<Boolean> LISTED =
                 new ValueStateDescriptor<>("city-listed", Boolean.class);
-        private final String view;
+        private final View view;
         private final boolean listsCities;
 
-        ToWrites(String view, boolean listsCities) {
+        ToWrites(View view, boolean listsCities) {
             this.view = view;
             this.listsCities = listsCities;
         }

@@ -1,23 +1,23 @@
 package io.alluvium.flink;
 
+import io.alluvium.domain.ServingKeys;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The time grains of the per-city views ({@link CityViews}): how long one is, and how it is named in the
- * serving store ({@code <view>_<grain>:<city>:<UTC start>}, as REALTIME.md's key contract says). The texts of
- * a start are formatted once and kept: every event of a window writes its key and start again, and
- * formatting them each time was a tenth of the views' CPU.
+ * serving store ({@code <view>_<grain>:<city>:<UTC start>}, as REALTIME.md's key contract says and
+ * {@link ServingKeys} spells it). The texts of a start are formatted once and kept: every event of a window
+ * writes its key and start again, and formatting them each time was a tenth of the views' CPU.
  */
 enum Grain {
-    MINUTE(Duration.ofMinutes(1), "yyyy-MM-dd'T'HH:mm"),
-    HOUR(Duration.ofHours(1), "yyyy-MM-dd'T'HH");
+    MINUTE(Duration.ofMinutes(1), ServingKeys::minuteText, CityViews.View::minutePrefix),
+    HOUR(Duration.ofHours(1), ServingKeys::hourText, CityViews.View::hourPrefix);
 
     /** Starts whose texts are kept, at most: far more windows than a job has open at once. */
     private static final int KEPT_STARTS = 100_000;
@@ -27,13 +27,15 @@ enum Grain {
     }
 
     final Duration size;
-    private final DateTimeFormatter start;
+    private final Function<Instant, String> startText;
+    private final Function<CityViews.View, String> keyPrefix;
     private final String label = name().toLowerCase(Locale.ROOT);
     private final Map<Long, StartTexts> texts = new ConcurrentHashMap<>();
 
-    Grain(Duration size, String startPattern) {
+    Grain(Duration size, Function<Instant, String> startText, Function<CityViews.View, String> keyPrefix) {
         this.size = size;
-        this.start = DateTimeFormatter.ofPattern(startPattern).withZone(ZoneOffset.UTC);
+        this.startText = startText;
+        this.keyPrefix = keyPrefix;
     }
 
     /** The start (epoch ms) of the grain {@code eventTs} falls in. */
@@ -42,12 +44,12 @@ enum Grain {
     }
 
     /** E.g. {@code city_hour:Paris:2026-11-01T10}, {@code funnel_minute:Paris:2026-11-01T10:05}. */
-    String key(String view, String city, long startMillis) {
-        return view + "_" + label + ":" + city + ":" + textsOf(startMillis).label();
+    String key(CityViews.View view, String city, long startMillis) {
+        return ServingKeys.perCity(keyPrefix.apply(view), city, textsOf(startMillis).label());
     }
 
     /** The whole hash of a (city, grain): city, start ({@code hour_start}, {@code minute_start}), the totals. */
-    ServingWrite write(String view, String city, long startMillis, CityTotals<?, ?> totals) {
+    ServingWrite write(CityViews.View view, String city, long startMillis, CityTotals<?, ?> totals) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("city", city);
         fields.put(label + "_start", textsOf(startMillis).instant());
@@ -62,7 +64,7 @@ enum Grain {
                 texts.clear();
             }
             Instant instant = Instant.ofEpochMilli(startMillis);
-            known = new StartTexts(start.format(instant), instant.toString());
+            known = new StartTexts(startText.apply(instant), instant.toString());
             texts.put(startMillis, known);
         }
         return known;

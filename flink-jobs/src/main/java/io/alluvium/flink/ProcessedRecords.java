@@ -1,5 +1,6 @@
 package io.alluvium.flink;
 
+import io.alluvium.domain.ServingKeys;
 import io.alluvium.domain.Topic;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
@@ -27,7 +28,7 @@ final class ProcessedRecords {
     static long counted(Jedis redis) {
         long sum = 0;
         for (Topic topic : RealtimePipeline.TOPICS) {
-            for (Map.Entry<String, String> count : redis.hgetAll(Tally.countsKey(topic.topicName())).entrySet()) {
+            for (Map.Entry<String, String> count : redis.hgetAll(ServingKeys.counts(topic.topicName())).entrySet()) {
                 String name = count.getKey();
                 if (name.equals(Tally.VALID) || name.equals(Tally.DUPLICATE) || name.startsWith(Tally.REJECTED)) {
                     sum += Long.parseLong(count.getValue());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
+import io.alluvium.domain.ServingKeys;
 import io.alluvium.runtime.ChildProtocol;
 import io.alluvium.runtime.DataDir;
 import io.alluvium.runtime.KafkaEndpoints;
@@ -131,7 +132,7 @@ public final class RealtimeJob {
             streams.add(Alert.COUNTS);
             for (String stream : streams) {
                 ObjectNode of = counts.putObject(stream);
-                new TreeMap<>(redis.hgetAll(Tally.countsKey(stream))).forEach((name, count) -> of.put(name,
+                new TreeMap<>(redis.hgetAll(ServingKeys.counts(stream))).forEach((name, count) -> of.put(name,
                         Long.parseLong(count)));
             }
             result.set("counts", counts);

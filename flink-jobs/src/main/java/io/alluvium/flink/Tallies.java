@@ -1,5 +1,6 @@
 package io.alluvium.flink;
 
+import io.alluvium.domain.ServingKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ final class Tallies {
         public void processElement(Tally tally, Context ctx, Collector<ServingWrite> out) throws Exception {
             long next = (count.value() == null ? 0 : count.value()) + tally.count;
             count.update(next);
-            out.collect(new ServingWrite(Tally.countsKey(tally.topic), Map.of(tally.name, Long.toString(next))));
+            out.collect(new ServingWrite(ServingKeys.counts(tally.topic), Map.of(tally.name, Long.toString(next))));
         }
     }
 }

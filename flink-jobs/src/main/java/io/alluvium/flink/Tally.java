@@ -29,11 +29,6 @@ public final class Tally {
         this.count = count;
     }
 
-    /** The serving store hash the counts of {@code topic} (or of the alerts) are kept in. */
-    static String countsKey(String topic) {
-        return "realtime:" + topic + ":counts";
-    }
-
     String key() {
         return topic + "/" + name;
     }

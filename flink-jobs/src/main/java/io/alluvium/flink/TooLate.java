@@ -1,5 +1,6 @@
 package io.alluvium.flink;
 
+import io.alluvium.domain.ServingKeys;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -18,15 +19,10 @@ final class TooLate<T extends TimedEvent> extends ProcessFunction<T, ServingWrit
         this.topic = topic;
     }
 
-    /** The hash the too-late events of {@code topic} are kept in. */
-    static String key(String topic) {
-        return "realtime:" + topic + ":too_late";
-    }
-
     @Override
     public void processElement(T event, Context ctx, Collector<ServingWrite> out) {
         ctx.output(Tallies.TAG, new Tally(topic, Tally.TOO_LATE));
-        out.collect(new ServingWrite(key(topic),
+        out.collect(new ServingWrite(ServingKeys.tooLate(topic),
                 Map.of(event.eventId(), Instant.ofEpochMilli(event.eventTs()).toString())));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.alluvium.domain.ServingFields;
+import io.alluvium.domain.ServingKeys;
 import io.alluvium.domain.Topic;
 import java.time.Instant;
 import java.util.HashMap;
@@ -128,9 +129,9 @@ class FraudRulesTest {
         alerts.forEach((id, hash) -> byTime.put(id, Instant.parse(hash.get("event_ts")).toEpochMilli()));
         try (Jedis redis = redis()) {
             assertThat(ServedAlerts.byTime(redis)).isEqualTo(byTime);
-            assertThat(redis.hgetAll(Tally.countsKey(Alert.COUNTS))).isEqualTo(Map.of("card_velocity", "3",
+            assertThat(redis.hgetAll(ServingKeys.counts(Alert.COUNTS))).isEqualTo(Map.of("card_velocity", "3",
                     "amount_spike", "1", "declines_then_approval", "1", "ip_country_mismatch", "2"));
-            assertThat(redis.hgetAll(TooLate.key("payments"))).containsOnlyKeys("p-vlate-6");
+            assertThat(redis.hgetAll(ServingKeys.tooLate("payments"))).containsOnlyKeys("p-vlate-6");
         }
         assertThat(paymentCounts()).isEqualTo(Map.of("valid", Long.toString(sent.distinctValid()),
                 "duplicate", "1", "too_late", "1", "without_order", "2", "unknown_city", "1",
@@ -205,7 +206,7 @@ class FraudRulesTest {
 
     private static Map<String, String> paymentCounts() {
         try (Jedis redis = redis()) {
-            return redis.hgetAll(Tally.countsKey(Topic.PAYMENTS.topicName()));
+            return redis.hgetAll(ServingKeys.counts(Topic.PAYMENTS.topicName()));
         }
     }
 

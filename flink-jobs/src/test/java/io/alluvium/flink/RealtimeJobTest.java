@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.alluvium.domain.ServingKeys;
 import io.alluvium.flink.CraftedOrders.OrderSent;
 import io.alluvium.runtime.ChildProtocol;
 import java.time.temporal.ChronoUnit;
@@ -85,7 +86,7 @@ class RealtimeJobTest {
                 "rejected:bad_json", "1", "rejected:missing_field", "1", "rejected:wrong_type", "1",
                 "rejected:negative_amount", "1", "rejected:invalid_value", "2"));
         try (Jedis redis = RealtimeRun.redis(platform.config())) {
-            assertThat(redis.hgetAll(TooLate.key("orders"))).containsOnlyKeys(orders.tooLateIds());
+            assertThat(redis.hgetAll(ServingKeys.tooLate("orders"))).containsOnlyKeys(orders.tooLateIds());
         }
         assertThat(result.get("counts").get("orders").get("valid").asLong()).isEqualTo(10);
     }
@@ -106,7 +107,7 @@ class RealtimeJobTest {
         assertThat(counts()).containsEntry("valid", "14").containsEntry("duplicate", "3")
                 .containsEntry("too_late", "3");
         try (Jedis redis = RealtimeRun.redis(platform.config())) {
-            assertThat(redis.hgetAll(TooLate.key("orders"))).containsOnlyKeys(orders.tooLateIds());
+            assertThat(redis.hgetAll(ServingKeys.tooLate("orders"))).containsOnlyKeys(orders.tooLateIds());
         }
         afterSecondRun = cityHours();
     }
@@ -146,7 +147,7 @@ class RealtimeJobTest {
 
     private static Map<String, String> counts() {
         try (Jedis redis = RealtimeRun.redis(platform.config())) {
-            return redis.hgetAll(Tally.countsKey("orders"));
+            return redis.hgetAll(ServingKeys.counts("orders"));
         }
     }
 }

@@ -113,7 +113,7 @@ class RealtimeViewsTest {
         try (Jedis redis = RealtimeRun.redis(platform.config())) {
             // the cities with sales (Berlin and Madrid have clicks only)
             assertThat(redis.smembers(ServingKeys.CITIES)).containsExactlyInAnyOrder("Paris", "Lyon", "Rome");
-            assertThat(redis.hgetAll(TooLate.key("clickstream"))).containsOnlyKeys(clicks.tooLateIds());
+            assertThat(redis.hgetAll(ServingKeys.tooLate("clickstream"))).containsOnlyKeys(clicks.tooLateIds());
         }
         assertThat(user("u-9")).isEqualTo(features("3", "5", "12.50", "2026-11-01", "2026-11-01T14:00:00Z", "Lyon",
                 "android"));
@@ -193,7 +193,7 @@ class RealtimeViewsTest {
     }
 
     private static Map<String, String> counts(Topic topic) {
-        return hashes(Tally.countsKey(topic.topicName())).get(Tally.countsKey(topic.topicName()));
+        return hashes(ServingKeys.counts(topic.topicName())).get(ServingKeys.counts(topic.topicName()));
     }
 
     private static Map<String, Map<String, String>> hashes(String pattern) {

@@ -50,7 +50,7 @@ final class Query {
     }
 
     Optional<Instant> time(String name) {
-        return text(name).map(text -> HourRange.parseTime(name, text));
+        return text(name).map(text -> TimeRange.parseTime(name, text));
     }
 
     int integer(String name, int byDefault, int min, int max) {

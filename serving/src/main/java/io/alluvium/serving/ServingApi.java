@@ -52,7 +52,10 @@ public final class ServingApi implements AutoCloseable {
             cfg.http.prefer405over404 = true;
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             cfg.routes.get(PREFIX + "/health", endpoints::health);
-            cfg.routes.get(PREFIX + "/cities/hours", endpoints::cityHours);
+            cfg.routes.get(PREFIX + "/cities/hours", endpoints.range(CitySeries.CITY_HOUR));
+            cfg.routes.get(PREFIX + "/cities/minutes", endpoints.range(CitySeries.CITY_MINUTE));
+            cfg.routes.get(PREFIX + "/funnel/hours", endpoints.range(CitySeries.FUNNEL_HOUR));
+            cfg.routes.get(PREFIX + "/funnel/minutes", endpoints.range(CitySeries.FUNNEL_MINUTE));
             cfg.routes.get(PREFIX + "/users/{user_id}/features", endpoints::userFeatures);
             cfg.routes.get(PREFIX + "/alerts", endpoints::alerts);
             cfg.routes.get(PREFIX + "/counts", endpoints::counts);

@@ -2,6 +2,7 @@ package io.alluvium.serving;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
 import java.util.List;
@@ -39,21 +40,27 @@ final class SpeedEndpoints {
         }
     }
 
-    /** {@code GET /cities/hours?from&to[&city]}: the rows of the range and their totals. */
-    void cityHours(Context ctx) {
-        Query query = Query.of(ctx.queryParamMap(), FROM, TO, CITY);
-        Instant from = HourRange.parseTime(FROM, query.required(FROM));
-        Instant to = HourRange.parseTime(TO, query.required(TO));
-        HourRange range = new HourRange(from, to);
-        Optional<String> city = query.text(CITY);
-        List<ObjectNode> rows = view.cityHours(range, city);
-        ObjectNode body = HashDecoder.JSON.createObjectNode()
-                .put(FROM, range.from().toString())
-                .put(TO, range.to().toString());
-        body.put(CITY, city.orElse(null));
-        body.putArray("rows").addAll(rows);
-        body.set("totals", RangeTotals.of(rows));
-        ctx.json(body);
+    /**
+     * {@code GET /cities/hours}, {@code /cities/minutes}, {@code /funnel/hours}, {@code /funnel/minutes}
+     * {@code ?from&to[&city]}: the rows of {@code series} in the range and their totals; of every listed city when
+     * no city is given, which only the sales series allow (the funnel's cities are listed nowhere).
+     */
+    Handler range(CitySeries series) {
+        return ctx -> {
+            Query query = Query.of(ctx.queryParamMap(), FROM, TO, CITY);
+            Instant from = TimeRange.parseTime(FROM, query.required(FROM));
+            Instant to = TimeRange.parseTime(TO, query.required(TO));
+            TimeRange range = new TimeRange(series.grain, from, to);
+            Optional<String> city = series.citiesListed ? query.text(CITY) : Optional.of(query.required(CITY));
+            List<ObjectNode> rows = view.rows(series, range, city.map(List::of).orElseGet(view::cities));
+            ObjectNode body = HashDecoder.JSON.createObjectNode()
+                    .put(FROM, range.from().toString())
+                    .put(TO, range.to().toString());
+            body.put(CITY, city.orElse(null));
+            body.putArray("rows").addAll(rows);
+            body.set("totals", RangeTotals.of(series, rows));
+            ctx.json(body);
+        };
     }
 
     /** {@code GET /users/{user_id}/features}: the user's hash, 404 when there is none. */

@@ -56,15 +56,25 @@ public final class SpeedView implements AutoCloseable {
         return List.copyOf(cities);
     }
 
-    /** The {@code city_hour} rows of the range, by hour then city; a (city, hour) without a key has no row. */
-    public List<ObjectNode> cityHours(HourRange range, Optional<String> city) {
-        List<String> cities = city.map(List::of).orElseGet(this::cities);
+    /** The {@code city_hour} rows of the hours, by hour then city, of one city or of every city. */
+    public List<ObjectNode> cityHours(TimeRange hours, Optional<String> city) {
+        return rows(CitySeries.CITY_HOUR, hours, city.map(List::of).orElseGet(this::cities));
+    }
+
+    /**
+     * The rows of {@code series} for {@code cities} over the range (of the series' grain), by start then city; a
+     * (city, start) without a key has no row.
+     */
+    List<ObjectNode> rows(CitySeries series, TimeRange range, List<String> cities) {
+        if (range.grain() != series.grain) {
+            throw new IllegalArgumentException(series + " is read by " + series.grain + ", not by " + range.grain());
+        }
         List<String> keys = new ArrayList<>();
-        for (Instant hour : range.hours()) {
-            cities.forEach(c -> keys.add(ServingKeys.cityHour(c, hour)));
+        for (Instant start : range.starts()) {
+            cities.forEach(c -> keys.add(series.key(c, start)));
         }
         List<ObjectNode> rows = new ArrayList<>();
-        hashes(keys).forEach((key, hash) -> rows.add(HashDecoder.decode(key, hash, ServingFields.CITY_HOUR)));
+        hashes(keys).forEach((key, hash) -> rows.add(HashDecoder.decode(key, hash, series.fields)));
         return rows;
     }
 

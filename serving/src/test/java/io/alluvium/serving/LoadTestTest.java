@@ -50,8 +50,8 @@ class LoadTestTest {
     void theSampleHasEveryCityHourAndUserOnceEachAtLeastAndKeepsTheContract() {
         Set<String> keys = lookups.stream().map(ServingLookup::key).collect(Collectors.toSet());
         assertThat(keys).hasSize(3 * 4 + 20).contains("city_hour:city-02:2026-11-01T03", "user:u-000020");
-        assertThat(view.cityHours(new HourRange(FIRST_HOUR, FIRST_HOUR.plusSeconds(4 * 3600)), Optional.empty()))
-                .hasSize(12);
+        TimeRange fourHours = new TimeRange(TimeRange.Grain.HOUR, FIRST_HOUR, FIRST_HOUR.plusSeconds(4 * 3600));
+        assertThat(view.cityHours(fourHours, Optional.empty())).hasSize(12);
         assertThat(view.alerts(50, Optional.empty())).hasSize(5);
         assertThat(view.counts()).extracting(c -> c.path("stream").asText()).containsExactly("alerts", "orders");
         long alertsCounted = 0;
