@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
+import io.alluvium.domain.ServingKeys;
 import io.alluvium.domain.Topic;
 import io.alluvium.generator.EventGenerator;
 import io.alluvium.generator.GeneratorPlan;
@@ -150,8 +151,8 @@ class RealtimeCrashTest {
             for (Topic topic : RealtimePipeline.TOPICS) {
                 report.append("  ").append(topic.topicName()).append(": ")
                         .append(perTopic.getOrDefault(topic.topicName(), 0L)).append(" records in the topic, ")
-                        .append(Tally.countsKey(topic.topicName())).append(" = ")
-                        .append(new TreeMap<>(redis.hgetAll(Tally.countsKey(topic.topicName())))).append('\n');
+                        .append(ServingKeys.counts(topic.topicName())).append(" = ")
+                        .append(new TreeMap<>(redis.hgetAll(ServingKeys.counts(topic.topicName())))).append('\n');
             }
         } catch (RuntimeException e) {
             report.append("  counts unreadable: ").append(e).append('\n');
