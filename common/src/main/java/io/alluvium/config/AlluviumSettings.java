@@ -63,6 +63,7 @@ public final class AlluviumSettings {
     public static final String REALTIME_PARALLELISM = "realtime.parallelism";
     public static final String REALTIME_DEDUP_RETENTION = "realtime.dedup-retention";
     public static final String REALTIME_CHECKPOINT_INTERVAL = "realtime.checkpoint-interval";
+    public static final String REALTIME_FLUSH_INTERVAL = "realtime.flush-interval";
     public static final String FRAUD_VELOCITY_PAYMENTS = "realtime.fraud.velocity-payments";
     public static final String FRAUD_VELOCITY_WINDOW = "realtime.fraud.velocity-window";
     public static final String FRAUD_AMOUNT_FACTOR = "realtime.fraud.amount-factor";
@@ -152,6 +153,11 @@ public final class AlluviumSettings {
             .define(REALTIME_CHECKPOINT_INTERVAL, DURATION, "5s",
                     durationBetween(Duration.ofMillis(200), Duration.ofHours(1)),
                     "Flink checkpoint interval of the realtime job: how much a restart replays.")
+            .define(REALTIME_FLUSH_INTERVAL, DURATION, "50ms", durationBetween(Duration.ZERO, Duration.ofSeconds(10)),
+                    "The longest a record waits in a buffer of the realtime job before it is sent on: at each "
+                            + "network hop between its operators, and for a write in the serving-store sink. Each "
+                            + "hop and the sink add up to this to the freshness of a value; lower is fresher, "
+                            + "higher costs less per event (0: every record is sent at once).")
             .define(FRAUD_VELOCITY_PAYMENTS, INT, "5", between(1, 10_000),
                     "Fraud rule card_velocity: an alert when a card makes more than this many payments within "
                             + "realtime.fraud.velocity-window of event time.")

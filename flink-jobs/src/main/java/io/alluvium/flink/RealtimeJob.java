@@ -80,7 +80,7 @@ public final class RealtimeJob {
             String savepoint = null;
             if (!(untilCaughtUp && consumed.behind(target, earliest) == 0)) {
                 StreamExecutionEnvironment env = environment(config, stateDir, jobId, resume);
-                RealtimePipeline.define(env, config, new ServingStoreSink(store), false);
+                RealtimePipeline.define(env, config, new ServingStoreSink(store, config.getDuration(AlluviumSettings.REALTIME_FLUSH_INTERVAL)), false);
                 JobClient job = env.executeAsync("alluvium-realtime");
                 savepoint = follow(job, () -> {
                     long behind = consumed.behind(target, earliest);
@@ -102,10 +102,18 @@ public final class RealtimeJob {
         }
     }
 
-    /** The Flink environment of a realtime run (also the bench's replays). */
+    /**
+     * The Flink environment of a realtime run (also the bench's replays): the landing job's, with network
+     * buffers sent on after {@code realtime.flush-interval} at the latest.
+     */
     static StreamExecutionEnvironment environment(AlluviumConfig config, Path stateDir, JobID jobId,
             Optional<RestorePoint> resume) {
-        return LandingEnvironment.create(asLanding(config), stateDir, jobId, resume, new Configuration());
+        StreamExecutionEnvironment env = LandingEnvironment.create(asLanding(config), stateDir, jobId, resume,
+                new Configuration());
+        // a record waits at most this long in a network buffer at each hop (Flink's default, 100 ms, was
+        // most of the freshness of a value at low rates)
+        env.setBufferTimeout(config.getDuration(AlluviumSettings.REALTIME_FLUSH_INTERVAL).toMillis());
+        return env;
     }
 
     /**

@@ -32,7 +32,7 @@ final class RealtimePipeline {
      */
     static void define(StreamExecutionEnvironment env, AlluviumConfig config, Sink<ServingWrite> sink,
             boolean bounded) {
-        Tallies tallies = new Tallies();
+        Tallies tallies = new Tallies(config.getDuration(AlluviumSettings.REALTIME_FLUSH_INTERVAL));
         Duration allowedLateness = config.getDuration(AlluviumSettings.REALTIME_ALLOWED_LATENESS);
         TopicSource topics = new TopicSource(env, KafkaEndpoints.bootstrapServers(config),
                 config.getDuration(AlluviumSettings.REALTIME_WATERMARK_DELAY),

@@ -20,27 +20,29 @@ import redis.clients.jedis.exceptions.JedisDataException;
 /**
  * Writes {@link ServingWrite}s to the serving store. Writes are coalesced per key (only the newest values
  * of a hash field or a sorted set member matter, since they are absolute; a set's members are gathered) and
- * sent in one pipeline at the latest {@link #FLUSH_DELAY_MILLIS} after they arrive, and always before a
+ * sent in one pipeline at the latest {@code realtime.flush-interval} after they arrive, and always before a
  * checkpoint barrier passes the writer ({@code flush}): so when a checkpoint completes, everything it covers
  * is in Redis, and what comes after it is rewritten identically on replay.
  */
 final class ServingStoreSink implements Sink<ServingWrite> {
     private static final long serialVersionUID = 1L;
-    static final long FLUSH_DELAY_MILLIS = 200;
     private static final int MAX_BUFFERED_KEYS = 10_000;
     /** How long a write waits for a serving store that is loading its data after a restart. */
     static final Duration LOADING_WAIT = Duration.ofMinutes(2);
     private static final long LOADING_POLL_MILLIS = 200;
 
     private final ServingStoreAddress address;
+    private final long flushDelayMillis;
 
-    ServingStoreSink(ServingStoreAddress address) {
+    /** @param flushDelay the longest a write waits before it is sent ({@code realtime.flush-interval}) */
+    ServingStoreSink(ServingStoreAddress address, Duration flushDelay) {
         this.address = address;
+        this.flushDelayMillis = flushDelay.toMillis();
     }
 
     @Override
     public SinkWriter<ServingWrite> createWriter(WriterInitContext context) {
-        return new Writer(address.connect(), context.getProcessingTimeService());
+        return new Writer(address.connect(), context.getProcessingTimeService(), flushDelayMillis);
     }
 
     /**
@@ -107,12 +109,14 @@ final class ServingStoreSink implements Sink<ServingWrite> {
     private static final class Writer implements SinkWriter<ServingWrite> {
         private final Jedis jedis;
         private final ProcessingTimeService time;
+        private final long flushDelayMillis;
         private final Map<String, ServingWrite> pending = new LinkedHashMap<>();
         private boolean flushScheduled;
 
-        Writer(Jedis jedis, ProcessingTimeService time) {
+        Writer(Jedis jedis, ProcessingTimeService time, long flushDelayMillis) {
             this.jedis = jedis;
             this.time = time;
+            this.flushDelayMillis = flushDelayMillis;
         }
 
         @Override
@@ -123,7 +127,7 @@ final class ServingStoreSink implements Sink<ServingWrite> {
                 send();
             } else if (!flushScheduled) {
                 flushScheduled = true;
-                time.registerTimer(time.getCurrentProcessingTime() + FLUSH_DELAY_MILLIS, t -> {
+                time.registerTimer(time.getCurrentProcessingTime() + flushDelayMillis, t -> {
                     flushScheduled = false;
                     send();
                 });

@@ -1,6 +1,7 @@
 package io.alluvium.flink;
 
 import io.alluvium.domain.ServingKeys;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,16 @@ final class Tallies {
     };
 
     private final List<DataStream<Tally>> outputs = new ArrayList<>();
+    private final long batchMillis;
+
+    /** @param batchInterval how long a subtask adds up its tallies before sending them on */
+    Tallies(Duration batchInterval) {
+        this.batchMillis = batchInterval.toMillis();
+    }
 
     /** An operator's tallies, added up per subtask ({@link TallyBatches}) before they are counted. */
     void add(DataStream<Tally> output) {
-        outputs.add(output.transform("tally batches", TypeInformation.of(Tally.class), new TallyBatches()));
+        outputs.add(output.transform("tally batches", TypeInformation.of(Tally.class), new TallyBatches(batchMillis)));
     }
 
     /** Counts the tallies and writes the counts to the serving store. */

@@ -9,7 +9,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
  * Adds up the tallies of one operator's subtask before they cross the network to the counter of {@link
- * Tallies}: one record per topic and name every {@link #INTERVAL_MILLIS} ms instead of one per event (an
+ * Tallies}: one record per topic and name every {@code realtime.flush-interval} instead of one per event (an
  * earlier version sent each event's tally on its own, a network hop per event for counting alone). What it
  * holds is sent on before every checkpoint barrier and at the end of the input, so it keeps no state: a
  * checkpoint covers exactly the tallies of the records before it, and the counts stay exact across restores.
@@ -17,10 +17,14 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 final class TallyBatches extends AbstractStreamOperator<Tally>
         implements OneInputStreamOperator<Tally, Tally>, ProcessingTimeCallback {
     private static final long serialVersionUID = 1L;
-    static final long INTERVAL_MILLIS = 100;
 
+    private final long intervalMillis;
     private transient Map<String, Tally> pending;
     private transient boolean sendScheduled;
+
+    TallyBatches(long intervalMillis) {
+        this.intervalMillis = intervalMillis;
+    }
 
     @Override
     public void open() throws Exception {
@@ -35,7 +39,7 @@ final class TallyBatches extends AbstractStreamOperator<Tally>
         if (!sendScheduled) {
             sendScheduled = true;
             getProcessingTimeService().registerTimer(
-                    getProcessingTimeService().getCurrentProcessingTime() + INTERVAL_MILLIS, this);
+                    getProcessingTimeService().getCurrentProcessingTime() + intervalMillis, this);
         }
     }
 
