@@ -36,9 +36,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 final class TopicSource {
     /** Consumer group under which positions are committed to Kafka at each checkpoint (for catch-up and lag). */
     static final String GROUP_ID = "alluvium-realtime";
-    /** A partition without records for this long no longer holds the watermark back. */
-    private static final Duration IDLE_PARTITION = Duration.ofSeconds(30);
-
     /** Validates one raw record of a topic. */
     @FunctionalInterface
     interface Validator<T> extends Serializable {
@@ -55,21 +52,25 @@ final class TopicSource {
     private final StreamExecutionEnvironment env;
     private final String bootstrapServers;
     private final Duration watermarkDelay;
+    private final Duration idlePartitionTimeout;
     private final Duration dedupRetention;
     private final boolean bounded;
     private final Tallies tallies;
 
     /**
+     * @param idlePartitionTimeout a partition without records for this long no longer holds the watermark
+     *                        back ({@code realtime.idle-partition-timeout})
      * @param dedupRetention  event ids are kept for dedup until the watermark passes their event time
      *                        plus this ({@code realtime.dedup-retention})
      * @param bounded         read each topic up to its end offsets at the start, then finish (a bench's
      *                        replay of a backlog); otherwise read on
      */
     TopicSource(StreamExecutionEnvironment env, String bootstrapServers, Duration watermarkDelay,
-            Duration dedupRetention, boolean bounded, Tallies tallies) {
+            Duration idlePartitionTimeout, Duration dedupRetention, boolean bounded, Tallies tallies) {
         this.env = env;
         this.bootstrapServers = bootstrapServers;
         this.watermarkDelay = watermarkDelay;
+        this.idlePartitionTimeout = idlePartitionTimeout;
         this.dedupRetention = dedupRetention;
         this.bounded = bounded;
         this.tallies = tallies;
@@ -99,7 +100,7 @@ final class TopicSource {
                 .<Checked<T>>forGenerator(ctx -> new EventTimeBehindMax<>(delay))
                 .withTimestampAssigner((checked, previous) -> checked.event == null ? Long.MIN_VALUE
                         : checked.event.eventTs())
-                .withIdleness(IDLE_PARTITION);
+                .withIdleness(idlePartitionTimeout);
         SingleOutputStreamOperator<Checked<T>> valid = env
                 .fromSource(builder.build(), watermarks, "kafka " + name).uid(name + "-source")
                 .transform(name + " resumed watermark", Checked.typeOf(type), new ResumedWatermark<>())
