@@ -59,6 +59,7 @@ public final class AlluviumSettings {
     public static final String FLINK_HEAP = "flink.heap";
 
     public static final String REALTIME_WATERMARK_DELAY = "realtime.watermark-delay";
+    public static final String REALTIME_IDLE_PARTITION_TIMEOUT = "realtime.idle-partition-timeout";
     public static final String REALTIME_ALLOWED_LATENESS = "realtime.window-allowed-lateness";
     public static final String REALTIME_PARALLELISM = "realtime.parallelism";
     public static final String REALTIME_DEDUP_RETENTION = "realtime.dedup-retention";
@@ -143,6 +144,11 @@ public final class AlluviumSettings {
 
             .define(REALTIME_WATERMARK_DELAY, DURATION, "5m", durationBetween(Duration.ZERO, Duration.ofDays(1)),
                     "How far event time may run out of order before the realtime job's watermark passes it.")
+            .define(REALTIME_IDLE_PARTITION_TIMEOUT, DURATION, "30s",
+                    durationBetween(Duration.ofMillis(200), Duration.ofDays(1)),
+                    "A Kafka partition the realtime job has caught up with (its last record was read within this "
+                            + "long of its Kafka timestamp) stops holding the watermark back after this long without "
+                            + "a record; a partition whose last record was older (a backlog being read) never does.")
             .define(REALTIME_ALLOWED_LATENESS, DURATION, "49h", durationBetween(Duration.ZERO, Duration.ofDays(30)),
                     "How long after its end a realtime (city, hour) window, its minutes included, still takes late events; later ones are counted as too late and kept.")
             .define(REALTIME_PARALLELISM, INT, "2", between(1, 1024), "Parallelism of the realtime job.")

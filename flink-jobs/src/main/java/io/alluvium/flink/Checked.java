@@ -18,6 +18,13 @@ public final class Checked<T> {
     public String reason;
     public int partition;
     public boolean behind;
+    /**
+     * The Kafka record's timestamp (producer or broker append time, epoch ms; negative if none), for the
+     * partition's watermark generator ({@link EventTimeBehindMax}: was the partition caught up when it
+     * read this record?), which sees the very object the deserializer made. Not part of the type below,
+     * so never serialized or copied past the source: 0 downstream.
+     */
+    public transient long kafkaTimestamp;
 
     public Checked() {
     }

@@ -36,6 +36,7 @@ final class RealtimePipeline {
         Duration allowedLateness = config.getDuration(AlluviumSettings.REALTIME_ALLOWED_LATENESS);
         TopicSource topics = new TopicSource(env, KafkaEndpoints.bootstrapServers(config),
                 config.getDuration(AlluviumSettings.REALTIME_WATERMARK_DELAY),
+                config.getDuration(AlluviumSettings.REALTIME_IDLE_PARTITION_TIMEOUT),
                 config.getDuration(AlluviumSettings.REALTIME_DEDUP_RETENTION), bounded, tallies);
         TopicSource.Distinct<OrderEvent> orders = topics.read(Topic.ORDERS, OrderEvent.class,
                 OrderValidation::validate);

@@ -36,9 +36,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 final class TopicSource {
     /** Consumer group under which positions are committed to Kafka at each checkpoint (for catch-up and lag). */
     static final String GROUP_ID = "alluvium-realtime";
-    /** A partition without records for this long no longer holds the watermark back. */
-    private static final Duration IDLE_PARTITION = Duration.ofSeconds(30);
-
     /** Validates one raw record of a topic. */
     @FunctionalInterface
     interface Validator<T> extends Serializable {
@@ -55,21 +52,26 @@ final class TopicSource {
     private final StreamExecutionEnvironment env;
     private final String bootstrapServers;
     private final Duration watermarkDelay;
+    private final Duration idlePartitionTimeout;
     private final Duration dedupRetention;
     private final boolean bounded;
     private final Tallies tallies;
 
     /**
+     * @param idlePartitionTimeout a partition caught up with (its last record read within this of its Kafka
+     *                        timestamp) and then without records for this long no longer holds the
+     *                        watermark back ({@code realtime.idle-partition-timeout}, {@link EventTimeBehindMax})
      * @param dedupRetention  event ids are kept for dedup until the watermark passes their event time
      *                        plus this ({@code realtime.dedup-retention})
      * @param bounded         read each topic up to its end offsets at the start, then finish (a bench's
      *                        replay of a backlog); otherwise read on
      */
     TopicSource(StreamExecutionEnvironment env, String bootstrapServers, Duration watermarkDelay,
-            Duration dedupRetention, boolean bounded, Tallies tallies) {
+            Duration idlePartitionTimeout, Duration dedupRetention, boolean bounded, Tallies tallies) {
         this.env = env;
         this.bootstrapServers = bootstrapServers;
         this.watermarkDelay = watermarkDelay;
+        this.idlePartitionTimeout = idlePartitionTimeout;
         this.dedupRetention = dedupRetention;
         this.bounded = bounded;
         this.tallies = tallies;
@@ -94,12 +96,14 @@ final class TopicSource {
         if (bounded) {
             builder.setBounded(OffsetsInitializer.latest());
         }
-        Duration delay = watermarkDelay; // the lambda is serialized: it must not capture this
+        Duration delay = watermarkDelay; // the lambdas are serialized: they must not capture this
+        Duration idleTimeout = idlePartitionTimeout;
+        // idleness is the generator's own (caught up, then silent), not withIdleness (silent only)
         WatermarkStrategy<Checked<T>> watermarks = WatermarkStrategy
-                .<Checked<T>>forGenerator(ctx -> new EventTimeBehindMax<>(delay))
-                .withTimestampAssigner((checked, previous) -> checked.event == null ? Long.MIN_VALUE
-                        : checked.event.eventTs())
-                .withIdleness(IDLE_PARTITION);
+                .<Checked<T>>forGenerator(ctx -> new EventTimeBehindMax<T>(delay, idleTimeout,
+                        ctx.getInputActivityClock(), System::currentTimeMillis))
+                .withTimestampAssigner((checked, kafkaTimestamp) -> checked.event == null ? Long.MIN_VALUE
+                        : checked.event.eventTs());
         SingleOutputStreamOperator<Checked<T>> valid = env
                 .fromSource(builder.build(), watermarks, "kafka " + name).uid(name + "-source")
                 .transform(name + " resumed watermark", Checked.typeOf(type), new ResumedWatermark<>())
@@ -132,6 +136,7 @@ final class TopicSource {
         public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Checked<T>> out) {
             Checked<T> checked = validator.check(record.value());
             checked.partition = record.partition();
+            checked.kafkaTimestamp = record.timestamp();
             out.collect(checked);
         }
 

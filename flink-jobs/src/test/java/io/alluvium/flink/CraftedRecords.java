@@ -26,9 +26,14 @@ final class CraftedRecords implements AutoCloseable {
     }
 
     void send(Topic topic, String payload) {
+        send(topic, 0, payload);
+    }
+
+    /** Sends to the given partition of the topic, acknowledged before it returns. */
+    void send(Topic topic, int partition, String payload) {
         try {
-            producer.send(new ProducerRecord<>(topic.topicName(), 0, null, payload.getBytes(StandardCharsets.UTF_8)))
-                    .get();
+            producer.send(new ProducerRecord<>(topic.topicName(), partition, null,
+                    payload.getBytes(StandardCharsets.UTF_8))).get();
         } catch (Exception e) {
             throw new IllegalStateException("send failed", e);
         }
