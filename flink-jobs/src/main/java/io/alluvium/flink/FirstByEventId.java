@@ -20,8 +20,8 @@ import org.apache.flink.util.OutputTag;
  * <p>Keyed by a bucket of ids ({@link #bucketOf}, {@link #BUCKETS} of them) rather than by the id: each bucket
  * keeps its ids with their event times in one map, checked against the watermark on lookup, and forgets the
  * expired ones on one event-time timer per bucket and {@code keep / }{@link #SWEEPS_PER_RETENTION} of event
- * time. Keyed by the id itself, each id had a state entry and a timer of its own, registered and fired once
- * per event: the job's largest cost after parsing.
+ * time. Keyed by the id itself, each id had a state entry, a timer and the timer's dedup entry, all
+ * checkpointed; here an id is one map entry, so the state and its checkpoints grow less with the retention.
  */
 final class FirstByEventId<T extends TimedEvent> extends KeyedProcessFunction<Integer, Checked<T>, T> {
     /** Many more buckets than key groups (128 by default), so they spread evenly over the subtasks. */
