@@ -7,15 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alluvium.domain.ServingKeys;
 import io.alluvium.serving.ServingApiTest.Answer;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The API's minutes of city sales and its clickstream funnel per hour and minute, for real: a redis-server (with a
@@ -25,40 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 class MinutesAndFunnelApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dir;
-
-    private static RealServingStore store;
-    private static SpeedView view;
-    private static ServingApi api;
-
-    @BeforeAll
-    static void start() {
-        store = RealServingStore.start(dir);
-        view = SpeedView.open(store.endpoint(), 4);
-        api = ServingApi.start(view, "127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (api != null) {
-            api.close();
-        }
-        if (view != null) {
-            view.close();
-        }
-        if (store != null) {
-            store.close();
-        }
-    }
-
-    @BeforeEach
-    void emptyStore() {
-        store.writer().flushAll();
-    }
+    @RegisterExtension
+    static final ServedStore served = new ServedStore();
 
     private static Answer get(String pathAndQuery) throws IOException, InterruptedException {
-        return ServingApiTest.request(api, "GET", pathAndQuery);
+        return ServingApiTest.request(served.api(), "GET", pathAndQuery);
     }
 
     private static JsonNode json(String text) throws IOException {
@@ -84,7 +51,7 @@ class MinutesAndFunnelApiTest {
         hash.put("paid_amount", amount);
         hash.put("distinct_buyers", Long.toString(buyers));
         hash.put("items_sold", Long.toString(items));
-        store.writer().hset(ServingKeys.cityMinute(city, minute(minute)), hash);
+        served.store().writer().hset(ServingKeys.cityMinute(city, minute(minute)), hash);
     }
 
     private static Map<String, String> funnel(String city, String startField, Instant start, long view, long search,
@@ -100,13 +67,13 @@ class MinutesAndFunnelApiTest {
     }
 
     private static void funnelHour(String city, String hour, long view, long search, long addToCart, long checkout) {
-        store.writer().hset(ServingKeys.funnelHour(city, hour(hour)),
+        served.store().writer().hset(ServingKeys.funnelHour(city, hour(hour)),
                 funnel(city, "hour_start", hour(hour), view, search, addToCart, checkout));
     }
 
     private static void funnelMinute(String city, String minute, long view, long search, long addToCart,
                                      long checkout) {
-        store.writer().hset(ServingKeys.funnelMinute(city, minute(minute)),
+        served.store().writer().hset(ServingKeys.funnelMinute(city, minute(minute)),
                 funnel(city, "minute_start", minute(minute), view, search, addToCart, checkout));
     }
 
@@ -116,7 +83,7 @@ class MinutesAndFunnelApiTest {
         cityMinute("Paris", "2026-11-01T06:01", 7, 7, 0, "70.00", 7, 7);
         cityMinute("Berlin", "2026-11-01T06:00", 3, 2, 1, "20.00", 2, 4);
         cityMinute("Madrid", "2026-11-01T04:00", 1, 1, 0, "5.00", 1, 1);
-        store.writer().sadd(ServingKeys.CITIES, "Paris", "Berlin", "Madrid");
+        served.store().writer().sadd(ServingKeys.CITIES, "Paris", "Berlin", "Madrid");
     }
 
     private static final String PARIS_0559 = "{'source':'speed','city':'Paris','minute_start':'2026-11-01T05:59:00Z',"
@@ -148,8 +115,8 @@ class MinutesAndFunnelApiTest {
         assertThat(answer.body().path("city").asText()).isEqualTo("Paris");
         assertThat(answer.body().path("rows")).isEqualTo(json("[" + PARIS_0559 + "," + PARIS_0600 + "]"));
         // without the city set, the cities are those of the city_hour keys (the job writes a minute's hour with it)
-        store.writer().del(ServingKeys.CITIES);
-        store.writer().hset(ServingKeys.cityHour("Berlin", hour("2026-11-01T06")), "city", "Berlin");
+        served.store().writer().del(ServingKeys.CITIES);
+        served.store().writer().hset(ServingKeys.cityHour("Berlin", hour("2026-11-01T06")), "city", "Berlin");
         assertThat(get("/cities/minutes?from=2026-11-01T05:59&to=2026-11-01T06:01").body().path("rows"))
                 .isEqualTo(json("[" + BERLIN_0600 + "]"));
     }
@@ -228,7 +195,7 @@ class MinutesAndFunnelApiTest {
     @Test
     void aFunnelValueThatBreaksTheContractIs500NamingKeyAndField() throws Exception {
         funnelMinute("Paris", "2026-11-01T05:00", 3, 2, 1, 0);
-        store.writer().hset(ServingKeys.funnelMinute("Paris", minute("2026-11-01T05:00")), "checkout", "some");
+        served.store().writer().hset(ServingKeys.funnelMinute("Paris", minute("2026-11-01T05:00")), "checkout", "some");
         Answer answer = get("/funnel/minutes?city=Paris&from=2026-11-01T05:00&to=2026-11-01T05:01");
         assertThat(answer.status()).isEqualTo(500);
         assertThat(answer.body().path("error").asText()).isEqualTo("serving store key "
@@ -238,7 +205,7 @@ class MinutesAndFunnelApiTest {
     @Test
     void onlyGetIsServed() throws Exception {
         for (String path : new String[] {"/cities/minutes", "/funnel/hours", "/funnel/minutes"}) {
-            Answer answer = ServingApiTest.request(api, "POST", path);
+            Answer answer = ServingApiTest.request(served.api(), "POST", path);
             assertThat(answer.status()).as(path).isEqualTo(405);
         }
     }

@@ -15,17 +15,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The read-only API for real: a redis-server (with a password) holding hashes written as REALTIME.md says, the
@@ -35,40 +31,11 @@ class ServingApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    @TempDir
-    static Path dir;
-
-    private static RealServingStore store;
-    private static SpeedView view;
-    private static ServingApi api;
+    @RegisterExtension
+    static final ServedStore served = new ServedStore();
 
     /** One answer: status and JSON body. */
     record Answer(int status, JsonNode body, HttpResponse<String> response) {
-    }
-
-    @BeforeAll
-    static void start() {
-        store = RealServingStore.start(dir);
-        view = SpeedView.open(store.endpoint(), 4);
-        api = ServingApi.start(view, "127.0.0.1", 0);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (api != null) {
-            api.close();
-        }
-        if (view != null) {
-            view.close();
-        }
-        if (store != null) {
-            store.close();
-        }
-    }
-
-    @BeforeEach
-    void emptyStore() {
-        store.writer().flushAll();
     }
 
     static Answer request(ServingApi server, String method, String pathAndQuery) throws IOException, InterruptedException {
@@ -78,7 +45,7 @@ class ServingApiTest {
     }
 
     private static Answer get(String pathAndQuery) throws IOException, InterruptedException {
-        return request(api, "GET", pathAndQuery);
+        return request(served.api(), "GET", pathAndQuery);
     }
 
     private static void cityHour(String city, String hour, long created, long paid, long cancelled, String amount,
@@ -93,7 +60,7 @@ class ServingApiTest {
         hash.put("paid_amount", amount);
         hash.put("distinct_buyers", Long.toString(buyers));
         hash.put("items_sold", Long.toString(items));
-        store.writer().hset(ServingKeys.cityHour(city, start), hash);
+        served.store().writer().hset(ServingKeys.cityHour(city, start), hash);
     }
 
     private static void salesOfThreeCities() {
@@ -102,7 +69,7 @@ class ServingApiTest {
         cityHour("Berlin", "2026-11-01T05", 2, 2, 0, "20.01", 1, 2);
         cityHour("Berlin", "2026-11-01T07", 100, 90, 5, "9000.00", 80, 200);
         cityHour("Madrid", "2026-11-01T04", 1, 1, 0, "5.00", 1, 1);
-        store.writer().sadd(ServingKeys.CITIES, "Paris", "Berlin", "Madrid");
+        served.store().writer().sadd(ServingKeys.CITIES, "Paris", "Berlin", "Madrid");
     }
 
     private static JsonNode json(String text) throws IOException {
@@ -170,7 +137,7 @@ class ServingApiTest {
     @Test
     void withoutTheCitySetTheCitiesComeFromTheKeys() throws Exception {
         salesOfThreeCities();
-        store.writer().del(ServingKeys.CITIES);
+        served.store().writer().del(ServingKeys.CITIES);
         assertThat(get("/cities/hours?from=2026-11-01T05&to=2026-11-01T07").body().path("rows"))
                 .isEqualTo(json("[" + BERLIN_05 + "," + PARIS_05 + "," + PARIS_06 + "]"));
     }
@@ -194,7 +161,7 @@ class ServingApiTest {
         hash.put("last_city", "Paris");
         hash.put("last_device", "ios");
         hash.put("last_event_ts", "2026-11-01T05:59:59Z");
-        store.writer().hset(ServingKeys.user("u-000042"), hash);
+        served.store().writer().hset(ServingKeys.user("u-000042"), hash);
         Answer answer = get("/users/u-000042/features");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo(json("{'source':'speed','user_id':'u-000042','events_5m':3,"
@@ -220,8 +187,8 @@ class ServingApiTest {
         hash.put("event_ts", ts);
         hash.put("event_ids", "[\"e-" + (n - 1) + "\",\"e-" + n + "\"]");
         hash.put("evidence", "{\"cards\":" + (n + 2) + ",\"window_s\":60}");
-        store.writer().hset(ServingKeys.alert(id), hash);
-        store.writer().zadd(ServingKeys.ALERTS_BY_TIME, Instant.parse(ts).toEpochMilli(), id);
+        served.store().writer().hset(ServingKeys.alert(id), hash);
+        served.store().writer().zadd(ServingKeys.ALERTS_BY_TIME, Instant.parse(ts).toEpochMilli(), id);
     }
 
     private static String alertJson(int n, String ts) {
@@ -242,7 +209,7 @@ class ServingApiTest {
         assertThat(ids(get("/alerts?since=2026-11-01T05:10:00Z"))).containsExactly("card_velocity:e-3",
                 "card_velocity:e-2");
         // an id whose hash is not written (yet) is left out
-        store.writer().zadd(ServingKeys.ALERTS_BY_TIME, Instant.parse("2026-11-01T05:30:00Z").toEpochMilli(),
+        served.store().writer().zadd(ServingKeys.ALERTS_BY_TIME, Instant.parse("2026-11-01T05:30:00Z").toEpochMilli(),
                 "card_velocity:e-4");
         assertThat(get("/alerts").body()).isEqualTo(all);
     }
@@ -255,10 +222,10 @@ class ServingApiTest {
 
     @Test
     void countsAreEveryCountsHashByStream() throws Exception {
-        store.writer().hset(ServingKeys.counts("orders"), Map.of("valid", "100", "duplicate", "2", "too_late", "1",
+        served.store().writer().hset(ServingKeys.counts("orders"), Map.of("valid", "100", "duplicate", "2", "too_late", "1",
                 "rejected:bad_json", "3"));
-        store.writer().hset(ServingKeys.counts("alerts"), Map.of("card_velocity", "1"));
-        store.writer().hset("realtime:orders:too_late", Map.of("e-9", "2026-11-01T01:00:00Z"));
+        served.store().writer().hset(ServingKeys.counts("alerts"), Map.of("card_velocity", "1"));
+        served.store().writer().hset("realtime:orders:too_late", Map.of("e-9", "2026-11-01T01:00:00Z"));
         assertThat(get("/counts").body()).isEqualTo(json("{'counts':["
                 + "{'source':'speed','stream':'alerts','counts':{'card_velocity':1}},"
                 + "{'source':'speed','stream':'orders','counts':{'duplicate':2,'rejected:bad_json':3,'too_late':1,"
@@ -302,7 +269,7 @@ class ServingApiTest {
 
     /** A GET written on the socket: the JDK's client refuses to send a malformed %-escape. */
     private static Answer raw(String pathAndQuery) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", api.port())) {
+        try (Socket socket = new Socket("127.0.0.1", served.api().port())) {
             socket.getOutputStream().write(("GET " + ServingApi.PREFIX + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -315,7 +282,7 @@ class ServingApiTest {
     void onlyGetIsServed() throws Exception {
         for (String method : new String[] {"POST", "PUT", "DELETE", "PATCH"}) {
             for (String path : new String[] {"/counts", "/users/u-1/features", "/nowhere"}) {
-                Answer answer = request(api, method, path);
+                Answer answer = request(served.api(), method, path);
                 assertThat(answer.status()).as(method + " " + path).isEqualTo(405);
                 assertThat(answer.body().path("error").asText()).contains(method + " is not allowed")
                         .contains("read-only");
@@ -329,7 +296,7 @@ class ServingApiTest {
     @Test
     void aValueThatBreaksTheContractIs500NamingKeyAndField() throws Exception {
         salesOfThreeCities();
-        store.writer().hset(ServingKeys.cityHour("Paris", Instant.parse("2026-11-01T05:00:00Z")), "orders_paid", "many");
+        served.store().writer().hset(ServingKeys.cityHour("Paris", Instant.parse("2026-11-01T05:00:00Z")), "orders_paid", "many");
         Answer answer = get("/cities/hours?from=2026-11-01T05&to=2026-11-01T06");
         assertThat(answer.status()).isEqualTo(500);
         assertThat(answer.body().path("error").asText()).isEqualTo("serving store key city_hour:Paris:2026-11-01T05, "
@@ -340,7 +307,7 @@ class ServingApiTest {
     void healthSaysWhetherTheStoreAnswers() throws Exception {
         Answer up = get("/health");
         assertThat(up.status()).isEqualTo(200);
-        assertThat(up.body()).isEqualTo(json("{'store':'" + store.endpoint() + "','status':'up'}"));
+        assertThat(up.body()).isEqualTo(json("{'store':'" + served.store().endpoint() + "','status':'up'}"));
 
         ServingEndpoint nowhere = new ServingEndpoint("127.0.0.1", RealServingStore.freePort(), false, null,
                 new Password(""), true);
@@ -357,7 +324,7 @@ class ServingApiTest {
 
     @Test
     void aWrongPasswordIsUnavailableAndNeverShown() throws Exception {
-        ServingEndpoint wrong = new ServingEndpoint("127.0.0.1", store.endpoint().port(), false, null,
+        ServingEndpoint wrong = new ServingEndpoint("127.0.0.1", served.store().endpoint().port(), false, null,
                 new Password("not-the-password"), true);
         try (SpeedView wrongView = SpeedView.open(wrong, 1);
              ServingApi wrongApi = ServingApi.start(wrongView, "127.0.0.1", 0)) {
@@ -369,10 +336,10 @@ class ServingApiTest {
 
     @Test
     void aTakenPortIsSaidSo() {
-        try (ServingApi second = ServingApi.start(view, "127.0.0.1", api.port())) {
+        try (ServingApi second = ServingApi.start(served.view(), "127.0.0.1", served.api().port())) {
             throw new AssertionError("started twice on port " + second.port());
         } catch (ServingApi.PortInUse e) {
-            assertThat(e.getMessage()).isEqualTo("port " + api.port() + " on 127.0.0.1 is already in use");
+            assertThat(e.getMessage()).isEqualTo("port " + served.api().port() + " on 127.0.0.1 is already in use");
         }
     }
 }
