@@ -229,8 +229,11 @@ final class RealtimeBench {
         ArrayNode comparisons = root.putArray("comparisons");
         BenchComparisons.add(comparisons, "throughput: serving store vs discarding sink", bestDiscarding / bestServing,
                 ">= 0.85", 0.85, true);
-        BenchComparisons.add(comparisons, String.format(Locale.ROOT, "freshness p99 at %,d/s vs 1 s", rate),
-                atRate.percentile(99) / 1000.0, "<= 1.0", 1.0, false);
+        // the freshness at the top step is only at the target rate if the load got there: say both
+        BenchComparisons.add(comparisons, String.format(Locale.ROOT, "freshness p99 at %,.0f/s reached vs 1 s",
+                atRate.achievedRate()), atRate.percentile(99) / 1000.0, "<= 1.0", 1.0, false);
+        BenchComparisons.add(comparisons, String.format(Locale.ROOT, "input rate reached vs the target %,d/s", rate),
+                atRate.achievedRate() / rate, ">= 0.95", 0.95, true);
         // ratio 1 or 0: ">= 1" is "= 1", written so that the CLI's comparison reader takes it
         BenchComparisons.add(comparisons, "every record counted (replays and live run)",
                 allCounted && counted == inTopics ? 1.0 : 0.0, ">= 1.0", 1.0, true);
