@@ -82,7 +82,7 @@ final class RealtimeBench {
                 discarding.add(replay(new DiscardingSink<>(), "discarding-" + round));
                 redis.flushDB();
                 out.progress(stage + "replay into the serving store", 0, 1);
-                serving.add(replay(new ServingStoreSink(store, config.getDuration(AlluviumSettings.REALTIME_FLUSH_INTERVAL)), "serving-" + round));
+                serving.add(replay(ServingStoreSink.of(config), "serving-" + round));
                 allCounted &= ProcessedRecords.counted(redis) == backlog;
             }
             redis.flushDB();

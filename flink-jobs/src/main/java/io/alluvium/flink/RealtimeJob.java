@@ -80,7 +80,7 @@ public final class RealtimeJob {
             String savepoint = null;
             if (!(untilCaughtUp && consumed.behind(target, earliest) == 0)) {
                 StreamExecutionEnvironment env = environment(config, stateDir, jobId, resume);
-                RealtimePipeline.define(env, config, new ServingStoreSink(store, config.getDuration(AlluviumSettings.REALTIME_FLUSH_INTERVAL)), false);
+                RealtimePipeline.define(env, config, ServingStoreSink.of(config), false);
                 JobClient job = env.executeAsync("alluvium-realtime");
                 savepoint = follow(job, () -> {
                     long behind = consumed.behind(target, earliest);

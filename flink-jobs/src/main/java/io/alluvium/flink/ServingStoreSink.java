@@ -1,5 +1,7 @@
 package io.alluvium.flink;
 
+import io.alluvium.config.AlluviumConfig;
+import io.alluvium.config.AlluviumSettings;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,10 +36,15 @@ final class ServingStoreSink implements Sink<ServingWrite> {
     private final ServingStoreAddress address;
     private final long flushDelayMillis;
 
-    /** @param flushDelay the longest a write waits before it is sent ({@code realtime.flush-interval}) */
-    ServingStoreSink(ServingStoreAddress address, Duration flushDelay) {
+    private ServingStoreSink(ServingStoreAddress address, Duration flushDelay) {
         this.address = address;
         this.flushDelayMillis = flushDelay.toMillis();
+    }
+
+    /** The sink of the store the settings name, sending each write within {@code realtime.flush-interval}. */
+    static ServingStoreSink of(AlluviumConfig config) {
+        return new ServingStoreSink(ServingStoreAddress.of(config),
+                config.getDuration(AlluviumSettings.REALTIME_FLUSH_INTERVAL));
     }
 
     @Override
