@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -76,6 +77,12 @@ final class BenchCommand extends PlatformCommand {
         }
         if (clients < 1 || clients > MAX_CLIENTS) {
             throw new UserError("--clients must be between 1 and " + MAX_CLIENTS + ", got " + clients);
+        }
+        long rendered = EngineBench.largestRealtimeStep(rate, seconds);
+        if (benches.stream().anyMatch(b -> b.name().equals("realtime")) && rendered > EngineBench.MAX_RENDERED_RECORDS) {
+            throw new UserError(String.format(Locale.ROOT, "bench realtime renders each step's records in memory "
+                    + "before sending them; its burst at 2 × --rate for --seconds would be %,d records, more than "
+                    + "%,d: lower --rate or --seconds", rendered, EngineBench.MAX_RENDERED_RECORDS));
         }
         AlluviumConfig config = config();
         Console console = console();

@@ -2,6 +2,7 @@ package io.alluvium.cli;
 
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
+import io.alluvium.config.MemorySize;
 import io.alluvium.runtime.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +25,28 @@ final class EngineBench implements Bench {
     static final EngineBench BATCH = new EngineBench("batch", "spark-jobs", "io.alluvium.spark.BatchBenchMain",
             AlluviumSettings.SPARK_HEAP, EngineBench::generateAndLand);
 
-    /** {@code bench realtime}: live steps up to {@code rate} events/s, {@code seconds} each. */
+    /**
+     * What one record of the realtime bench's load takes on its heap while rendered ahead of its step
+     * (measured: 395 bytes on average, key, JSON value and record object).
+     */
+    static final long RENDERED_RECORD_BYTES = 400;
+    /** The most records a realtime step may render ahead: 4 GB of heap. */
+    static final long MAX_RENDERED_RECORDS = 10_000_000;
+
+    /**
+     * {@code bench realtime}: live steps up to {@code rate} events/s, {@code seconds} each. Its JVM has the
+     * Flink heap plus room for its largest step rendered ahead: the burst, at most twice the rate.
+     */
     static EngineBench realtime(long rate, long seconds) {
         return new EngineBench("realtime", "flink-jobs", "io.alluvium.flink.RealtimeBenchMain",
                 AlluviumSettings.FLINK_HEAP, EngineBench::generate,
-                List.of("--rate", Long.toString(rate), "--seconds", Long.toString(seconds)));
+                List.of("--rate", Long.toString(rate), "--seconds", Long.toString(seconds)),
+                largestRealtimeStep(rate, seconds) * RENDERED_RECORD_BYTES);
+    }
+
+    /** The records of the realtime bench's largest step, the burst at twice {@code rate}. */
+    static long largestRealtimeStep(long rate, long seconds) {
+        return 2 * rate * seconds;
     }
 
     /** Puts the bench's input on the platform. */
@@ -43,14 +61,17 @@ final class EngineBench implements Bench {
     private final String heapSetting;
     private final Preparation preparation;
     private final List<String> args;
+    private final long extraHeapBytes;
 
     EngineBench(String name, String module, String mainClass, String heapSetting, Preparation preparation) {
-        this(name, module, mainClass, heapSetting, preparation, List.of());
+        this(name, module, mainClass, heapSetting, preparation, List.of(), 0);
     }
 
-    EngineBench(String name, String module, String mainClass, String heapSetting, Preparation preparation,
-            List<String> args) {
+    /** {@code extraHeapBytes}: what the bench itself holds beside its engine, added to {@code heapSetting}. */
+    private EngineBench(String name, String module, String mainClass, String heapSetting, Preparation preparation,
+            List<String> args, long extraHeapBytes) {
         this.args = List.copyOf(args);
+        this.extraHeapBytes = extraHeapBytes;
         this.name = name;
         this.module = module;
         this.mainClass = mainClass;
@@ -80,7 +101,8 @@ final class EngineBench implements Bench {
         AlluviumConfig run = config.with(AlluviumSettings.GENERATOR_EVENTS, Long.toString(events));
         preparation.prepare(run, console);
         console.step("measuring " + name + " (" + mainClass + ")");
-        ChildJvm jvm = new ChildJvm(name + "-bench", module, mainClass, run.getMemory(heapSetting),
+        MemorySize heap = new MemorySize(run.getMemory(heapSetting).bytes() + extraHeapBytes);
+        ChildJvm jvm = new ChildJvm(name + "-bench", module, mainClass, heap,
                 Stream.concat(Stream.of("--events", Long.toString(events)), args.stream()).toList());
         return BenchReport.fromChildResult(name, events, EngineJobs.run(jvm, run));
     }

@@ -45,6 +45,14 @@ class BenchCommandTest {
     }
 
     @Test
+    void aRealtimeLoadTooLargeToRenderAheadIsRejectedBeforeAnythingStarts() {
+        Result r = bench("realtime", "--rate", "2000000", "--seconds", "3", "--data-dir", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("would be 12,000,000 records, more than 10,000,000: lower --rate or --seconds");
+        assertThat(dir.resolve(BenchPlatform.DIR)).doesNotExist();
+    }
+
+    @Test
     void anUnknownBenchIsNamedWithTheChoices() {
         Result r = bench("sideways", "--data-dir", dir.toString());
         assertThat(r.exitCode()).isEqualTo(2);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.generator.EventGenerator;
+import io.alluvium.generator.GeneratedRecord;
 import io.alluvium.generator.GeneratorPlan;
 import io.alluvium.generator.KafkaPublisher;
 import io.alluvium.generator.SendReport;
@@ -40,7 +41,8 @@ import redis.clients.jedis.Jedis;
  *     every record;</li>
  * <li>freshness: the realtime job runs live (as {@code stream start realtime} does), catches up the same
  *     records, then the generator sends at 20 %, 40 %, … 100 % of {@code --rate} for {@code --seconds} each
- *     while {@link FreshnessProbes} measure send-to-readable; the highest rate whose p99 is ≤ 1 s is the
+ *     (each step's records rendered before it, as Kafka's ProducerPerformance does, so that only sending
+ *     them shares the cores with the broker and the job) while {@link FreshnessProbes} measure send-to-readable; the highest rate whose p99 is ≤ 1 s is the
  *     sustainable one;</li>
  * <li>backpressure: a burst at twice the sustainable rate: how far the job falls behind and how long after
  *     the burst it has counted every record; at the end every record in the topics must be counted.</li>
@@ -144,6 +146,10 @@ final class RealtimeBench {
                 AlluviumSettings.GENERATOR_RATE, Long.toString(rate),
                 AlluviumSettings.GENERATOR_BURST_FACTOR, "1"), "realtime bench");
         GeneratorPlan plan = GeneratorPlan.from(load);
+        // made before the clock starts, so that making them takes no CPU from the job while the load is timed
+        out.progress(name + ": rendering its records", 0, events);
+        List<GeneratedRecord> records = new ArrayList<>((int) plan.totalRecords());
+        new EventGenerator(plan).all().forEachRemaining(records::add);
         AtomicLong maxBacklog = new AtomicLong();
         try (Jedis sampling = store.connect()) {
             Thread sampler = new Thread(() -> sampleBacklog(log, sampling, maxBacklog), "backlog-sampler");
@@ -152,7 +158,7 @@ final class RealtimeBench {
             long started = System.nanoTime();
             sampler.start();
             try {
-                SendReport sent = KafkaPublisher.of(load).publish(new EventGenerator(plan),
+                SendReport sent = KafkaPublisher.of(load).publish(plan, records.iterator(),
                         (done, total) -> out.progress(name, done, total));
                 double seconds = (System.nanoTime() - started) / 1e9;
                 List<Long> freshness = probes.drain();

@@ -59,7 +59,16 @@ public final class KafkaPublisher {
 
     /** Sends every record of the generator's plan; returns the written report. */
     public SendReport publish(EventGenerator generator, Progress progress) throws InterruptedException {
-        GeneratorPlan plan = generator.plan();
+        return publish(generator.plan(), generator.all(), progress);
+    }
+
+    /**
+     * Sends {@code records}, all of {@code plan}'s run, made before this call: a load test renders them
+     * ahead (as Kafka's ProducerPerformance does its payloads) so that making them costs no CPU while the
+     * load is timed. Paced and reported as {@link #publish(EventGenerator, Progress)}.
+     */
+    public SendReport publish(GeneratorPlan plan, Iterator<GeneratedRecord> records, Progress progress)
+            throws InterruptedException {
         long total = plan.totalRecords();
         Instant startedAt = Instant.now();
         SendTally tally = new SendTally();
@@ -69,7 +78,6 @@ public final class KafkaPublisher {
         long offered = 0;
         try (KafkaProducer<String, byte[]> producer =
                      new KafkaProducer<>(producerProperties(bootstrapServers, producerOverrides), new StringSerializer(), new ByteArraySerializer())) {
-            Iterator<GeneratedRecord> records = generator.all();
             while (records.hasNext() && failure.get() == null) {
                 pacer.await(offered, startNanos);
                 GeneratedRecord r = records.next();
