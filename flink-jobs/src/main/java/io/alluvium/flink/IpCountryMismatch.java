@@ -52,7 +52,6 @@ final class IpCountryMismatch extends KeyedCoProcessFunction<String, PaymentEven
     public void processElement1(PaymentEvent payment, Context ctx, Collector<Alert> out) throws Exception {
         payments.add(payment);
         ctx.timerService().registerEventTimeTimer(payment.eventTs);
-        ctx.timerService().registerEventTimeTimer(payment.eventTs + waitMillis);
     }
 
     @Override
@@ -62,17 +61,28 @@ final class IpCountryMismatch extends KeyedCoProcessFunction<String, PaymentEven
         ctx.timerService().registerEventTimeTimer(unused + Math.floorMod(-unused, waitMillis));
     }
 
+    /**
+     * Decides the payments the watermark has passed; one with no order event at or before it waits for a
+     * timer at its time plus order-wait, registered only then (most payments follow their order, so most
+     * need one timer). The state is written back only when something in it changed.
+     */
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         List<OrderEvent> orders = new ArrayList<>();
         orderEvents.get().forEach(orders::add);
         List<PaymentEvent> undecided = new ArrayList<>();
+        boolean decided = false;
         for (PaymentEvent payment : payments.get()) {
+            if (timestamp < payment.eventTs) {
+                undecided.add(payment);
+                continue;
+            }
             Optional<OrderEvent> before = orders.stream()
                     .filter(o -> o.eventTs <= payment.eventTs && o.eventTs >= payment.eventTs - waitMillis)
                     .max(BY_TIME);
-            if (timestamp >= payment.eventTs && before.isPresent()) {
+            if (before.isPresent()) {
                 compare(payment, before.get(), ctx, out);
+                decided = true;
             } else if (timestamp >= payment.eventTs + waitMillis) {
                 Optional<OrderEvent> after = orders.stream()
                         .filter(o -> o.eventTs > payment.eventTs && o.eventTs <= payment.eventTs + waitMillis)
@@ -82,12 +92,19 @@ final class IpCountryMismatch extends KeyedCoProcessFunction<String, PaymentEven
                 } else {
                     ctx.output(Tallies.TAG, new Tally(TOPIC, WITHOUT_ORDER));
                 }
+                decided = true;
             } else {
+                ctx.timerService().registerEventTimeTimer(payment.eventTs + waitMillis);
                 undecided.add(payment);
             }
         }
-        payments.update(undecided);
-        orderEvents.update(orders.stream().filter(o -> o.eventTs + 2 * waitMillis >= timestamp).toList());
+        if (decided) {
+            payments.update(undecided);
+        }
+        List<OrderEvent> kept = orders.stream().filter(o -> o.eventTs + 2 * waitMillis >= timestamp).toList();
+        if (kept.size() < orders.size()) {
+            orderEvents.update(kept);
+        }
     }
 
     private static void compare(PaymentEvent payment, OrderEvent order, Context ctx, Collector<Alert> out) {
