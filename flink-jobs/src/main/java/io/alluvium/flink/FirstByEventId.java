@@ -6,6 +6,8 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -19,9 +21,13 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>Keyed by a bucket of ids ({@link #bucketOf}, {@link #BUCKETS} of them) rather than by the id: each bucket
  * keeps its ids with their event times in one map, checked against the watermark on lookup, and forgets the
- * expired ones on one event-time timer per bucket and {@code keep / }{@link #SWEEPS_PER_RETENTION} of event
- * time. Keyed by the id itself, each id had a state entry, a timer and the timer's dedup entry, all
- * checkpointed; here an id is one map entry, so the state and its checkpoints grow less with the retention.
+ * expired ones when an event comes to it once the watermark has moved {@code keep / }{@link
+ * #SWEEPS_PER_RETENTION} past its last sweep (ids spread evenly over the buckets, so under any load each is
+ * visited often; an idle stream keeps its last ids until it moves again). Keyed by the id itself, each id had
+ * a state entry, a timer and the timer's dedup entry, all checkpointed; then a timer per bucket and sweep
+ * (hundreds of thousands of timers, each kept in every checkpoint: with the ids, most of a checkpoint's
+ * work, which held the live job back every checkpoint interval); now an id is one map entry and a bucket
+ * has one more value, the watermark of its last sweep.
  */
 final class FirstByEventId<T extends TimedEvent> extends KeyedProcessFunction<Integer, Checked<T>, T> {
     /** Many more buckets than key groups (128 by default), so they spread evenly over the subtasks. */
@@ -35,6 +41,7 @@ final class FirstByEventId<T extends TimedEvent> extends KeyedProcessFunction<In
     private final OutputTag<T> inOrder;
     private final OutputTag<T> behind;
     private transient MapState<String, Long> seen;
+    private transient ValueState<Long> sweptAt;
 
     FirstByEventId(String topic, Duration keep, OutputTag<T> inOrder, OutputTag<T> behind) {
         this.topic = topic;
@@ -52,19 +59,20 @@ final class FirstByEventId<T extends TimedEvent> extends KeyedProcessFunction<In
     @Override
     public void open(OpenContext context) {
         seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("event-ids", Types.STRING, Types.LONG));
+        sweptAt = getRuntimeContext().getState(new ValueStateDescriptor<>("swept-at", Types.LONG));
     }
 
     @Override
     public void processElement(Checked<T> checked, Context ctx, Collector<T> out) throws Exception {
         T event = checked.event;
+        long watermark = ctx.timerService().currentWatermark();
+        sweepIfDue(watermark);
         Long first = seen.get(event.eventId());
-        if (first != null && remembered(first, ctx.timerService().currentWatermark())) {
+        if (first != null && remembered(first, watermark)) {
             ctx.output(Tallies.TAG, new Tally(topic, Tally.DUPLICATE));
             return;
         }
         seen.put(event.eventId(), event.eventTs());
-        long forgetAt = event.eventTs() + keepMillis;
-        ctx.timerService().registerEventTimeTimer(forgetAt + Math.floorMod(-forgetAt, sweepMillis));
         ctx.output(Tallies.TAG, new Tally(topic, Tally.VALID));
         ctx.output(checked.behind ? behind : inOrder, event);
         out.collect(event);
@@ -75,12 +83,22 @@ final class FirstByEventId<T extends TimedEvent> extends KeyedProcessFunction<In
         return watermark < eventTs + keepMillis;
     }
 
-    @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<T> out) throws Exception {
-        for (Iterator<Map.Entry<String, Long>> ids = seen.iterator(); ids.hasNext(); ) {
-            if (!remembered(ids.next().getValue(), timestamp)) {
-                ids.remove();
+    /** Forgets this bucket's expired ids if the watermark has moved a sweep interval since its last sweep. */
+    private void sweepIfDue(long watermark) throws Exception {
+        if (watermark == Long.MIN_VALUE) {
+            return;
+        }
+        Long last = sweptAt.value();
+        if (last != null && watermark - last < sweepMillis) {
+            return;
+        }
+        if (last != null) {
+            for (Iterator<Map.Entry<String, Long>> ids = seen.iterator(); ids.hasNext(); ) {
+                if (!remembered(ids.next().getValue(), watermark)) {
+                    ids.remove();
+                }
             }
         }
+        sweptAt.update(watermark);
     }
 }
