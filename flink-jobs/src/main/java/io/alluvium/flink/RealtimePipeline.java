@@ -32,7 +32,8 @@ final class RealtimePipeline {
      */
     static void define(StreamExecutionEnvironment env, AlluviumConfig config, Sink<ServingWrite> sink,
             boolean bounded) {
-        Tallies tallies = new Tallies(config.getDuration(AlluviumSettings.REALTIME_FLUSH_INTERVAL));
+        Duration flushInterval = config.getDuration(AlluviumSettings.REALTIME_FLUSH_INTERVAL);
+        Tallies tallies = new Tallies(flushInterval);
         Duration allowedLateness = config.getDuration(AlluviumSettings.REALTIME_ALLOWED_LATENESS);
         TopicSource topics = new TopicSource(env, KafkaEndpoints.bootstrapServers(config),
                 config.getDuration(AlluviumSettings.REALTIME_WATERMARK_DELAY),
@@ -52,7 +53,7 @@ final class RealtimePipeline {
         cityViews.of(orders.all(), Topic.ORDERS, CityViews.SALES, CitySalesTotals.class, store);
         cityViews.of(clicks, Topic.CLICKSTREAM, CityViews.FUNNEL, FunnelCounts.class, store);
         FraudRules.define(payments, orders.inOrder(), FraudThresholds.of(config), tallies, store);
-        UserViews.define(activity, store);
+        UserViews.define(activity, flushInterval, store);
         tallies.countInto(store);
     }
 }

@@ -1,18 +1,21 @@
 package io.alluvium.flink;
 
 import io.alluvium.domain.Topic;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.flink.api.common.functions.MapFunction;
-import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.util.Collector;
 
 /**
  * The per-user live features: the {@link UserActivity} of every topic that has some, keyed by user_id, folded
- * into {@link UserFeatures} in keyed state and written whole after each event. No windows and no watermark:
- * every distinct event counts, however late, so the features depend on the log's content alone.
+ * into {@link UserFeatures} in keyed state and written whole: the users changed since the last send, every
+ * {@code realtime.flush-interval} and before every checkpoint barrier ({@link HeldOutput}; written after each
+ * event, the hashes and their fields cost more than the features). No windows and no watermark: every
+ * distinct event counts, however late, so the features depend on the log's content alone.
  */
 final class UserViews {
     private UserViews() {
@@ -25,30 +28,48 @@ final class UserViews {
         return events.map(toActivity).returns(UserActivity.class).name(name).uid(topic.topicName() + "-activity");
     }
 
-    static void define(DataStream<UserActivity> activity, StoreWrites store) {
-        store.add(activity.keyBy(a -> a.userId).process(new Fold()).name("user features").uid("user-features"),
-                "user-features");
+    static void define(DataStream<UserActivity> activity, Duration flushInterval, StoreWrites store) {
+        store.add(activity.keyBy(a -> a.userId)
+                .transform("user features", TypeInformation.of(ServingWrite.class), new Fold(flushInterval.toMillis()))
+                .uid("user-features"), "user-features");
     }
 
-    /** Keyed by user_id: adds the event to the user's features and writes them. */
-    private static final class Fold extends KeyedProcessFunction<String, UserActivity, ServingWrite> {
+    /**
+     * Keyed by user_id: adds the event to the user's features and holds the user as changed. The features
+     * held are the object in keyed state at the user's latest event (a copy-on-write snapshot of the state
+     * copies an object before it is changed again, never after), so what is sent is the newest.
+     */
+    private static final class Fold extends HeldOutput<UserActivity, ServingWrite> {
         private static final long serialVersionUID = 1L;
         private transient ValueState<UserFeatures> features;
+        private transient Map<String, UserFeatures> changed;
 
-        @Override
-        public void open(OpenContext context) {
-            features = getRuntimeContext().getState(new ValueStateDescriptor<>("features", UserFeatures.class));
+        Fold(long flushMillis) {
+            super(flushMillis);
         }
 
         @Override
-        public void processElement(UserActivity event, Context ctx, Collector<ServingWrite> out) throws Exception {
+        public void open() throws Exception {
+            super.open();
+            features = getKeyedStateStore().getState(new ValueStateDescriptor<>("features", UserFeatures.class));
+            changed = new LinkedHashMap<>();
+        }
+
+        @Override
+        void hold(UserActivity event) throws Exception {
             UserFeatures user = features.value();
             if (user == null) {
                 user = new UserFeatures();
             }
             user.add(event);
             features.update(user);
-            out.collect(user.toWrite(ctx.getCurrentKey()));
+            changed.put(event.userId, user);
+        }
+
+        @Override
+        void sendHeld() {
+            changed.forEach((userId, user) -> send(user.toWrite(userId)));
+            changed.clear();
         }
     }
 }
