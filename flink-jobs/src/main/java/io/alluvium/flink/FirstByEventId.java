@@ -9,6 +9,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.base.LongSerializer;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -58,7 +59,8 @@ final class FirstByEventId<T extends TimedEvent> extends KeyedProcessFunction<In
 
     @Override
     public void open(OpenContext context) {
-        seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("event-ids", Types.STRING, Types.LONG));
+        seen = getRuntimeContext().getMapState(new MapStateDescriptor<>("event-ids", EventIdSerializer.INSTANCE,
+                LongSerializer.INSTANCE));
         sweptAt = getRuntimeContext().getState(new ValueStateDescriptor<>("swept-at", Types.LONG));
     }
 
