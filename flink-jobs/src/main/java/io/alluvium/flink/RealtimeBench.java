@@ -42,8 +42,8 @@ import redis.clients.jedis.Jedis;
  * <li>freshness: the realtime job runs live (as {@code stream start realtime} does), catches up the same
  *     records, then the generator sends at 20 %, 40 %, … 100 % of {@code --rate} for {@code --seconds} each
  *     (each step's records rendered before it, as Kafka's ProducerPerformance does, so that only sending
- *     them shares the cores with the broker and the job) while {@link FreshnessProbes} measure send-to-readable; the highest rate whose p99 is ≤ 1 s is the
- *     sustainable one;</li>
+ *     them shares the cores with the broker and the job) while {@link FreshnessProbes} measure
+ *     send-to-readable; the highest rate whose p99 is ≤ 1 s is the sustainable one;</li>
  * <li>backpressure: a burst at twice the sustainable rate: how far the job falls behind and how long after
  *     the burst it has counted every record; at the end every record in the topics must be counted.</li>
  * </ol>
@@ -257,7 +257,7 @@ final class RealtimeBench {
                 + "lost: %,d records in the topics, %,d counted at the end); the job had counted them all %.1f s after "
                 + "the burst ended", burst.targetRate(), burst.maxBacklog(), inTopics, counted, burst.catchUpSeconds()));
         notes.add("the job reads " + RealtimePipeline.TOPICS + "; rates are of all events the generator sends "
-                + "(60 % clickstream, 20 % orders, 20 % payments); freshness: producer send → key readable in "
+                + "(60 % clickstream, 20 % orders, 20 % payments), each step's rendered before it is timed; freshness: producer send → key readable in "
                 + "Redis, of probe orders sent every " + FreshnessProbes.PROBE_INTERVAL_MILLIS + " ms beside the load");
         notes.add(String.format(Locale.ROOT, "replays: best of %d rounds each, run alternately, fresh state each; "
                 + "seconds are the Flink job's net runtime (incl. its deployment, the same for both sinks)", ROUNDS));
