@@ -258,7 +258,8 @@ final class RealtimeBench {
                 + "the burst ended", burst.targetRate(), burst.maxBacklog(), inTopics, counted, burst.catchUpSeconds()));
         notes.add("the job reads " + RealtimePipeline.TOPICS + "; rates are of all events the generator sends "
                 + "(60 % clickstream, 20 % orders, 20 % payments), each step's rendered before it is timed; "
-                + "freshness: producer send → key readable in Redis, of probe orders sent every " + FreshnessProbes.PROBE_INTERVAL_MILLIS + " ms beside the load");
+                + "freshness: producer send → key readable in Redis, of probe orders sent every "
+                + FreshnessProbes.PROBE_INTERVAL_MILLIS + " ms beside the load");
         notes.add(String.format(Locale.ROOT, "replays: best of %d rounds each, run alternately, fresh state each; "
                 + "seconds are the Flink job's net runtime (incl. its deployment, the same for both sinks)", ROUNDS));
         return root.toString();
