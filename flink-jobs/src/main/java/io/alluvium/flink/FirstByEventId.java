@@ -26,9 +26,8 @@ import org.apache.flink.util.OutputTag;
  * #SWEEPS_PER_RETENTION} past its last sweep (ids spread evenly over the buckets, so under any load each is
  * visited often; an idle stream keeps its last ids until it moves again). Keyed by the id itself, each id had
  * a state entry, a timer and the timer's dedup entry, all checkpointed; then a timer per bucket and sweep
- * (hundreds of thousands of timers, each kept in every checkpoint: with the ids, most of a checkpoint's
- * work, which held the live job back every checkpoint interval); now an id is one map entry and a bucket
- * has one more value, the watermark of its last sweep.
+ * (hundreds of thousands of timers, every one written in every checkpoint); now an id is one map entry and
+ * a bucket has one more value, the watermark of its last sweep.
  */
 final class FirstByEventId<T extends TimedEvent> extends KeyedProcessFunction<Integer, Checked<T>, T> {
     /** Many more buckets than key groups (128 by default), so they spread evenly over the subtasks. */
