@@ -79,7 +79,8 @@ final class BenchCommand extends PlatformCommand {
             throw new UserError("--clients must be between 1 and " + MAX_CLIENTS + ", got " + clients);
         }
         long rendered = EngineBench.largestRealtimeStep(rate, seconds);
-        if (benches.stream().anyMatch(b -> b.name().equals("realtime")) && rendered > EngineBench.MAX_RENDERED_RECORDS) {
+        boolean realtime = benches.stream().anyMatch(b -> b.name().equals(EngineBench.REALTIME));
+        if (realtime && rendered > EngineBench.MAX_RENDERED_RECORDS) {
             throw new UserError(String.format(Locale.ROOT, "bench realtime renders each step's records in memory "
                     + "before sending them; its burst at 2 × --rate for --seconds would be %,d records, more than "
                     + "%,d: lower --rate or --seconds", rendered, EngineBench.MAX_RENDERED_RECORDS));

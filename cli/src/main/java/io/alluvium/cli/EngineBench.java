@@ -25,6 +25,9 @@ final class EngineBench implements Bench {
     static final EngineBench BATCH = new EngineBench("batch", "spark-jobs", "io.alluvium.spark.BatchBenchMain",
             AlluviumSettings.SPARK_HEAP, EngineBench::generateAndLand);
 
+    /** The name of {@code bench realtime}. */
+    static final String REALTIME = "realtime";
+
     /**
      * What one record of the realtime bench's load takes on its heap while rendered ahead of its step
      * (measured: 395 bytes on average, key, JSON value and record object).
@@ -38,7 +41,7 @@ final class EngineBench implements Bench {
      * Flink heap plus room for its largest step rendered ahead: the burst, at most twice the rate.
      */
     static EngineBench realtime(long rate, long seconds) {
-        return new EngineBench("realtime", "flink-jobs", "io.alluvium.flink.RealtimeBenchMain",
+        return new EngineBench(REALTIME, "flink-jobs", "io.alluvium.flink.RealtimeBenchMain",
                 AlluviumSettings.FLINK_HEAP, EngineBench::generate,
                 List.of("--rate", Long.toString(rate), "--seconds", Long.toString(seconds)),
                 largestRealtimeStep(rate, seconds) * RENDERED_RECORD_BYTES);
