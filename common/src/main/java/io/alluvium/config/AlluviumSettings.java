@@ -14,6 +14,7 @@ import static io.alluvium.config.ConfigDef.durationBetween;
 import static io.alluvium.config.ConfigDef.fraction;
 import static io.alluvium.config.ConfigDef.memoryAtLeast;
 import static io.alluvium.config.ConfigDef.notBlank;
+import static io.alluvium.config.ConfigDef.oneOf;
 
 import java.time.Duration;
 
@@ -65,6 +66,7 @@ public final class AlluviumSettings {
     public static final String REALTIME_DEDUP_RETENTION = "realtime.dedup-retention";
     public static final String REALTIME_CHECKPOINT_INTERVAL = "realtime.checkpoint-interval";
     public static final String REALTIME_FLUSH_INTERVAL = "realtime.flush-interval";
+    public static final String REALTIME_STATE_BACKEND = "realtime.state-backend";
     public static final String FRAUD_VELOCITY_PAYMENTS = "realtime.fraud.velocity-payments";
     public static final String FRAUD_VELOCITY_WINDOW = "realtime.fraud.velocity-window";
     public static final String FRAUD_AMOUNT_FACTOR = "realtime.fraud.amount-factor";
@@ -164,6 +166,13 @@ public final class AlluviumSettings {
                             + "network hop between its operators, and for a write in the serving-store sink. Each "
                             + "hop and the sink add up to this to the freshness of a value; lower is fresher, "
                             + "higher costs less per event (0: every record is sent at once).")
+            .define(REALTIME_STATE_BACKEND, STRING, "rocksdb", oneOf("rocksdb", "hashmap"),
+                    "Where the realtime job keeps its keyed state (the dedup ids of realtime.dedup-retention, open "
+                            + "windows, the fraud rules' history): rocksdb keeps it on local disk (under "
+                            + "<data.dir>/tmp) and checkpoints only what changed since the last checkpoint, so the "
+                            + "state may outgrow the heap; hashmap keeps it on the JVM heap (flink.heap) and writes it "
+                            + "whole in every checkpoint: less work per event, for state that stays small. A job "
+                            + "stopped cleanly (a savepoint) resumes on either; one killed resumes on the one it ran on.")
             .define(FRAUD_VELOCITY_PAYMENTS, INT, "5", between(1, 10_000),
                     "Fraud rule card_velocity: an alert when a card makes more than this many payments within "
                             + "realtime.fraud.velocity-window of event time.")

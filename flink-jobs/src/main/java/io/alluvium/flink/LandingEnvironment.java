@@ -26,8 +26,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * at {@code landing.checkpoint-interval} (each one commits to Bronze), kept on disk when the job is
  * cancelled or fails, resumed from a given snapshot (which the run then owns and later cleans up), a
  * fixed job id, and a bounded restart strategy: without it Flink retries a failing job forever and
- * says nothing. The embedded cluster binds to 127.0.0.1 only. Observers (the landing bench's trace
- * reporter) add settings that watch the job without changing what it does.
+ * says nothing. The embedded cluster binds to 127.0.0.1 only. A job adds settings of its own: the
+ * realtime job its state backend, the landing bench a trace reporter that watches the job.
  */
 final class LandingEnvironment {
     static final int RESTART_ATTEMPTS = 3;
@@ -37,9 +37,9 @@ final class LandingEnvironment {
     }
 
     static StreamExecutionEnvironment create(AlluviumConfig config, Path stateDir, JobID jobId,
-            Optional<RestorePoint> resume, Configuration observers) {
+            Optional<RestorePoint> resume, Configuration jobSettings) {
         Configuration flink = new Configuration();
-        flink.addAll(observers);
+        flink.addAll(jobSettings);
         int parallelism = config.getInt(AlluviumSettings.LANDING_PARALLELISM);
         flink.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         flink.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);

@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -70,6 +69,7 @@ public final class RealtimeJob {
             Map<TopicPartition, Long> earliest = read(log.earliest());
             long total = target.values().stream().mapToLong(Long::longValue).sum();
             Optional<RestorePoint> resume = RestorePoint.latest(stateDir);
+            resume.ifPresent(point -> RealtimeStateBackend.requireReadable(config, point));
             JobID jobId = RestorePoint.jobId(stateDir, resume);
             if (resume.isEmpty()) {
                 consumed.reset();
@@ -103,13 +103,13 @@ public final class RealtimeJob {
     }
 
     /**
-     * The Flink environment of a realtime run (also the bench's replays): the landing job's, with network
-     * buffers sent on after {@code realtime.flush-interval} at the latest.
+     * The Flink environment of a realtime run (also the bench's replays): the landing job's, with the
+     * realtime state backend and network buffers sent on after {@code realtime.flush-interval} at the latest.
      */
     static StreamExecutionEnvironment environment(AlluviumConfig config, Path stateDir, JobID jobId,
             Optional<RestorePoint> resume) {
         StreamExecutionEnvironment env = LandingEnvironment.create(asLanding(config), stateDir, jobId, resume,
-                new Configuration());
+                RealtimeStateBackend.settings(config));
         // a record waits at most this long in a network buffer at each hop (Flink's default, 100 ms, was
         // most of the freshness of a value at low rates)
         env.setBufferTimeout(config.getDuration(AlluviumSettings.REALTIME_FLUSH_INTERVAL).toMillis());

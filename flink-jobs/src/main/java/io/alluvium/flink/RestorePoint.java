@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.runtime.checkpoint.Checkpoints;
 import org.apache.flink.runtime.checkpoint.metadata.CheckpointMetadata;
+import org.apache.flink.runtime.state.IncrementalKeyedStateHandle;
 
 /**
  * Where a landing run resumes: the newest complete snapshot (retained checkpoint or final savepoint)
@@ -27,8 +28,11 @@ import org.apache.flink.runtime.checkpoint.metadata.CheckpointMetadata;
  * snapshot it resumes (stored in {@code job-id}), so that the Iceberg committer recognizes its own
  * earlier commits by the job id and checkpoint id in the snapshot summaries and never commits one twice;
  * a run without a snapshot takes a new job id, since its checkpoint ids start again at 1.
+ *
+ * <p>{@code incremental} says the snapshot is an incremental RocksDB checkpoint: native RocksDB files that
+ * only the RocksDB state backend can read (a savepoint or a full checkpoint any backend can).
  */
-record RestorePoint(Path path, long checkpointId) {
+record RestorePoint(Path path, long checkpointId, boolean incremental) {
 
     private static final String METADATA = "_metadata";
 
@@ -60,7 +64,11 @@ record RestorePoint(Path path, long checkpointId) {
              DataInputStream data = new DataInputStream(in)) {
             CheckpointMetadata m = Checkpoints.loadCheckpointMetadata(data,
                     RestorePoint.class.getClassLoader(), dir.toString());
-            return Optional.of(new RestorePoint(dir, m.getCheckpointId()));
+            boolean incremental = m.getOperatorStates().stream()
+                    .flatMap(operator -> operator.getStates().stream())
+                    .flatMap(subtask -> subtask.getManagedKeyedState().stream())
+                    .anyMatch(IncrementalKeyedStateHandle.class::isInstance);
+            return Optional.of(new RestorePoint(dir, m.getCheckpointId(), incremental));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // incomplete: written by a process that was killed meanwhile
         }

@@ -1,6 +1,7 @@
 package io.alluvium.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.alluvium.config.AlluviumConfig;
@@ -11,6 +12,7 @@ import io.alluvium.generator.EventGenerator;
 import io.alluvium.generator.GeneratorPlan;
 import io.alluvium.generator.KafkaPublisher;
 import io.alluvium.generator.Progress;
+import io.alluvium.runtime.ChildProtocol;
 import io.alluvium.runtime.KafkaEndpoints;
 import io.alluvium.runtime.RunningJob;
 import java.nio.file.Path;
@@ -79,6 +81,7 @@ class RealtimeCrashTest {
         assertThat(continuous.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(continuous.process().exitValue()).as("killed by SIGKILL").isEqualTo(137);
         sending.get(2, TimeUnit.MINUTES);
+        assertTheKilledJobLeftAnIncrementalCheckpointOnlyRocksDbResumes();
 
         runUntilCaughtUp();
 
@@ -104,6 +107,22 @@ class RealtimeCrashTest {
         assertThat(continuous.process().exitValue()).as("still running, then stopped cleanly").isZero();
 
         assertEqualsAnUncrashedRun();
+    }
+
+    /**
+     * The default backend (RocksDB) checkpoints incrementally; such a checkpoint cannot be read by the heap
+     * backend, and a run configured so is refused in one line before Flink starts, with the ways out.
+     */
+    private static void assertTheKilledJobLeftAnIncrementalCheckpointOnlyRocksDbResumes() {
+        AlluviumConfig config = platform.config();
+        assertThat(RestorePoint.latest(RealtimeJob.stateDir(config)))
+                .hasValueSatisfying(point -> assertThat(point.incremental()).as("incremental: " + point).isTrue());
+        AlluviumConfig onHeap = config.with(Map.of(AlluviumSettings.REALTIME_STATE_BACKEND, "hashmap"), "test");
+        assertThatThrownBy(() -> new RealtimeJob(onHeap).run(true, new ProtocolCapture().protocol(), new StopRequest()))
+                .isInstanceOf(ChildProtocol.BadInputException.class)
+                .hasMessageContaining("holds RocksDB files, which realtime.state-backend=hashmap cannot read")
+                .hasMessageContaining("stop it cleanly")
+                .hasMessageContaining(RealtimeJob.stateDir(config).toString());
     }
 
     /** The store as it is now must equal a run from scratch over the same log; every record is counted. */
