@@ -40,7 +40,9 @@ import redis.clients.jedis.Jedis;
  *     the serving store (flushed before each round), best round each; the serving store's round must count
  *     every record;</li>
  * <li>freshness: the realtime job runs live (as {@code stream start realtime} does), catches up the same
- *     records, then the generator sends at 20 %, 40 %, … 100 % of {@code --rate} for {@code --seconds} each
+ *     records, then the generator sends at 20 %, 40 %, … 100 % of {@code --rate} for {@code --seconds} each,
+ *     a live stream: each step's event times go on from where the history (or the step before) ended and
+ *     advance with the wall clock
  *     (each step's records rendered before it, as Kafka's ProducerPerformance does, so that only sending
  *     them shares the cores with the broker and the job) while {@link FreshnessProbes} measure
  *     send-to-readable; the highest rate whose p99 is ≤ 1 s is the sustainable one;</li>
@@ -115,16 +117,19 @@ final class RealtimeBench {
             out.progress("live job: catching up the replayed records", 0, backlog);
             awaitCounted(backlog, redis, job, "catching up the replayed records");
             StreamClock clock = new StreamClock();
+            // the live stream goes on from where the replayed history ends, in real time
+            long streamMillis = GeneratorPlan.from(config).startMillis();
             try (FreshnessProbes probes = new FreshnessProbes(bootstrap, store, clock::now)) {
                 for (double share : SWEEP) {
                     long stepRate = Math.max(1, Math.round(rate * share));
                     steps.add(step(String.format(Locale.ROOT, "live at %,d/s", stepRate), stepRate, stepDuration,
-                            probes, clock, log, redis, job));
+                            streamMillis, probes, clock, log, redis, job));
+                    streamMillis += stepDuration.toMillis();
                 }
                 long sustainable = steps.stream().filter(LiveStep::freshWithinOneSecond)
                         .mapToLong(LiveStep::targetRate).max().orElse(steps.get(0).targetRate());
                 steps.add(step(String.format(Locale.ROOT, "burst at 2 × %,d/s", sustainable), 2 * sustainable,
-                        stepDuration, probes, clock, log, redis, job));
+                        stepDuration, streamMillis, probes, clock, log, redis, job));
             }
             awaitCounted(ProcessedRecords.inTopics(log), redis, job, "counting the last records");
         } finally {
@@ -138,14 +143,15 @@ final class RealtimeBench {
         return steps;
     }
 
-    private LiveStep step(String name, long rate, Duration duration, FreshnessProbes probes, StreamClock clock,
-            KafkaLogEnds log, Jedis redis, FutureTask<String> job) throws Exception {
+    /** One live step: its events' times span {@code duration} from {@code streamMillis}, as they are sent. */
+    private LiveStep step(String name, long rate, Duration duration, long streamMillis, FreshnessProbes probes,
+            StreamClock clock, KafkaLogEnds log, Jedis redis, FutureTask<String> job) throws Exception {
         long events = Math.max(1, rate * duration.toSeconds());
         AlluviumConfig load = config.with(Map.of(
                 AlluviumSettings.GENERATOR_EVENTS, Long.toString(events),
                 AlluviumSettings.GENERATOR_RATE, Long.toString(rate),
                 AlluviumSettings.GENERATOR_BURST_FACTOR, "1"), "realtime bench");
-        GeneratorPlan plan = GeneratorPlan.from(load);
+        GeneratorPlan plan = GeneratorPlan.from(load).over(streamMillis, duration.toMillis());
         // made before the clock starts, so that making them takes no CPU from the job while the load is timed
         out.progress(name + ": rendering its records", 0, events);
         List<GeneratedRecord> records = new ArrayList<>((int) plan.totalRecords());

@@ -70,6 +70,16 @@ public record GeneratorPlan(long seed, Map<Topic, Long> recordsPerTopic, double 
         }
     }
 
+    /**
+     * The same run over another stretch of event time, {@code spanMillis} from {@code startMillis}: a live
+     * load whose events carry about the times they are sent at (the realtime bench's steps, each continuing
+     * the stream where the one before ended), where the plan's own span is days of history sent at once.
+     */
+    public GeneratorPlan over(long startMillis, long spanMillis) {
+        return new GeneratorPlan(seed, recordsPerTopic, duplicateRate, lateRate, malformedRate, zipfExponent,
+                schemaV2At, rate, burstFactor, startMillis, spanMillis, run, fraudRate, fraud);
+    }
+
     public long records(Topic topic) {
         return recordsPerTopic.getOrDefault(topic, 0L);
     }

@@ -93,6 +93,24 @@ class EventGeneratorTest {
     }
 
     @Test
+    void aPlanOverSecondsPutsEveryEventInThemAndNoneLate() {
+        long start = END + 5_000;
+        GeneratorPlan plan = plan(FAULTY).over(start, 10_000);
+        long valid = 0;
+        for (Iterator<GeneratedRecord> it = new EventGenerator(plan).all(); it.hasNext(); ) {
+            GeneratedRecord r = it.next();
+            if (!r.valid()) {
+                continue;
+            }
+            valid++;
+            long ts = Instant.parse(ContractCheck.parse(r.value()).get("event_ts").asText()).toEpochMilli();
+            assertThat(ts).isBetween(start, start + 10_000 - 1);
+            assertThat(r.late()).isFalse();
+        }
+        assertThat(valid).isGreaterThan(plan.totalRecords() * 8 / 10);
+    }
+
+    @Test
     void ordersCarryCouponCodeFromTheSwitchPointOnly() {
         GeneratorPlan plan = plan(FAULTY);
         long switchAt = (long) Math.ceil(0.4 * plan.records(Topic.ORDERS));
