@@ -1,26 +1,29 @@
 package io.alluvium.flink;
 
 import java.math.BigDecimal;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The running totals of one city's window of orders (an hour for {@code city_hour}, a minute for
  * {@code city_minute}), with gold.city_hourly_sales' definitions: every order event counts in the window of
- * its own event_ts; paid_amount, distinct_buyers and items_sold are of the {@code paid} events. Buyers are
- * kept as a set, so the distinct count is exact.
+ * its own event_ts; paid_amount, distinct_buyers and items_sold are of the {@code paid} events. The window
+ * tells which buyers are new to it (it keeps them), so the distinct count is exact.
  */
-public final class CitySalesTotals implements CityTotals<OrderEvent, CitySalesTotals> {
+public final class CitySalesTotals implements CityTotals<OrderEvent> {
     public long created;
     public long paid;
     public long cancelled;
     public long paidCents;
     public long itemsSold;
-    public Set<String> buyers = new HashSet<>();
+    public long distinctBuyers;
 
     @Override
-    public void add(OrderEvent e) {
+    public String distinctMember(OrderEvent e) {
+        return "paid".equals(e.status) ? e.userId : null;
+    }
+
+    @Override
+    public void add(OrderEvent e, boolean newMember) {
         switch (e.status) {
             case "created" -> created++;
             case "cancelled" -> cancelled++;
@@ -28,21 +31,12 @@ public final class CitySalesTotals implements CityTotals<OrderEvent, CitySalesTo
                 paid++;
                 paidCents += e.amountCents;
                 itemsSold += e.itemsQty;
-                buyers.add(e.userId);
+                if (newMember) {
+                    distinctBuyers++;
+                }
             }
             default -> throw new IllegalArgumentException("unknown status " + e.status);
         }
-    }
-
-    @Override
-    public CitySalesTotals merge(CitySalesTotals other) {
-        created += other.created;
-        paid += other.paid;
-        cancelled += other.cancelled;
-        paidCents += other.paidCents;
-        itemsSold += other.itemsSold;
-        buyers.addAll(other.buyers);
-        return this;
     }
 
     @Override
@@ -51,7 +45,7 @@ public final class CitySalesTotals implements CityTotals<OrderEvent, CitySalesTo
         fields.put("orders_paid", Long.toString(paid));
         fields.put("orders_cancelled", Long.toString(cancelled));
         fields.put("paid_amount", BigDecimal.valueOf(paidCents, 2).toPlainString());
-        fields.put("distinct_buyers", Integer.toString(buyers.size()));
+        fields.put("distinct_buyers", Long.toString(distinctBuyers));
         fields.put("items_sold", Long.toString(itemsSold));
     }
 }

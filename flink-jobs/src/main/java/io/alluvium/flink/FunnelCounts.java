@@ -7,14 +7,20 @@ import java.util.Map;
  * {@code funnel_minute}): how many distinct valid events of each type (view, search, add_to_cart,
  * checkout) have their event_ts in it.
  */
-public final class FunnelCounts implements CityTotals<ClickEvent, FunnelCounts> {
+public final class FunnelCounts implements CityTotals<ClickEvent> {
     public long view;
     public long search;
     public long addToCart;
     public long checkout;
 
+    /** Every distinct event counts; none is counted distinct by another value. */
     @Override
-    public void add(ClickEvent e) {
+    public String distinctMember(ClickEvent e) {
+        return null;
+    }
+
+    @Override
+    public void add(ClickEvent e, boolean newMember) {
         switch (e.eventType) {
             case "view" -> view++;
             case "search" -> search++;
@@ -22,15 +28,6 @@ public final class FunnelCounts implements CityTotals<ClickEvent, FunnelCounts> 
             case "checkout" -> checkout++;
             default -> throw new IllegalArgumentException("unknown event_type " + e.eventType);
         }
-    }
-
-    @Override
-    public FunnelCounts merge(FunnelCounts other) {
-        view += other.view;
-        search += other.search;
-        addToCart += other.addToCart;
-        checkout += other.checkout;
-        return this;
     }
 
     @Override

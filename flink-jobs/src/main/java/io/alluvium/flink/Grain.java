@@ -49,7 +49,7 @@ enum Grain {
     }
 
     /** The whole hash of a (city, grain): city, start ({@code hour_start}, {@code minute_start}), the totals. */
-    ServingWrite write(CityViews.View view, String city, long startMillis, CityTotals<?, ?> totals) {
+    ServingWrite write(CityViews.View view, String city, long startMillis, CityTotals<?> totals) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("city", city);
         fields.put(label + "_start", textsOf(startMillis).instant());

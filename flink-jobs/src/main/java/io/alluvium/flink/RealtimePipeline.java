@@ -45,7 +45,7 @@ final class RealtimePipeline {
                 ClickValidation::validate);
         TopicSource.Distinct<PaymentEvent> payments = topics.read(Topic.PAYMENTS, PaymentEvent.class,
                 PaymentValidation::validate);
-        CityViews cityViews = new CityViews(allowedLateness, tallies);
+        CityViews cityViews = new CityViews(allowedLateness, flushInterval, tallies);
         DataStream<UserActivity> activity = UserViews.activity(orders.all(), Topic.ORDERS, OrderEvent::activity)
                 .union(UserViews.activity(clicks, Topic.CLICKSTREAM, ClickEvent::activity),
                         UserViews.activity(payments.all(), Topic.PAYMENTS, PaymentEvent::activity));

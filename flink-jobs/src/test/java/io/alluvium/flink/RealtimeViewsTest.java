@@ -92,6 +92,7 @@ class RealtimeViewsTest {
                 .duplicate(O02)
                 .valid(new OrderSent("o-03", "paid", "Paris", "u-2", "10:25", "3", "1.85"))
                 .valid(new OrderSent("o-04", "paid", "Paris", "u-6", "10:08", "1", "4.00"))
+                .valid(new OrderSent("o-11", "paid", "Paris", "u-2", "10:25:30", "1", "0.15")) // u-2's second, same minute
                 .valid(new OrderSent("o-05", "paid", "Lyon", "u-9", "14:00:00.000", "1", "12.50"))
                 // u-8: paid on the 1st, then a new UTC day, then a late payment for the 1st
                 .valid(new OrderSent("o-06", "paid", "Rome", "u-8", "23:59:59.999", "1", "20.00"))
@@ -106,6 +107,10 @@ class RealtimeViewsTest {
                 .containsEntry("search", "1").containsEntry("checkout", "1");
         assertThat(hashes("city_minute:*")).isEqualTo(orders.expected(ChronoUnit.MINUTES));
         assertThat(hashes("city_hour:*")).isEqualTo(orders.expected(ChronoUnit.HOURS));
+        assertThat(hashes("city_hour:*").get("city_hour:Paris:2026-11-01T10")).containsEntry("orders_paid", "4")
+                .containsEntry("distinct_buyers", "3");
+        assertThat(hashes("city_minute:*").get("city_minute:Paris:2026-11-01T10:25"))
+                .containsEntry("orders_paid", "2").containsEntry("distinct_buyers", "1");
         assertMinutesAddUpToTheirHour();
         assertThat(counts(Topic.CLICKSTREAM)).isEqualTo(Map.of("valid", "17", "duplicate", "2", "too_late", "1",
                 "rejected:bad_json", "1", "rejected:missing_field", "2",
@@ -147,7 +152,7 @@ class RealtimeViewsTest {
                 .containsEntry("orders_paid", "3").containsEntry("paid_amount", "25.00");
         assertThat(counts(Topic.CLICKSTREAM)).containsEntry("valid", "20").containsEntry("duplicate", "3")
                 .containsEntry("too_late", "2");
-        assertThat(counts(Topic.ORDERS)).containsEntry("valid", "10").containsEntry("too_late", "1");
+        assertThat(counts(Topic.ORDERS)).containsEntry("valid", "11").containsEntry("too_late", "1");
         // 23:30 and 23:45 of the 1st are within the hour before u-8's newest event (00:20 of the 2nd); not
         // on its day, so they spend nothing today
         assertThat(user("u-8")).isEqualTo(features("1", "6", "5.00", "2026-11-02", "2026-11-02T00:20:00Z", "Rome",
