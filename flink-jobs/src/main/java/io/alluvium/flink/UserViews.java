@@ -5,9 +5,13 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
@@ -36,12 +40,15 @@ final class UserViews {
 
     /**
      * Keyed by user_id: adds the event to the user's features and holds the user as changed. The features
-     * held are the object in keyed state at the user's latest event (a copy-on-write snapshot of the state
-     * copies an object before it is changed again, never after), so what is sent is the newest.
+     * held are the object last written to keyed state at the user's latest event (on the heap, the state's own:
+     * a copy-on-write snapshot copies an object before it is changed again, never after), so what is sent is
+     * the newest. The user's recent event times are kept beside the features, per second ({@link TimeStore}).
      */
-    private static final class Fold extends HeldOutput<UserActivity, ServingWrite> {
+    private static final class Fold extends HeldOutput<UserActivity, ServingWrite> implements TimeStore {
         private static final long serialVersionUID = 1L;
         private transient ValueState<UserFeatures> features;
+        private transient MapState<Long, long[]> seconds;
+        private transient MapState<Long, Long> minutes;
         private transient Map<String, UserFeatures> changed;
 
         Fold(long flushMillis) {
@@ -52,6 +59,10 @@ final class UserViews {
         public void open() throws Exception {
             super.open();
             features = getKeyedStateStore().getState(new ValueStateDescriptor<>("features", UserFeatures.class));
+            seconds = getKeyedStateStore().getMapState(new MapStateDescriptor<>("times-by-second", Types.LONG,
+                    PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+            minutes = getKeyedStateStore().getMapState(new MapStateDescriptor<>("seconds-by-minute", Types.LONG,
+                    Types.LONG));
             changed = new LinkedHashMap<>();
         }
 
@@ -61,7 +72,7 @@ final class UserViews {
             if (user == null) {
                 user = new UserFeatures();
             }
-            user.add(event);
+            user.add(event, this);
             features.update(user);
             changed.put(event.userId, user);
         }
@@ -70,6 +81,42 @@ final class UserViews {
         void sendHeld() {
             changed.forEach((userId, user) -> send(user.toWrite(userId)));
             changed.clear();
+        }
+
+        @Override
+        public long[] second(long second) throws Exception {
+            return seconds.get(second);
+        }
+
+        @Override
+        public void putSecond(long second, long[] times) throws Exception {
+            seconds.put(second, times);
+        }
+
+        @Override
+        public void removeSecond(long second) throws Exception {
+            seconds.remove(second);
+        }
+
+        @Override
+        public long secondsOf(long minute) throws Exception {
+            Long bits = minutes.get(minute);
+            return bits == null ? 0L : bits;
+        }
+
+        @Override
+        public void putSecondsOf(long minute, long bits) throws Exception {
+            if (bits == 0) {
+                minutes.remove(minute);
+            } else {
+                minutes.put(minute, bits);
+            }
+        }
+
+        @Override
+        public void clear() {
+            seconds.clear();
+            minutes.clear();
         }
     }
 }

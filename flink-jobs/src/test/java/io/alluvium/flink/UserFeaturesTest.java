@@ -17,12 +17,14 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A user's features are a function of the set of the user's events: every arrival order of the same
  * events gives the same hash, and that hash is what the definitions (REALTIME.md) compute directly from
- * the set — also over long histories, where old times are dropped and the array holding the recent ones
- * is compacted and grown.
+ * the set — also over long histories, dense and sparse, where times leave the spans and old ones are
+ * forgotten: the store keeps the last hour's seconds only.
  */
 class UserFeaturesTest {
     private static final long T0 = Instant.parse("2026-11-01T23:20:00Z").toEpochMilli();
@@ -46,18 +48,32 @@ class UserFeaturesTest {
         assertThat(outcomes.iterator().next()).containsOnlyKeys(ServingFields.USER.keySet()); // the contract's fields
     }
 
-    @Test
-    void aLongShuffledHistoryGivesWhatTheDefinitionsSay() {
+    /**
+     * Events {@code spacingMs} apart (every one shifted back by up to {@code lateMs}), the second half shuffled:
+     * every 2 s with some up to 1 h late; a burst of several events per millisecond; hours apart.
+     */
+    @ParameterizedTest
+    @CsvSource({"5000, 2000, 3600000", "20000, 0, 5", "300, 1500000, 600000"})
+    void aLongShuffledHistoryGivesWhatTheDefinitionsSayAndKeepsOnlyTheLastHour(int count, long spacingMs,
+            int lateMs) throws Exception {
         Random random = new Random(7);
         List<UserActivity> events = new ArrayList<>();
-        for (int i = 0; i < 5_000; i++) {
-            long ts = T0 + (long) i * 2_000 - random.nextInt(3_600_000); // mostly in order, some up to 1 h late
+        for (int i = 0; i < count; i++) {
+            long ts = T0 + i * spacingMs + (spacingMs == 0 ? i / 4 : 0) - random.nextInt(lateMs);
             events.add(new UserActivity("u-1", "e" + i, ts, "c" + random.nextInt(3), random.nextBoolean() ? "ios" : null,
                     random.nextInt(4) == 0 ? random.nextInt(10_000) : 0));
         }
         for (int round = 0; round < 3; round++) {
             Collections.shuffle(events.subList(events.size() / 2, events.size()), random);
-            assertThat(fold(events)).isEqualTo(definitions(events));
+            TimesInMaps times = new TimesInMaps();
+            assertThat(fold(events, times)).isEqualTo(definitions(events));
+
+            long newest = events.stream().mapToLong(e -> e.eventTs).max().orElseThrow();
+            long oldestSecondKept = Math.floorDiv(newest - Duration.ofHours(1).toMillis(), 1000);
+            assertThat(times.seconds.keySet()).as("seconds kept").allMatch(second -> second >= oldestSecondKept);
+            assertThat(times.minutes.keySet()).as("minutes indexed")
+                    .isEqualTo(times.seconds.keySet().stream().map(second -> Math.floorDiv(second, 60L))
+                            .collect(Collectors.toSet()));
         }
     }
 
@@ -85,8 +101,18 @@ class UserFeaturesTest {
     }
 
     private static Map<String, String> fold(List<UserActivity> events) {
+        try {
+            return fold(events, new TimesInMaps());
+        } catch (Exception e) {
+            throw new IllegalStateException(e); // the maps throw nothing; TimeStore's methods may
+        }
+    }
+
+    private static Map<String, String> fold(List<UserActivity> events, TimeStore times) throws Exception {
         UserFeatures features = new UserFeatures();
-        events.forEach(features::add);
+        for (UserActivity event : events) {
+            features.add(event, times);
+        }
         return features.toWrite("u-1").fields;
     }
 
