@@ -67,6 +67,7 @@ public final class AlluviumSettings {
     public static final String REALTIME_CHECKPOINT_INTERVAL = "realtime.checkpoint-interval";
     public static final String REALTIME_FLUSH_INTERVAL = "realtime.flush-interval";
     public static final String REALTIME_STATE_BACKEND = "realtime.state-backend";
+    public static final String REALTIME_STATE_MEMORY = "realtime.state-memory";
     public static final String FRAUD_VELOCITY_PAYMENTS = "realtime.fraud.velocity-payments";
     public static final String FRAUD_VELOCITY_WINDOW = "realtime.fraud.velocity-window";
     public static final String FRAUD_AMOUNT_FACTOR = "realtime.fraud.amount-factor";
@@ -173,6 +174,10 @@ public final class AlluviumSettings {
                             + "state may outgrow the heap; hashmap keeps it on the JVM heap (flink.heap) and writes it "
                             + "whole in every checkpoint: less work per event, for state that stays small. A job "
                             + "stopped cleanly (a savepoint) resumes on either; one killed resumes on the one it ran on.")
+            .define(REALTIME_STATE_MEMORY, MEMORY, "512m", memoryAtLeast("64m"),
+                    "With realtime.state-backend=rocksdb: the memory RocksDB may use for its block cache and write "
+                            + "buffers, shared by the job's slots (Flink managed memory, outside flink.heap); too little "
+                            + "makes state lookups read from disk.")
             .define(FRAUD_VELOCITY_PAYMENTS, INT, "5", between(1, 10_000),
                     "Fraud rule card_velocity: an alert when a card makes more than this many payments within "
                             + "realtime.fraud.velocity-window of event time.")
