@@ -262,8 +262,11 @@ final class RealtimeBench {
         notes.add(String.format(Locale.ROOT, "backpressure: at %,d events/s up to %,d records waited in Kafka (none "
                 + "lost: %,d records in the topics, %,d counted at the end); the job had counted them all %.1f s after "
                 + "the burst ended", burst.targetRate(), burst.maxBacklog(), inTopics, counted, burst.catchUpSeconds()));
-        notes.add("the job reads " + RealtimePipeline.TOPICS + "; rates are of all events the generator sends "
-                + "(60 % clickstream, 20 % orders, 20 % payments), each step's rendered before it is timed; "
+        notes.add("the job reads " + RealtimePipeline.TOPICS + " with its state in "
+                + config.getString(AlluviumSettings.REALTIME_STATE_BACKEND) + " (" + AlluviumSettings.REALTIME_STATE_BACKEND
+                + "); the live steps are a live stream: their event times go on from the replayed history's end "
+                + "with the wall clock, so state builds up as it does in production; rates are of all events the "
+                + "generator sends (60 % clickstream, 20 % orders, 20 % payments), each step's rendered before it is timed; "
                 + "freshness: producer send → key readable in Redis, of probe orders sent every "
                 + FreshnessProbes.PROBE_INTERVAL_MILLIS + " ms beside the load");
         notes.add(String.format(Locale.ROOT, "replays: best of %d rounds each, run alternately, fresh state each; "

@@ -14,12 +14,11 @@ import org.apache.flink.state.rocksdb.RocksDBOptions;
 
 /**
  * Where the realtime job keeps its keyed state ({@code realtime.state-backend}). Its state grows with the
- * stream it has seen: every event id of the dedup retention, the open windows, the fraud rules' history.
- * On the heap that state is bounded by {@code flink.heap} and every checkpoint writes all of it; on a live
- * stream it outgrows both (measured: checkpoints 37 → 207 MB in 90 s, then the heap was exhausted).
- * RocksDB keeps it on local disk, caches it in {@code realtime.state-memory} of Flink's managed memory and
- * checkpoints only the files written since the last checkpoint, so a checkpoint's cost follows the rate of
- * change, not the state's size.
+ * stream it has seen: every event id of the dedup retention (7 days at 1,000 events/s are 600 million ids),
+ * the open windows, the user features' last hour, the fraud rules' history. On the heap (the default, the
+ * fastest) it is bounded by {@code flink.heap} and every checkpoint writes all of it. RocksDB keeps it on local
+ * disk, caches it in {@code realtime.state-memory} of Flink's managed memory and checkpoints only the files
+ * written since the last checkpoint, so a checkpoint's cost follows the rate of change, not the state's size.
  */
 final class RealtimeStateBackend {
     static final String ROCKSDB = "rocksdb";

@@ -71,7 +71,9 @@ final class RecentTimes {
                     kept &= ~(1L << n);
                 }
             }
-            if (kept != seconds) {
+            if (kept == 0 && seconds != 0) {
+                store.removeSecondsOf(minute);
+            } else if (kept != seconds) {
                 store.putSecondsOf(minute, kept);
             }
         }

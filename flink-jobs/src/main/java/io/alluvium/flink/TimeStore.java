@@ -17,8 +17,10 @@ interface TimeStore {
     /** Which seconds of {@code minute} (epoch minutes) have times: bit n for its second n; 0 if none. */
     long secondsOf(long minute) throws Exception;
 
-    /** Sets the seconds of {@code minute} that have times; 0 forgets the minute. */
+    /** Sets the seconds of {@code minute} that have times (not 0). */
     void putSecondsOf(long minute, long seconds) throws Exception;
+
+    void removeSecondsOf(long minute) throws Exception;
 
     /** Forgets every time. */
     void clear() throws Exception;

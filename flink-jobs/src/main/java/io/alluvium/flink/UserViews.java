@@ -106,11 +106,12 @@ final class UserViews {
 
         @Override
         public void putSecondsOf(long minute, long bits) throws Exception {
-            if (bits == 0) {
-                minutes.remove(minute);
-            } else {
-                minutes.put(minute, bits);
-            }
+            minutes.put(minute, bits);
+        }
+
+        @Override
+        public void removeSecondsOf(long minute) throws Exception {
+            minutes.remove(minute);
         }
 
         @Override

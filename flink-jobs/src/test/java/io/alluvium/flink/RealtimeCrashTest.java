@@ -54,6 +54,9 @@ class RealtimeCrashTest {
     static void startPlatform() {
         platform = EmbeddedPlatform.startWithServingStore(dataDir, Map.of(
                 "realtime.checkpoint-interval", "1s",
+                // the backend for state beyond the heap, with incremental checkpoints; the other realtime tests
+                // run on the default, the heap
+                AlluviumSettings.REALTIME_STATE_BACKEND, "rocksdb",
                 AlluviumSettings.GENERATOR_EVENTS, EVENTS,
                 AlluviumSettings.GENERATOR_RATE, RATE));
     }
@@ -75,6 +78,8 @@ class RealtimeCrashTest {
         CompletableFuture<Void> sending = generate();
         RunningJob continuous = start("realtime");
         awaitCountedAbove(counted() + 1000);
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                .until(() -> RestorePoint.latest(RealtimeJob.stateDir(platform.config())).isPresent());
         Thread.sleep(700); // between two checkpoints, with writes in flight
 
         continuous.kill();
@@ -110,7 +115,7 @@ class RealtimeCrashTest {
     }
 
     /**
-     * The default backend (RocksDB) checkpoints incrementally; such a checkpoint cannot be read by the heap
+     * RocksDB checkpoints incrementally; such a checkpoint cannot be read by the heap
      * backend, and a run configured so is refused in one line before Flink starts, with the ways out.
      */
     private static void assertTheKilledJobLeftAnIncrementalCheckpointOnlyRocksDbResumes() {

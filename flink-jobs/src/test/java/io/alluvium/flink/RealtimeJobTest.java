@@ -102,9 +102,9 @@ class RealtimeJobTest {
                 .valid(new OrderSent("e-12", "created", "Paris", "u-8", "15:05", "1", "1.00")) // watermark 14:55
                 .tooLate(new OrderSent("e-13", "paid", "Lyon", "u-3", "12:10", "1", "1.00"));
 
-        // the first run kept its state in RocksDB; its savepoint resumes on the heap backend as well
+        // the first run kept its state on the heap; its savepoint resumes on RocksDB as well
         JsonNode result = RealtimeRun.untilCaughtUp(platform.config().with(
-                Map.of(AlluviumSettings.REALTIME_STATE_BACKEND, "hashmap"), "test"));
+                Map.of(AlluviumSettings.REALTIME_STATE_BACKEND, "rocksdb"), "test"));
 
         assertThat(result.get("resumed_from").asText()).contains("savepoint");
         assertThat(cityHours()).isEqualTo(orders.expected(ChronoUnit.HOURS));

@@ -30,11 +30,12 @@ final class TimesInMaps implements TimeStore {
 
     @Override
     public void putSecondsOf(long minute, long bits) {
-        if (bits == 0) {
-            minutes.remove(minute);
-        } else {
-            minutes.put(minute, bits);
-        }
+        minutes.put(minute, bits);
+    }
+
+    @Override
+    public void removeSecondsOf(long minute) {
+        minutes.remove(minute);
     }
 
     @Override
