@@ -18,7 +18,8 @@ final class RecentTimes {
     static void add(TimeStore store, long time) throws Exception {
         long second = Math.floorDiv(time, SECOND_MS);
         long[] times = store.second(second);
-        if (times == null) {
+        boolean newSecond = times == null;
+        if (newSecond) {
             times = new long[0];
         }
         int at = firstAfter(times, time);
@@ -27,11 +28,9 @@ final class RecentTimes {
         more[at] = time;
         System.arraycopy(times, at, more, at + 1, times.length - at);
         store.putSecond(second, more);
-        long minute = Math.floorDiv(second, SECONDS_PER_MINUTE);
-        long bit = 1L << Math.floorMod(second, SECONDS_PER_MINUTE);
-        long seconds = store.secondsOf(minute);
-        if ((seconds & bit) == 0) {
-            store.putSecondsOf(minute, seconds | bit);
+        if (newSecond) { // a second that has times is in its minute's index already
+            long minute = Math.floorDiv(second, SECONDS_PER_MINUTE);
+            store.putSecondsOf(minute, store.secondsOf(minute) | 1L << Math.floorMod(second, SECONDS_PER_MINUTE));
         }
     }
 
