@@ -2,6 +2,7 @@ package io.alluvium.cli;
 
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.runtime.DataDir;
+import io.alluvium.runtime.ExitCode;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -120,7 +121,7 @@ final class BenchCommand extends PlatformCommand {
             results.print(console);
         }
         console.info("Results written to " + file + " (use: alluvium design --calibration " + file + ")");
-        return failed.isEmpty() ? 0 : Main.EXIT_FAILED;
+        return failed.isEmpty() ? ExitCode.OK.code() : ExitCode.FAILED.code();
     }
 
     private List<Bench> selected() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
+import io.alluvium.runtime.ExitCode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ final class DemoCommand extends PlatformCommand {
                         ? "All invariants hold."
                         : "INVARIANT VIOLATED: see the rows marked NO above.");
             }
-            return reconciliation.allHold() ? 0 : Main.EXIT_FAILED;
+            return reconciliation.allHold() ? ExitCode.OK.code() : ExitCode.FAILED.code();
         } finally {
             if (!keepRunning) {
                 platform.down(started, console);

@@ -4,6 +4,7 @@ import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.config.MemorySize;
 import io.alluvium.runtime.ChildJvm;
+import io.alluvium.runtime.JobMain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,18 +13,18 @@ import java.util.stream.Stream;
 
 /**
  * A bench that an engine module measures in its own child JVM, because only there do its engine and its
- * baselines run: {@code bench landing} ({@code io.alluvium.flink.LandingBenchMain} in flink-jobs),
- * {@code bench batch} ({@code io.alluvium.spark.BatchBenchMain} in spark-jobs) and {@code bench realtime}
- * ({@code io.alluvium.flink.RealtimeBenchMain}). The CLI first puts the
+ * baselines run: {@code bench landing} ({@link JobMain#LANDING_BENCH}),
+ * {@code bench batch} ({@link JobMain#BATCH_BENCH}) and {@code bench realtime}
+ * ({@link JobMain#REALTIME_BENCH}). The CLI first puts the
  * data in place on the scratch platform — landing finds {@code --events N} events generated into the
  * topics, batch finds them landed in Bronze as well — then runs the main with the settings file and
  * {@code --events N}; the main prints one result line in {@link BenchReport}'s shape.
  */
 final class EngineBench implements Bench {
-    static final EngineBench LANDING = new EngineBench("landing", "flink-jobs", "io.alluvium.flink.LandingBenchMain",
-            AlluviumSettings.FLINK_HEAP, EngineBench::generate);
-    static final EngineBench BATCH = new EngineBench("batch", "spark-jobs", "io.alluvium.spark.BatchBenchMain",
-            AlluviumSettings.SPARK_HEAP, EngineBench::generateAndLand);
+    static final EngineBench LANDING = new EngineBench("landing", JobMain.LANDING_BENCH, AlluviumSettings.FLINK_HEAP,
+            EngineBench::generate);
+    static final EngineBench BATCH = new EngineBench("batch", JobMain.BATCH_BENCH, AlluviumSettings.SPARK_HEAP,
+            EngineBench::generateAndLand);
 
     /** The name of {@code bench realtime}. */
     static final String REALTIME = "realtime";
@@ -41,8 +42,7 @@ final class EngineBench implements Bench {
      * Flink heap plus room for its largest step rendered ahead: the burst, at most twice the rate.
      */
     static EngineBench realtime(long rate, long seconds) {
-        return new EngineBench(REALTIME, "flink-jobs", "io.alluvium.flink.RealtimeBenchMain",
-                AlluviumSettings.FLINK_HEAP, EngineBench::generate,
+        return new EngineBench(REALTIME, JobMain.REALTIME_BENCH, AlluviumSettings.FLINK_HEAP, EngineBench::generate,
                 List.of("--rate", Long.toString(rate), "--seconds", Long.toString(seconds)),
                 largestRealtimeStep(rate, seconds) * RENDERED_RECORD_BYTES);
     }
@@ -59,25 +59,23 @@ final class EngineBench implements Bench {
     }
 
     private final String name;
-    private final String module;
-    private final String mainClass;
+    private final JobMain main;
     private final String heapSetting;
     private final Preparation preparation;
     private final List<String> args;
     private final long extraHeapBytes;
 
-    EngineBench(String name, String module, String mainClass, String heapSetting, Preparation preparation) {
-        this(name, module, mainClass, heapSetting, preparation, List.of(), 0);
+    private EngineBench(String name, JobMain main, String heapSetting, Preparation preparation) {
+        this(name, main, heapSetting, preparation, List.of(), 0);
     }
 
     /** {@code extraHeapBytes}: what the bench itself holds beside its engine, added to {@code heapSetting}. */
-    private EngineBench(String name, String module, String mainClass, String heapSetting, Preparation preparation,
-            List<String> args, long extraHeapBytes) {
+    private EngineBench(String name, JobMain main, String heapSetting, Preparation preparation, List<String> args,
+            long extraHeapBytes) {
         this.args = List.copyOf(args);
         this.extraHeapBytes = extraHeapBytes;
         this.name = name;
-        this.module = module;
-        this.mainClass = mainClass;
+        this.main = main;
         this.heapSetting = heapSetting;
         this.preparation = preparation;
     }
@@ -87,26 +85,28 @@ final class EngineBench implements Bench {
         return name;
     }
 
-    /** The main class must be compiled in its module: the bench may not be written or built yet. */
+    /** The main class must be compiled in its module: the module may not be built. */
     @Override
     public Optional<String> unavailable() {
-        Path classes = ChildJvm.home().resolve(module).resolve("target/classes");
-        Path classFile = classes.resolve(mainClass.replace('.', '/') + ".class");
-        if (Files.isRegularFile(classFile)) {
+        return unavailable(ChildJvm.home());
+    }
+
+    /** As {@link #unavailable()}, for the installation in {@code home}. */
+    Optional<String> unavailable(Path home) {
+        if (Files.isRegularFile(home.resolve(main.classFile()))) {
             return Optional.empty();
         }
-        return Optional.of(mainClass + " is not in " + classes + ": module " + module + " has no " + name
-                + " bench yet, or is not built (mvn -B -DskipTests install -pl " + module + ")");
+        return Optional.of(main.mainClass() + " is not in " + home.resolve(main.module()).resolve("target/classes")
+                + ": module " + main.module() + " is not built (mvn -B -DskipTests install -pl " + main.module() + ")");
     }
 
     @Override
     public BenchReport run(AlluviumConfig config, long events, Console console) {
         AlluviumConfig run = config.with(AlluviumSettings.GENERATOR_EVENTS, Long.toString(events));
         preparation.prepare(run, console);
-        console.step("measuring " + name + " (" + mainClass + ")");
+        console.step("measuring " + name + " (" + main.mainClass() + ")");
         MemorySize heap = new MemorySize(run.getMemory(heapSetting).bytes() + extraHeapBytes);
-        ChildJvm jvm = new ChildJvm(name + "-bench", module, mainClass, heap,
-                Stream.concat(Stream.of("--events", Long.toString(events)), args.stream()).toList());
+        ChildJvm jvm = main.jvm(name + "-bench", heap, Stream.concat(Stream.of("--events", Long.toString(events)), args.stream()).toList());
         return BenchReport.fromChildResult(name, events, EngineJobs.run(jvm, run));
     }
 

@@ -6,6 +6,8 @@ import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.ChildJvm;
 import io.alluvium.runtime.ChildProtocol;
+import io.alluvium.runtime.ExitCode;
+import io.alluvium.runtime.JobMain;
 import io.alluvium.runtime.RunningJob;
 import java.io.IOException;
 import java.time.Duration;
@@ -17,10 +19,6 @@ import java.util.List;
  * end: progress bars while it works, its JSON result when it succeeds, one clear message when not.
  */
 final class EngineJobs {
-    static final String LANDING_MAIN = "io.alluvium.flink.LandingJobMain";
-    static final String BATCH_MAIN = "io.alluvium.spark.BatchMain";
-    static final String REALTIME_MAIN = "io.alluvium.flink.RealtimeJobMain";
-
     /** How long a job may take to stop cleanly on Ctrl-C (a streaming job's final savepoint) before it is killed. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
@@ -28,17 +26,17 @@ final class EngineJobs {
     }
 
     static ChildJvm landing(AlluviumConfig config, boolean untilCaughtUp) {
-        return new ChildJvm("landing", "flink-jobs", LANDING_MAIN, config.getMemory(AlluviumSettings.FLINK_HEAP),
+        return JobMain.LANDING.jvm("landing", config.getMemory(AlluviumSettings.FLINK_HEAP),
                 untilCaughtUp ? List.of("--until-caught-up") : List.of());
     }
 
     static ChildJvm realtime(AlluviumConfig config, boolean untilCaughtUp) {
-        return new ChildJvm("realtime", "flink-jobs", REALTIME_MAIN, config.getMemory(AlluviumSettings.FLINK_HEAP),
+        return JobMain.REALTIME.jvm("realtime", config.getMemory(AlluviumSettings.FLINK_HEAP),
                 untilCaughtUp ? List.of("--until-caught-up") : List.of());
     }
 
     static ChildJvm batch(AlluviumConfig config, String logName, List<String> args) {
-        return new ChildJvm(logName, "spark-jobs", BATCH_MAIN, config.getMemory(AlluviumSettings.SPARK_HEAP),
+        return JobMain.BATCH.jvm(logName, config.getMemory(AlluviumSettings.SPARK_HEAP),
                 new ArrayList<>(args));
     }
 
@@ -66,7 +64,7 @@ final class EngineJobs {
                 // the JVM is exiting: the hook runs anyway
             }
         }
-        if (outcome.exitCode() == ChildProtocol.EXIT_BAD_INPUT) {
+        if (outcome.exitCode() == ExitCode.BAD_INPUT.code()) {
             throw new UserError(outcome.failureMessage());
         }
         if (!outcome.succeeded()) {

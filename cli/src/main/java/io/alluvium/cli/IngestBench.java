@@ -11,6 +11,7 @@ import io.alluvium.generator.GeneratedRecord;
 import io.alluvium.generator.GeneratorPlan;
 import io.alluvium.runtime.ChildJvm;
 import io.alluvium.runtime.DataDir;
+import io.alluvium.runtime.JobMain;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -54,7 +55,6 @@ final class IngestBench implements Bench {
     /** Enough of the run's payloads that their mix of topics and sizes is the run's. */
     private static final int PAYLOAD_SAMPLE = 50_000;
     private static final MemorySize BASELINE_HEAP = MemorySize.parse("512m");
-    private static final String BASELINE_MAIN = "io.alluvium.services.ProducerBaselineMain";
 
     @Override
     public String name() {
@@ -108,7 +108,7 @@ final class IngestBench implements Bench {
                 Integer.toString(partitions), "--num-records", Long.toString(payloads.records()),
                 "--payload-file", payloads.file().toString()));
         GENERATOR_PRODUCER_SETTINGS.forEach((k, v) -> args.addAll(List.of("--producer-prop", k + "=" + v)));
-        JsonNode result = EngineJobs.run(new ChildJvm("producer-baseline", "services", BASELINE_MAIN, BASELINE_HEAP,
+        JsonNode result = EngineJobs.run(JobMain.PRODUCER_BASELINE.jvm("producer-baseline", BASELINE_HEAP,
                 args), config);
         ObjectNode details = Console.JSON.createObjectNode();
         details.put("records", result.path("records").asLong());

@@ -2,10 +2,11 @@ package io.alluvium.cli;
 
 import io.alluvium.architect.DesignCommand;
 import io.alluvium.config.ConfigException;
+import io.alluvium.runtime.ExitCode;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code alluvium} command. Exit codes: 0 success, 1 a job or an invariant failed, 2 bad input
@@ -19,9 +20,6 @@ import picocli.CommandLine.Command;
             ServeCommand.class, WatchCommand.class,
             DesignCommand.class})
 public final class Main {
-    static final int EXIT_FAILED = 1;
-    static final int EXIT_BAD_INPUT = 2;
-
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -34,30 +32,30 @@ public final class Main {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("error: " + ex.getMessage());
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-            return EXIT_BAD_INPUT;
+            return ExitCode.BAD_INPUT.code();
         });
         return cmd;
     }
 
     private static int handle(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
-        int code;
+        ExitCode code;
         if (ex instanceof ConfigException || ex instanceof UserError) {
             err.println("error: " + ex.getMessage());
-            code = EXIT_BAD_INPUT;
+            code = ExitCode.BAD_INPUT;
         } else if (ex instanceof JobFailure || ex instanceof IllegalStateException
                 || ex instanceof UncheckedIOException) {
             err.println("error: " + ex.getMessage());
-            code = EXIT_FAILED;
+            code = ExitCode.FAILED;
         } else {
             err.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage()
                     + " (run with ALLUVIUM_DEBUG=1 for the stack trace)");
-            code = EXIT_FAILED;
+            code = ExitCode.FAILED;
         }
         if (System.getenv("ALLUVIUM_DEBUG") != null) {
             ex.printStackTrace(err);
         }
         err.flush();
-        return code;
+        return code.code();
     }
 }

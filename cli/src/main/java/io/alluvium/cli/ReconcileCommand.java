@@ -2,6 +2,7 @@ package io.alluvium.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alluvium.config.AlluviumConfig;
+import io.alluvium.runtime.ExitCode;
 import picocli.CommandLine.Command;
 
 /** {@code alluvium reconcile}: proves invariants 1, 2 and 3 on the platform as it is now. */
@@ -28,6 +29,6 @@ final class ReconcileCommand extends PlatformCommand {
             reconciliation.print(console());
             GoldSample.print(reconciliation.tables(), console());
         }
-        return reconciliation.allHold() ? 0 : Main.EXIT_FAILED;
+        return reconciliation.allHold() ? ExitCode.OK.code() : ExitCode.FAILED.code();
     }
 }

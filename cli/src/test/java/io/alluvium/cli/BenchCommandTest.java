@@ -75,12 +75,11 @@ class BenchCommandTest {
     }
 
     @Test
-    void aBenchWhoseMainClassIsNotBuiltSaysWhatIsMissing() {
-        EngineBench unbuilt = new EngineBench("landing", "flink-jobs", "io.alluvium.flink.NoSuchBenchMain",
-                AlluviumSettings.FLINK_HEAP, (config, console) -> { });
-        assertThat(unbuilt.unavailable()).hasValueSatisfying(why -> assertThat(why)
-                .contains("io.alluvium.flink.NoSuchBenchMain is not in")
-                .contains("mvn -B -DskipTests install -pl flink-jobs"));
+    void aBenchWhoseModuleIsNotBuiltSaysWhatIsMissing(@TempDir Path unbuilt) {
+        assertThat(EngineBench.LANDING.unavailable(unbuilt)).hasValueSatisfying(why -> assertThat(why)
+                .contains("io.alluvium.flink.bench.LandingBenchMain is not in " + unbuilt.resolve("flink-bench"))
+                .contains("mvn -B -DskipTests install -pl flink-bench"));
+        assertThat(EngineBench.LANDING.unavailable()).as("built by this build").isEmpty();
     }
 
     @Test

@@ -15,12 +15,6 @@ import java.util.Optional;
 public final class ChildProtocol {
     public static final String PREFIX = "@alluvium ";
 
-    /** Exit code of a child whose input (arguments, settings, data) was at fault. */
-    public static final int EXIT_BAD_INPUT = 2;
-
-    /** Exit code of a child that failed for any other reason. */
-    public static final int EXIT_FAILED = 1;
-
     /** What a child says. */
     public enum Kind {
         PROGRESS, RESULT, ERROR, READY
@@ -53,14 +47,14 @@ public final class ChildProtocol {
 
     /**
      * The main method of every child JVM: {@code args[0]} is the settings file written by the CLI,
-     * the rest belongs to the job. Exits 0, {@link #EXIT_BAD_INPUT} or {@link #EXIT_FAILED}.
+     * the rest belongs to the job. Exits with an {@link ExitCode}: OK, BAD_INPUT or FAILED.
      */
     public static void main(String[] args, Job job) {
         PrintStream protocolOut = System.out;
         // Libraries that print to stdout must not corrupt the protocol: send them to stderr (the log).
         System.setOut(System.err);
         ChildProtocol protocol = new ChildProtocol(protocolOut);
-        int code = 0;
+        ExitCode code = ExitCode.OK;
         try {
             if (args.length < 1) {
                 throw new BadInputException("missing the settings file argument");
@@ -69,14 +63,14 @@ public final class ChildProtocol {
             job.run(config, Arrays.copyOfRange(args, 1, args.length), protocol);
         } catch (BadInputException e) {
             protocol.error(e.getMessage());
-            code = EXIT_BAD_INPUT;
+            code = ExitCode.BAD_INPUT;
         } catch (Throwable e) {
             e.printStackTrace(System.err);
             protocol.error(rootMessage(e));
-            code = EXIT_FAILED;
+            code = ExitCode.FAILED;
         }
         protocolOut.flush();
-        System.exit(code);
+        System.exit(code.code());
     }
 
     private static String rootMessage(Throwable e) {

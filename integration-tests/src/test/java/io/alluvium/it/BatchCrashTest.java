@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.ChildJvm;
 import io.alluvium.runtime.ChildProtocol;
+import io.alluvium.runtime.JobMain;
 import io.alluvium.runtime.RunningJob;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,8 +48,8 @@ class BatchCrashTest {
 
     @Test
     void killedBatchRerunLeavesSilverAndGoldExact() {
-        ChildJvm batch = new ChildJvm("batch-crashed", "spark-jobs", "io.alluvium.spark.BatchMain",
-                cli.config().getMemory(AlluviumSettings.SPARK_HEAP), List.of("all"));
+        ChildJvm batch = JobMain.BATCH.jvm("batch-crashed", cli.config().getMemory(AlluviumSettings.SPARK_HEAP),
+                List.of("all"));
         RunningJob job = RunningJob.start(batch, cli.config());
         AtomicInteger progress = new AtomicInteger();
         RunningJob.Outcome crashed = job.await(msg -> {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.runtime.ChildProtocol;
+import io.alluvium.runtime.ExitCode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -130,7 +131,7 @@ class ServiceMainsTest {
 
             assertThat(child.nextProtocolLine()).startsWith(ChildProtocol.PREFIX + "error port "
                     + taken.getLocalPort() + " on 127.0.0.1 is already in use (setting serving.port)");
-            assertThat(child.exitCode()).isEqualTo(ChildProtocol.EXIT_BAD_INPUT);
+            assertThat(child.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
         }
     }
 
@@ -143,7 +144,7 @@ class ServiceMainsTest {
 
             assertThat(child.nextProtocolLine()).startsWith(ChildProtocol.PREFIX + "error port "
                     + taken.getLocalPort() + " on 127.0.0.1 is already in use (setting catalog.postgres-port)");
-            assertThat(child.exitCode()).isEqualTo(ChildProtocol.EXIT_BAD_INPUT);
+            assertThat(child.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
         }
     }
 

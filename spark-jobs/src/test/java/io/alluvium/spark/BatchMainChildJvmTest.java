@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.runtime.ChildProtocol;
 import io.alluvium.runtime.DataDir;
+import io.alluvium.runtime.ExitCode;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ class BatchMainChildJvmTest {
         assertThat(list.result()).isEqualTo("[]");
 
         Run bad = launch("gold", "--backfill", "2026-11-03..2026-11-01");
-        assertThat(bad.exit).isEqualTo(ChildProtocol.EXIT_BAD_INPUT);
+        assertThat(bad.exit).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(bad.stdout).containsExactly("@alluvium error --backfill 2026-11-03..2026-11-01: the end day is before the start day");
     }
 

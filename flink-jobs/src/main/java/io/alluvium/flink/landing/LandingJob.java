@@ -1,0 +1,169 @@
+package io.alluvium.flink.landing;
+
+import io.alluvium.config.AlluviumConfig;
+import io.alluvium.domain.Topic;
+import io.alluvium.flink.run.KafkaLogEnds;
+import io.alluvium.flink.run.LandingEnvironment;
+import io.alluvium.flink.run.RestorePoint;
+import io.alluvium.flink.run.StopRequest;
+import io.alluvium.runtime.ChildProtocol;
+import io.alluvium.runtime.KafkaEndpoints;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.iceberg.Table;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The landing run (issue 3): Kafka → {@code bronze.<topic>}, exactly once. It resumes the newest
+ * complete snapshot of the previous run if there is one, else starts after what Bronze already holds;
+ * then it follows Bronze's commits until the run ends, either when everything that was in the topics at
+ * its start is committed ({@code untilCaughtUp}) or when a stop is requested. Both ways end with a final
+ * savepoint (stop-with-savepoint), which commits the last data and is where the next run resumes.
+ */
+public final class LandingJob {
+    private static final Logger LOG = LoggerFactory.getLogger(LandingJob.class);
+    private static final String STAGE = "landing";
+    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration RETARGET = Duration.ofSeconds(10);
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(5);
+
+    private final AlluviumConfig config;
+    private final LandingTarget target;
+    private final Configuration observers;
+
+    /** The platform's landing into {@code bronze.*}. */
+    public LandingJob(AlluviumConfig config) {
+        this(config, LandingTarget.bronze(config), new Configuration());
+    }
+
+    /**
+     * @param target    the tables, state directory and consumer group of the run
+     * @param observers Flink settings that only watch the job (the bench's trace reporter); empty otherwise
+     */
+    public LandingJob(AlluviumConfig config, LandingTarget target, Configuration observers) {
+        this.config = config;
+        this.target = target;
+        this.observers = observers;
+    }
+
+    /**
+     * Runs until caught up or until {@code stop} is requested.
+     *
+     * @return the result line's JSON
+     */
+    public String run(boolean untilCaughtUp, ChildProtocol out, StopRequest stop) throws Exception {
+        long started = System.currentTimeMillis();
+        Path stateDir = target.stateDir();
+        String bootstrap = KafkaEndpoints.bootstrapServers(config);
+        try (BronzeCatalog catalog = BronzeCatalog.open(config, target.namespace());
+             KafkaLogEnds log = new KafkaLogEnds(bootstrap)) {
+            Map<Topic, LandedOffsets> landed = new EnumMap<>(Topic.class);
+            Map<Topic, Long> rowsBefore = new EnumMap<>(Topic.class);
+            for (Map.Entry<Topic, Table> e : catalog.createMissingTables().entrySet()) {
+                LandedOffsets offsets = new LandedOffsets(e.getKey(), e.getValue());
+                landed.put(e.getKey(), offsets);
+                rowsBefore.put(e.getKey(), offsets.rows());
+            }
+            Map<TopicPartition, Long> earliest = log.earliest();
+            CatchUp catchUp = new CatchUp(landed, earliest, log.latest());
+            Optional<RestorePoint> resume = RestorePoint.latest(stateDir);
+            JobID jobId = RestorePoint.jobId(stateDir, resume);
+            LOG.info("Landing job {} into {} starts {}; target {} records", jobId, target.namespace(),
+                    resume.map(r -> "from " + r.path()).orElse("after what Bronze holds"), catchUp.total());
+
+            String savepoint = null;
+            if (!(untilCaughtUp && catchUp.reached())) {
+                StreamExecutionEnvironment env = LandingEnvironment.create(config, stateDir, jobId, resume, observers);
+                LandingPipeline.define(env, bootstrap, startOffsets(landed, earliest), catalog, target.consumerGroup());
+                JobClient job = env.executeAsync("alluvium-landing");
+                savepoint = follow(job, landed, catchUp, log, untilCaughtUp, out, stop);
+            }
+            landed.values().forEach(LandedOffsets::refresh);
+            if (!untilCaughtUp) {
+                catchUp.retarget(log.latest()); // "caught up" then means: with the log as it is now
+            }
+            out.progress(STAGE, catchUp.done(), catchUp.total());
+            LandingReport report = new LandingReport();
+            for (Topic topic : Topic.values()) {
+                report.topic(landed.get(topic), rowsBefore.get(topic), jobId, started);
+            }
+            double seconds = (System.currentTimeMillis() - started) / 1000.0;
+            return report.toJson(seconds, resume.map(r -> r.path().toString()).orElse(null), savepoint,
+                    catchUp.reached());
+        }
+    }
+
+    /** Follows the running job until the run should end, then stops it with a final savepoint. */
+    private String follow(JobClient job, Map<Topic, LandedOffsets> landed, CatchUp catchUp, KafkaLogEnds log,
+            boolean untilCaughtUp, ChildProtocol out, StopRequest stop) throws Exception {
+        CompletableFuture<JobExecutionResult> end = job.getJobExecutionResult();
+        boolean stopping = false;
+        try {
+            long lastRetarget = System.nanoTime();
+            while (true) {
+                if (end.isDone()) {
+                    end.get(); // a failed job throws its cause here
+                    throw new IllegalStateException("the landing job ended by itself (see the log file)");
+                }
+                landed.values().forEach(LandedOffsets::refresh);
+                if (!untilCaughtUp && System.nanoTime() - lastRetarget > RETARGET.toNanos()) {
+                    catchUp.retarget(log.latest());
+                    lastRetarget = System.nanoTime();
+                }
+                out.progress(STAGE, catchUp.done(), catchUp.total());
+                if ((untilCaughtUp && catchUp.reached()) || stop.await(POLL)) {
+                    break;
+                }
+            }
+            stopping = true;
+            LOG.info("Stopping landing job {} with a final savepoint", job.getJobID());
+            String savepoint = job.stopWithSavepoint(false, null, SavepointFormatType.CANONICAL)
+                    .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            end.get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            LOG.info("Landing job {} stopped; savepoint {}", job.getJobID(), savepoint);
+            return savepoint;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException((stopping ? "stopping the landing job failed: " : "the landing job failed: ")
+                    + rootCause(e), e);
+        } finally {
+            if (!end.isDone()) {
+                job.cancel(); // keeps its last checkpoint: the next run resumes there
+            }
+        }
+    }
+
+    /**
+     * Partitions without restored state start after their last landed offset, or at their earliest one.
+     * Every partition is named: Kafka's source would start one it is not given at the consumer group's
+     * committed position, which after lost or dropped tables lies past records the tables never got.
+     */
+    private static Map<TopicPartition, Long> startOffsets(Map<Topic, LandedOffsets> landed,
+            Map<TopicPartition, Long> earliest) {
+        Map<TopicPartition, Long> start = new HashMap<>(earliest);
+        landed.values().forEach(l -> start.putAll(l.nextOffsets()));
+        return start;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+}
