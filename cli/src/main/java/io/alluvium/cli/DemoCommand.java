@@ -84,7 +84,7 @@ final class DemoCommand extends PlatformCommand {
                 doc.set("peak_rss_bytes", Console.JSON.valueToTree(memory));
                 console.printJson(doc);
             } else {
-                console.info("\nReconciliation (DESIGN.md invariants 1, 2 and 3):");
+                console.info("\nReconciliation (invariants 1, 2 and 3 of docs/architecture.md):");
                 reconciliation.print(console);
                 GoldSample.print(counted, console);
                 console.info("\nTimings (s): " + clock);

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Proves invariants 1, 2 and 3 of DESIGN.md with numbers from independent sources: what the generator
+ * Proves invariants 1, 2 and 3 of docs/architecture.md#invariants with numbers from independent sources: what the generator
  * had acknowledged by the broker, what Spark counts in each layer's table, and what the realtime job
  * keeps in the serving store.
  * <ul>

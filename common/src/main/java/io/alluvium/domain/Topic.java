@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The three event streams of the marketplace (DESIGN.md §2), one Kafka topic each. The key field is
+ * The three event streams of the marketplace (docs/architecture.md#topics), one Kafka topic each. The key field is
  * what the producer partitions by, so all events of one key stay in order on one partition.
  */
 public enum Topic {

@@ -5,7 +5,7 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.types.Types;
 
 /**
- * The contract of {@code bronze.<topic>} (DESIGN.md §3), shared by the Flink job that writes it and
+ * The contract of {@code bronze.<topic>} (docs/architecture.md#tables), shared by the Flink job that writes it and
  * the Spark jobs that read it: the record exactly as received plus where it came from in Kafka.
  * (kafka_partition, kafka_offset) is unique: that is how exactly-once landing is checked.
  */

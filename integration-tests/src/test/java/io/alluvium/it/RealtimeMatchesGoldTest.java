@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * Invariant 3 of DESIGN.md through {@code alluvium reconcile}: for every (city, hour), what the realtime Flink
+ * Invariant 3 (docs/architecture.md#invariants) through {@code alluvium reconcile}: for every (city, hour), what the realtime Flink
  * job keeps in the serving store equals {@code gold.city_hourly_sales} that Spark built from the same events
  * through Bronze and Silver — two independent paths (stream and batch, Lambda's two views) that must agree to
  * the cent. Then one city-hour is changed and one deleted in the store, and reconcile must fail on both.

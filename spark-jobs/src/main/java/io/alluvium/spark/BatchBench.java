@@ -12,7 +12,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * {@code alluvium bench batch}: how long Alluvium's Silver + Gold build takes against one hand-written
- * Spark SQL script doing the same work on the same Bronze (issue 3, target: at most 1.2 times the script).
+ * Spark SQL script doing the same work on the same Bronze (target: at most 1.2 times the script).
  *
  * <p>Alluvium's build is {@code batch all} itself ({@link BatchRun}), run on a scratch lake
  * ({@code bench_silver}, {@code bench_quarantine}, {@code bench_gold}); the script ({@link HandWrittenSql})

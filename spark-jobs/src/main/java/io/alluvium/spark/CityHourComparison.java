@@ -7,7 +7,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Invariant 3 (DESIGN.md §4) counted: every city-hour of {@code gold.city_hourly_sales} and every
+ * Invariant 3 (docs/architecture.md#invariants) counted: every city-hour of {@code gold.city_hourly_sales} and every
  * {@code city_hour:*} key of the serving store, matched by key ({@code city_hour:<city>:<yyyy-MM-ddTHH>}), is
  * equal, missing in the store, extra in the store (no Gold row) or different; a few of the unequal ones are kept
  * with both sides, so that a failure shows what differs, not only how often.

@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The Gold tables (DESIGN.md §3). Each is one Spark SQL query in {@code resources/gold/<name>.sql} over
+ * The Gold tables (docs/architecture.md#tables). Each is one Spark SQL query in {@code resources/gold/<name>.sql} over
  * the views {@code silver_clickstream}, {@code silver_orders}, {@code silver_payments} (already cut to
  * the days being rebuilt) and {@code dim_city}; the query's columns are the table's columns. Every Gold
  * table is partitioned by {@code event_day}, the unit a rebuild replaces.

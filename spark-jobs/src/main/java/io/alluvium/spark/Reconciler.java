@@ -22,7 +22,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code alluvium batch reconcile}: the numbers behind invariants 1 and 2 (DESIGN.md §4), computed from
+ * {@code alluvium reconcile}: the numbers behind invariants 1 and 2 (docs/architecture.md#invariants), computed from
  * the tables themselves, Gold totals checked against Silver, and invariant 3 (the serving store against
  * Gold, {@link ServingStoreCheck}). Bronze is read at the snapshot Silver has processed up to, so the
  * balance holds even while landing keeps appending; what came after is reported as unprocessed.

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The landing bench (issue 3): on the same records, the records of the three topics from their first
+ * The landing bench (docs/benchmarks.md): on the same records, the records of the three topics from their first
  * kept offsets to their end offsets at the start, it measures (a) a plain KafkaConsumer draining them,
  * the read ceiling; (b) one plain Java thread landing them with Iceberg's generic Parquet writer, the
  * work without a stream engine; (c) the Flink landing job. Rounds run alternately (a b c, a b c, ...),

@@ -42,7 +42,7 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import redis.clients.jedis.Jedis;
 
 /**
- * The realtime bench (issue 5), on the records the bench command generated into the topics:
+ * The realtime bench (docs/benchmarks.md), on the records the bench command generated into the topics:
  * <ol>
  * <li>throughput: the realtime dataflow replays them bounded, alternately into a discarding sink and into
  *     the serving store (flushed before each round), best round each; the serving store's round must count

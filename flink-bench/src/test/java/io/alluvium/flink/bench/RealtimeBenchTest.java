@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * {@code bench realtime} end to end on a small load, on the real broker and redis-server: the replays and the
  * live job count every record in the topics, every live step sends its records (rendered ahead) and is
- * measured by probes, and the report names each measure and comparison the README quotes.
+ * measured by probes, and the report names each measure and comparison docs/benchmarks.md describes.
  */
 class RealtimeBenchTest {
     private static final ObjectMapper JSON = new ObjectMapper();

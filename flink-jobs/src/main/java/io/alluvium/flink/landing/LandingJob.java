@@ -29,7 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The landing run (issue 3): Kafka → {@code bronze.<topic>}, exactly once. It resumes the newest
+ * The landing run ({@code stream start landing}): Kafka → {@code bronze.<topic>}, exactly once. It resumes the newest
  * complete snapshot of the previous run if there is one, else starts after what Bronze already holds;
  * then it follows Bronze's commits until the run ends, either when everything that was in the topics at
  * its start is committed ({@code untilCaughtUp}) or when a stop is requested. Both ways end with a final

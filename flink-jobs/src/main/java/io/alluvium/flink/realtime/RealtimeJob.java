@@ -40,7 +40,7 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * The realtime run (issue 5): the topics of {@link RealtimePipeline} → live views in the serving store. Like the
+ * The realtime run (flink-jobs/REALTIME.md): the topics of {@link RealtimePipeline} → live views in the serving store. Like the
  * landing run, it resumes the newest complete snapshot of the previous run ({@link RestorePoint}, same
  * job id) and ends with a final savepoint, either when the records that were in its topics at its start
  * are covered by a completed checkpoint ({@code untilCaughtUp}) or when a stop is requested. A run

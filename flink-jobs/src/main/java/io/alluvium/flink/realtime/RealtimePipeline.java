@@ -27,7 +27,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The realtime dataflow (issue 5): each topic read by a {@link TopicSource} (validation, per-partition
+ * The realtime dataflow (flink-jobs/REALTIME.md): each topic read by a {@link TopicSource} (validation, per-partition
  * watermarks, dedup by event_id), then the views kept in the serving store — {@link CityViews} of
  * {@code orders} (city_hour, city_minute) and {@code clickstream} (funnel_hour, funnel_minute), the users'
  * features ({@link UserViews}), the alerts of the {@link FraudRules} from {@code payments} and

@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Invariant 1 (DESIGN.md §4) checked record by record: every acknowledged (topic, partition, offset)
+ * Invariant 1 (docs/architecture.md#invariants) checked record by record: every acknowledged (topic, partition, offset)
  * is in Bronze exactly once, with the key and the payload exactly as sent, and Bronze holds nothing else.
  */
 public final class Reconciliation {
