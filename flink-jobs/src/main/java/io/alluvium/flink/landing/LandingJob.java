@@ -1,11 +1,14 @@
 package io.alluvium.flink.landing;
 
 import io.alluvium.config.AlluviumConfig;
+import io.alluvium.config.AlluviumSettings;
 import io.alluvium.domain.Topic;
 import io.alluvium.flink.run.KafkaLogEnds;
-import io.alluvium.flink.run.LandingEnvironment;
+import io.alluvium.flink.run.JobEnvironment;
 import io.alluvium.flink.run.RestorePoint;
 import io.alluvium.flink.run.StopRequest;
+import io.alluvium.flink.run.StreamingJobMain;
+import io.alluvium.flink.run.StreamingRun;
 import io.alluvium.runtime.ChildProtocol;
 import io.alluvium.runtime.KafkaEndpoints;
 import java.nio.file.Path;
@@ -14,14 +17,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.iceberg.Table;
 import org.apache.kafka.common.TopicPartition;
@@ -35,12 +33,10 @@ import org.slf4j.LoggerFactory;
  * its start is committed ({@code untilCaughtUp}) or when a stop is requested. Both ways end with a final
  * savepoint (stop-with-savepoint), which commits the last data and is where the next run resumes.
  */
-public final class LandingJob {
+public final class LandingJob implements StreamingJobMain.Job {
     private static final Logger LOG = LoggerFactory.getLogger(LandingJob.class);
     private static final String STAGE = "landing";
-    private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration RETARGET = Duration.ofSeconds(10);
-    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(5);
 
     private final AlluviumConfig config;
     private final LandingTarget target;
@@ -66,6 +62,7 @@ public final class LandingJob {
      *
      * @return the result line's JSON
      */
+    @Override
     public String run(boolean untilCaughtUp, ChildProtocol out, StopRequest stop) throws Exception {
         long started = System.currentTimeMillis();
         Path stateDir = target.stateDir();
@@ -88,10 +85,12 @@ public final class LandingJob {
 
             String savepoint = null;
             if (!(untilCaughtUp && catchUp.reached())) {
-                StreamExecutionEnvironment env = LandingEnvironment.create(config, stateDir, jobId, resume, observers);
+                StreamExecutionEnvironment env = JobEnvironment.create(stateDir, jobId, resume,
+                        config.getInt(AlluviumSettings.LANDING_PARALLELISM),
+                        config.getDuration(AlluviumSettings.LANDING_CHECKPOINT_INTERVAL), observers);
                 LandingPipeline.define(env, bootstrap, startOffsets(landed, earliest), catalog, target.consumerGroup());
                 JobClient job = env.executeAsync("alluvium-landing");
-                savepoint = follow(job, landed, catchUp, log, untilCaughtUp, out, stop);
+                savepoint = StreamingRun.follow(job, STAGE, progress(landed, catchUp, log, untilCaughtUp, out), stop);
             }
             landed.values().forEach(LandedOffsets::refresh);
             if (!untilCaughtUp) {
@@ -108,43 +107,22 @@ public final class LandingJob {
         }
     }
 
-    /** Follows the running job until the run should end, then stops it with a final savepoint. */
-    private String follow(JobClient job, Map<Topic, LandedOffsets> landed, CatchUp catchUp, KafkaLogEnds log,
-            boolean untilCaughtUp, ChildProtocol out, StopRequest stop) throws Exception {
-        CompletableFuture<JobExecutionResult> end = job.getJobExecutionResult();
-        boolean stopping = false;
-        try {
-            long lastRetarget = System.nanoTime();
-            while (true) {
-                if (end.isDone()) {
-                    end.get(); // a failed job throws its cause here
-                    throw new IllegalStateException("the landing job ended by itself (see the log file)");
-                }
-                landed.values().forEach(LandedOffsets::refresh);
-                if (!untilCaughtUp && System.nanoTime() - lastRetarget > RETARGET.toNanos()) {
-                    catchUp.retarget(log.latest());
-                    lastRetarget = System.nanoTime();
-                }
-                out.progress(STAGE, catchUp.done(), catchUp.total());
-                if ((untilCaughtUp && catchUp.reached()) || stop.await(POLL)) {
-                    break;
-                }
+    /**
+     * Landing's progress: what Bronze has committed of the target, which a continuous run moves to the log's
+     * end every {@code RETARGET}; done when caught up with it, if the run is to end then.
+     */
+    private static StreamingRun.Progress progress(Map<Topic, LandedOffsets> landed, CatchUp catchUp, KafkaLogEnds log,
+            boolean untilCaughtUp, ChildProtocol out) {
+        long[] lastRetarget = {System.nanoTime()};
+        return () -> {
+            landed.values().forEach(LandedOffsets::refresh);
+            if (!untilCaughtUp && System.nanoTime() - lastRetarget[0] > RETARGET.toNanos()) {
+                catchUp.retarget(log.latest());
+                lastRetarget[0] = System.nanoTime();
             }
-            stopping = true;
-            LOG.info("Stopping landing job {} with a final savepoint", job.getJobID());
-            String savepoint = job.stopWithSavepoint(false, null, SavepointFormatType.CANONICAL)
-                    .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            end.get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.info("Landing job {} stopped; savepoint {}", job.getJobID(), savepoint);
-            return savepoint;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException((stopping ? "stopping the landing job failed: " : "the landing job failed: ")
-                    + rootCause(e), e);
-        } finally {
-            if (!end.isDone()) {
-                job.cancel(); // keeps its last checkpoint: the next run resumes there
-            }
-        }
+            out.progress(STAGE, catchUp.done(), catchUp.total());
+            return untilCaughtUp && catchUp.reached();
+        };
     }
 
     /**
@@ -157,13 +135,5 @@ public final class LandingJob {
         Map<TopicPartition, Long> start = new HashMap<>(earliest);
         landed.values().forEach(l -> start.putAll(l.nextOffsets()));
         return start;
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 }

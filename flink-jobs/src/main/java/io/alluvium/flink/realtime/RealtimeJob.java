@@ -11,27 +11,23 @@ import io.alluvium.flink.realtime.serving.ServingStoreSink;
 import io.alluvium.flink.realtime.source.TopicSource;
 import io.alluvium.flink.run.ConsumedOffsets;
 import io.alluvium.flink.run.KafkaLogEnds;
-import io.alluvium.flink.run.LandingEnvironment;
+import io.alluvium.flink.run.JobEnvironment;
 import io.alluvium.flink.run.RestorePoint;
 import io.alluvium.flink.run.StopRequest;
+import io.alluvium.flink.run.StreamingJobMain;
+import io.alluvium.flink.run.StreamingRun;
 import io.alluvium.runtime.ChildProtocol;
 import io.alluvium.runtime.DataDir;
 import io.alluvium.runtime.KafkaEndpoints;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -47,11 +43,9 @@ import redis.clients.jedis.exceptions.JedisException;
  * without a snapshot replays the topic from its first offset; since every write is an absolute value,
  * the store then converges to the same totals.
  */
-public final class RealtimeJob {
+public final class RealtimeJob implements StreamingJobMain.Job {
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeJob.class);
     private static final String STAGE = "realtime";
-    private static final Duration POLL = Duration.ofSeconds(1);
-    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AlluviumConfig config;
@@ -66,6 +60,7 @@ public final class RealtimeJob {
     }
 
     /** Runs until caught up or until {@code stop} is requested; returns the result line's JSON. */
+    @Override
     public String run(boolean untilCaughtUp, ChildProtocol out, StopRequest stop) throws Exception {
         long started = System.currentTimeMillis();
         Path stateDir = stateDir(config);
@@ -91,7 +86,7 @@ public final class RealtimeJob {
                 StreamExecutionEnvironment env = environment(config, stateDir, jobId, resume);
                 RealtimePipeline.define(env, config, ServingStoreSink.of(config), false);
                 JobClient job = env.executeAsync("alluvium-realtime");
-                savepoint = follow(job, () -> {
+                savepoint = StreamingRun.follow(job, STAGE, () -> {
                     long behind = consumed.behind(target, earliest);
                     out.progress(STAGE, total - behind, total);
                     return untilCaughtUp && behind == 0;
@@ -112,28 +107,19 @@ public final class RealtimeJob {
     }
 
     /**
-     * The Flink environment of a realtime run (also the bench's replays): the landing job's, with the
-     * realtime state backend and network buffers sent on after {@code realtime.flush-interval} at the latest.
+     * The Flink environment of a realtime run (also the bench's replays): exactly-once checkpoints at
+     * {@code realtime.checkpoint-interval}, {@code realtime.parallelism}, the realtime state backend, and network
+     * buffers sent on after {@code realtime.flush-interval} at the latest.
      */
     public static StreamExecutionEnvironment environment(AlluviumConfig config, Path stateDir, JobID jobId,
             Optional<RestorePoint> resume) {
-        StreamExecutionEnvironment env = LandingEnvironment.create(asLanding(config), stateDir, jobId, resume,
-                RealtimeStateBackend.settings(config));
+        StreamExecutionEnvironment env = JobEnvironment.create(stateDir, jobId, resume,
+                config.getInt(AlluviumSettings.REALTIME_PARALLELISM),
+                config.getDuration(AlluviumSettings.REALTIME_CHECKPOINT_INTERVAL), RealtimeStateBackend.settings(config));
         // a record waits at most this long in a network buffer at each hop (Flink's default, 100 ms, was
         // most of the freshness of a value at low rates)
         env.setBufferTimeout(config.getDuration(AlluviumSettings.REALTIME_FLUSH_INTERVAL).toMillis());
         return env;
-    }
-
-    /**
-     * The landing job's Flink environment (exactly-once checkpoints, retained snapshots, bounded restarts,
-     * 127.0.0.1) with the realtime job's parallelism and checkpoint interval.
-     */
-    private static AlluviumConfig asLanding(AlluviumConfig config) {
-        return config.with(Map.of(
-                AlluviumSettings.LANDING_PARALLELISM, Integer.toString(config.getInt(AlluviumSettings.REALTIME_PARALLELISM)),
-                AlluviumSettings.LANDING_CHECKPOINT_INTERVAL,
-                config.getDuration(AlluviumSettings.REALTIME_CHECKPOINT_INTERVAL).toMillis() + "ms"), "realtime");
     }
 
     /**
@@ -174,47 +160,5 @@ public final class RealtimeJob {
         return offsets.entrySet().stream()
                 .filter(e -> RealtimePipeline.TOPICS.stream().anyMatch(t -> t.topicName().equals(e.getKey().topic())))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    /** A check run every poll: true when the run should end. */
-    @FunctionalInterface
-    private interface Done {
-        boolean check() throws Exception;
-    }
-
-    /** Follows the running job until {@code done} or a stop request, then stops it with a final savepoint. */
-    private static String follow(JobClient job, Done done, StopRequest stop) throws Exception {
-        CompletableFuture<JobExecutionResult> end = job.getJobExecutionResult();
-        boolean stopping = false;
-        try {
-            while (!done.check() && !stop.await(POLL)) {
-                if (end.isDone()) {
-                    end.get(); // a failed job throws its cause here
-                    throw new IllegalStateException("the realtime job ended by itself (see the log file)");
-                }
-            }
-            stopping = true;
-            LOG.info("Stopping realtime job {} with a final savepoint", job.getJobID());
-            String savepoint = job.stopWithSavepoint(false, null, SavepointFormatType.CANONICAL)
-                    .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            end.get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            LOG.info("Realtime job {} stopped; savepoint {}", job.getJobID(), savepoint);
-            return savepoint;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException((stopping ? "stopping the realtime job failed: "
-                    : "the realtime job failed: ") + rootCause(e), e);
-        } finally {
-            if (!end.isDone()) {
-                job.cancel(); // keeps its last checkpoint: the next run resumes there
-            }
-        }
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alluvium.flink.run.StreamingJobMain;
 import io.alluvium.flink.testing.BronzeRows;
 import io.alluvium.flink.testing.EmbeddedPlatform;
 import io.alluvium.flink.testing.Reconciliation;
@@ -122,7 +123,7 @@ class LandingCrashTest {
 
     private JsonNode runUntilCaughtUp() throws Exception {
         List<ChildProtocol.Message> progress = new ArrayList<>();
-        RunningJob.Outcome outcome = start("landing-catch-up", LandingJobMain.UNTIL_CAUGHT_UP).await(progress::add);
+        RunningJob.Outcome outcome = start("landing-catch-up", StreamingJobMain.UNTIL_CAUGHT_UP).await(progress::add);
         assertThat(outcome.succeeded()).as(outcome.failureMessage()).isTrue();
         assertThat(progress).isNotEmpty();
         System.out.println("landing, catch-up run: " + outcome.result());

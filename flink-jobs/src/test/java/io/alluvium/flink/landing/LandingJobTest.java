@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alluvium.flink.run.StopRequest;
+import io.alluvium.flink.run.StreamingJobMain;
 import io.alluvium.flink.testing.BronzeRows;
 import io.alluvium.flink.testing.EmbeddedPlatform;
 import io.alluvium.flink.testing.ProtocolCapture;
@@ -117,11 +118,11 @@ class LandingJobTest {
 
     @Test
     void anUnknownArgumentIsBadInput() {
-        assertThatThrownBy(() -> LandingJobMain.untilCaughtUp(new String[] {"--until-cought-up"}))
+        assertThatThrownBy(() -> StreamingJobMain.untilCaughtUp(new String[] {"--until-cought-up"}, "LandingJobMain"))
                 .isInstanceOf(ChildProtocol.BadInputException.class)
                 .hasMessageContaining("unknown argument \"--until-cought-up\"");
-        assertThat(LandingJobMain.untilCaughtUp(new String[0])).isFalse();
-        assertThat(LandingJobMain.untilCaughtUp(new String[] {"--until-caught-up"})).isTrue();
+        assertThat(StreamingJobMain.untilCaughtUp(new String[0], "LandingJobMain")).isFalse();
+        assertThat(StreamingJobMain.untilCaughtUp(new String[] {"--until-caught-up"}, "LandingJobMain")).isTrue();
     }
 
     private static JsonNode runUntilCaughtUp(ProtocolCapture out) throws Exception {

@@ -13,6 +13,7 @@ import io.alluvium.flink.realtime.serving.ServingStoreAddress;
 import io.alluvium.flink.run.KafkaLogEnds;
 import io.alluvium.flink.run.RestorePoint;
 import io.alluvium.flink.run.StopRequest;
+import io.alluvium.flink.run.StreamingJobMain;
 import io.alluvium.flink.testing.EmbeddedPlatform;
 import io.alluvium.flink.testing.ProtocolCapture;
 import io.alluvium.flink.testing.RealtimeRun;
@@ -215,7 +216,7 @@ class RealtimeCrashTest {
     }
 
     private void runUntilCaughtUp() {
-        RunningJob.Outcome outcome = start("realtime-catch-up", LandingJobMain.UNTIL_CAUGHT_UP).await(message -> { });
+        RunningJob.Outcome outcome = start("realtime-catch-up", StreamingJobMain.UNTIL_CAUGHT_UP).await(message -> { });
         assertThat(outcome.succeeded()).as(outcome.failureMessage()).isTrue();
         System.out.println("realtime, catch-up run: " + outcome.result());
     }

@@ -1,7 +1,5 @@
 package io.alluvium.flink.run;
 
-import io.alluvium.config.AlluviumConfig;
-import io.alluvium.config.AlluviumSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,29 +20,33 @@ import org.apache.flink.core.execution.RecoveryClaimMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The Flink settings that make landing exactly-once and restartable: aligned EXACTLY_ONCE checkpoints
- * at {@code landing.checkpoint-interval} (each one commits to Bronze), kept on disk when the job is
- * cancelled or fails, resumed from a given snapshot (which the run then owns and later cleans up), a
- * fixed job id, and a bounded restart strategy: without it Flink retries a failing job forever and
- * says nothing. The embedded cluster binds to 127.0.0.1 only. A job adds settings of its own: the
- * realtime job its state backend, the landing bench a trace reporter that watches the job.
+ * The Flink settings that make a streaming job exactly-once and restartable, shared by the landing and the
+ * realtime job: aligned EXACTLY_ONCE checkpoints at the job's interval (each one commits the job's output),
+ * kept on disk when the job is cancelled or fails, resumed from a given snapshot (which the run then owns and
+ * later cleans up), a fixed job id, and a bounded restart strategy: without it Flink retries a failing job
+ * forever and says nothing. The embedded cluster binds to 127.0.0.1 only. A job adds settings of its own:
+ * the realtime job its state backend, the landing bench a trace reporter that watches the job.
  */
-public final class LandingEnvironment {
-    static final int RESTART_ATTEMPTS = 3;
-    static final Duration RESTART_DELAY = Duration.ofSeconds(3);
+public final class JobEnvironment {
+    private static final int RESTART_ATTEMPTS = 3;
+    private static final Duration RESTART_DELAY = Duration.ofSeconds(3);
 
-    private LandingEnvironment() {
+    private JobEnvironment() {
     }
 
-    public static StreamExecutionEnvironment create(AlluviumConfig config, Path stateDir, JobID jobId,
-            Optional<RestorePoint> resume, Configuration jobSettings) {
+    /**
+     * @param parallelism        the job's parallelism (and the MiniCluster's task slots)
+     * @param checkpointInterval how often a checkpoint is taken, i.e. how often the job's output is committed
+     * @param jobSettings        Flink settings of the job itself (state backend, reporters); may be empty
+     */
+    public static StreamExecutionEnvironment create(Path stateDir, JobID jobId, Optional<RestorePoint> resume,
+            int parallelism, Duration checkpointInterval, Configuration jobSettings) {
         Configuration flink = new Configuration();
         flink.addAll(jobSettings);
-        int parallelism = config.getInt(AlluviumSettings.LANDING_PARALLELISM);
         flink.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         flink.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
 
-        flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.getDuration(AlluviumSettings.LANDING_CHECKPOINT_INTERVAL));
+        flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
         flink.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         flink.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
         flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, stateDir.toUri().toString());

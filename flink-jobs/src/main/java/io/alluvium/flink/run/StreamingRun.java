@@ -1,0 +1,75 @@
+package io.alluvium.flink.run;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The part every streaming run shares once its job is submitted: follow the job, polling the run's own
+ * measure of progress, until that measure says the run is done or a stop is requested, then stop the job
+ * with a final savepoint (stop-with-savepoint), which commits the last output and is where the next run
+ * resumes ({@link RestorePoint}). A job that ends or fails by itself meanwhile ends the run with its cause;
+ * a run left any other way cancels the job, which keeps its last checkpoint for the next run.
+ */
+public final class StreamingRun {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamingRun.class);
+    private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(5);
+
+    /** The run's progress, checked once per poll: reports it and says whether the run is done. */
+    @FunctionalInterface
+    public interface Progress {
+        boolean done() throws Exception;
+    }
+
+    private StreamingRun() {
+    }
+
+    /**
+     * Follows {@code job} (named {@code name} in messages) until {@code progress} is done or {@code stop} is
+     * requested; returns the final savepoint's path.
+     */
+    public static String follow(JobClient job, String name, Progress progress, StopRequest stop) throws Exception {
+        CompletableFuture<JobExecutionResult> end = job.getJobExecutionResult();
+        boolean stopping = false;
+        try {
+            while (true) {
+                if (end.isDone()) {
+                    end.get(); // a failed job throws its cause here
+                    throw new IllegalStateException("the " + name + " job ended by itself (see the log file)");
+                }
+                if (progress.done() || stop.await(POLL)) {
+                    break;
+                }
+            }
+            stopping = true;
+            LOG.info("Stopping {} job {} with a final savepoint", name, job.getJobID());
+            String savepoint = job.stopWithSavepoint(false, null, SavepointFormatType.CANONICAL)
+                    .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            end.get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            LOG.info("{} job {} stopped; savepoint {}", name, job.getJobID(), savepoint);
+            return savepoint;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException((stopping ? "stopping the " + name + " job failed: "
+                    : "the " + name + " job failed: ") + rootCause(e), e);
+        } finally {
+            if (!end.isDone()) {
+                job.cancel(); // keeps its last checkpoint: the next run resumes there
+            }
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+}
