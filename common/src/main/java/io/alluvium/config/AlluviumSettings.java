@@ -68,6 +68,7 @@ public final class AlluviumSettings {
     public static final String REALTIME_FLUSH_INTERVAL = "realtime.flush-interval";
     public static final String REALTIME_STATE_BACKEND = "realtime.state-backend";
     public static final String REALTIME_STATE_MEMORY = "realtime.state-memory";
+    public static final String REALTIME_HEAP_LIMIT = "realtime.heap-limit";
     public static final String FRAUD_VELOCITY_PAYMENTS = "realtime.fraud.velocity-payments";
     public static final String FRAUD_VELOCITY_WINDOW = "realtime.fraud.velocity-window";
     public static final String FRAUD_AMOUNT_FACTOR = "realtime.fraud.amount-factor";
@@ -155,10 +156,12 @@ public final class AlluviumSettings {
             .define(REALTIME_ALLOWED_LATENESS, DURATION, "49h", durationBetween(Duration.ZERO, Duration.ofDays(30)),
                     "How long after its end a realtime (city, hour) window, its minutes included, still takes late events; later ones are counted as too late and kept.")
             .define(REALTIME_PARALLELISM, INT, "2", between(1, 1024), "Parallelism of the realtime job.")
-            .define(REALTIME_DEDUP_RETENTION, DURATION, "168h", durationBetween(Duration.ofHours(1), Duration.ofDays(365)),
+            .define(REALTIME_DEDUP_RETENTION, DURATION, "50h", durationBetween(Duration.ofHours(1), Duration.ofDays(365)),
                     "How long (in event time, past the watermark) the realtime job remembers an event_id to drop "
                             + "its copies; a copy arriving later counts as a new event. The state holds the ids of "
-                            + "this much event time.")
+                            + "this much event time. It need not exceed realtime.window-allowed-lateness + 1h (an hour "
+                            + "window's length): a copy arriving later is too late for every window anyway; shorter "
+                            + "lets copies within the lateness count twice.")
             .define(REALTIME_CHECKPOINT_INTERVAL, DURATION, "5s",
                     durationBetween(Duration.ofMillis(200), Duration.ofHours(1)),
                     "Flink checkpoint interval of the realtime job: how much a restart replays.")
@@ -180,6 +183,11 @@ public final class AlluviumSettings {
                     "With realtime.state-backend=rocksdb: the memory RocksDB may use for its block cache and write "
                             + "buffers, shared by the job's slots (Flink managed memory, outside flink.heap); too little "
                             + "makes state lookups read from disk.")
+            .define(REALTIME_HEAP_LIMIT, DOUBLE, "0.85", fraction(),
+                    "The share of flink.heap the realtime job's state may keep in use after garbage collection: "
+                            + "when every collection for 10 s leaves more, the job stops cleanly with a savepoint and "
+                            + "says how to make the state fit (rocksdb, shorter retention, more heap), instead of "
+                            + "slowing to a halt in full collections. 1.0 never stops it.")
             .define(FRAUD_VELOCITY_PAYMENTS, INT, "5", between(1, 10_000),
                     "Fraud rule card_velocity: an alert when a card makes more than this many payments within "
                             + "realtime.fraud.velocity-window of event time.")

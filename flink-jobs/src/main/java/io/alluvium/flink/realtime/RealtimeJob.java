@@ -67,7 +67,8 @@ public final class RealtimeJob implements StreamingJobMain.Job {
         String bootstrap = KafkaEndpoints.bootstrapServers(config);
         ServingStoreAddress store = ServingStoreAddress.of(config);
         try (KafkaLogEnds log = new KafkaLogEnds(bootstrap);
-             ConsumedOffsets consumed = new ConsumedOffsets(bootstrap, TopicSource.GROUP_ID)) {
+             ConsumedOffsets consumed = new ConsumedOffsets(bootstrap, TopicSource.GROUP_ID);
+             HeapFit heap = new HeapFit(config, stateDir)) {
             requireReachable(store);
             Map<TopicPartition, Long> target = read(log.latest());
             Map<TopicPartition, Long> earliest = read(log.earliest());
@@ -86,11 +87,16 @@ public final class RealtimeJob implements StreamingJobMain.Job {
                 StreamExecutionEnvironment env = environment(config, stateDir, jobId, resume);
                 RealtimePipeline.define(env, config, ServingStoreSink.of(config), false);
                 JobClient job = env.executeAsync("alluvium-realtime");
+                boolean[] outgrown = {false};
                 savepoint = StreamingRun.follow(job, STAGE, () -> {
                     long behind = consumed.behind(target, earliest);
                     out.progress(STAGE, total - behind, total);
-                    return untilCaughtUp && behind == 0;
+                    outgrown[0] = heap.outgrown();
+                    return outgrown[0] || (untilCaughtUp && behind == 0);
                 }, stop);
+                if (outgrown[0]) {
+                    throw heap.outgrownError(savepoint);
+                }
             }
             long behind = consumed.behind(target, earliest);
             out.progress(STAGE, total - behind, total);
@@ -101,6 +107,7 @@ public final class RealtimeJob implements StreamingJobMain.Job {
                     .put("resumed_from", resume.map(r -> r.path().toString()).orElse(null))
                     .put("savepoint", savepoint)
                     .put("serving_store", store.toString());
+            heap.putInto(result);
             putCounts(result, store);
             return JSON.writeValueAsString(result);
         }

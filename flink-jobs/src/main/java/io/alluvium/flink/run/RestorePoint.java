@@ -75,6 +75,24 @@ public record RestorePoint(Path path, long checkpointId, boolean incremental) {
     }
 
     /**
+     * What this snapshot takes on disk: its own files, and for an incremental one the job's shared files,
+     * which it refers to (the state it can restore, as stored).
+     */
+    public long bytes() {
+        long bytes = sizeOf(path);
+        Path shared = path.resolveSibling("shared");
+        return incremental && Files.isDirectory(shared) ? bytes + sizeOf(shared) : bytes;
+    }
+
+    private static long sizeOf(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0; // removed meanwhile: a newer snapshot took its place
+        }
+    }
+
+    /**
      * The job id for a run: the one recorded with the snapshot it resumes, else a new one (recorded).
      */
     public static JobID jobId(Path stateDir, Optional<RestorePoint> resume) {

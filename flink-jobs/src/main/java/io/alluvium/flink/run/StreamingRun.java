@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.checkpoint.CheckpointException;
+import org.apache.flink.runtime.checkpoint.CheckpointFailureReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +52,7 @@ public final class StreamingRun {
             }
             stopping = true;
             LOG.info("Stopping {} job {} with a final savepoint", name, job.getJobID());
-            String savepoint = job.stopWithSavepoint(false, null, SavepointFormatType.CANONICAL)
-                    .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            String savepoint = stopWithSavepoint(job, end);
             end.get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             LOG.info("{} job {} stopped; savepoint {}", name, job.getJobID(), savepoint);
             return savepoint;
@@ -63,6 +64,37 @@ public final class StreamingRun {
                 job.cancel(); // keeps its last checkpoint: the next run resumes there
             }
         }
+    }
+
+    /**
+     * Stops the job with a savepoint, asked again while Flink refuses because the job's tasks are still being
+     * deployed (a stop requested right after the start): a savepoint needs every task running.
+     */
+    private static String stopWithSavepoint(JobClient job, CompletableFuture<JobExecutionResult> end)
+            throws Exception {
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return job.stopWithSavepoint(false, null, SavepointFormatType.CANONICAL)
+                        .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (end.isDone() || System.nanoTime() > deadline || !tasksNotRunningYet(e)) {
+                    throw e;
+                }
+                LOG.info("Savepoint of job {} refused while its tasks start; asking again", job.getJobID());
+                Thread.sleep(POLL.toMillis());
+            }
+        }
+    }
+
+    private static boolean tasksNotRunningYet(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CheckpointException checkpoint && checkpoint.getCheckpointFailureReason()
+                    == CheckpointFailureReason.NOT_ALL_REQUIRED_TASKS_RUNNING) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rootCause(Throwable e) {

@@ -8,21 +8,17 @@ import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.domain.ServingKeys;
 import io.alluvium.domain.Topic;
-import io.alluvium.flink.landing.LandingJobMain;
 import io.alluvium.flink.realtime.serving.ServingStoreAddress;
 import io.alluvium.flink.run.KafkaLogEnds;
 import io.alluvium.flink.run.RestorePoint;
 import io.alluvium.flink.run.StopRequest;
 import io.alluvium.flink.run.StreamingJobMain;
 import io.alluvium.flink.testing.EmbeddedPlatform;
+import io.alluvium.flink.testing.GeneratedLoad;
 import io.alluvium.flink.testing.ProtocolCapture;
 import io.alluvium.flink.testing.RealtimeRun;
 import io.alluvium.flink.testing.StoreDifference;
 import io.alluvium.flink.testing.StoreSnapshot;
-import io.alluvium.generator.EventGenerator;
-import io.alluvium.generator.GeneratorPlan;
-import io.alluvium.generator.KafkaPublisher;
-import io.alluvium.generator.Progress;
 import io.alluvium.runtime.ChildProtocol;
 import io.alluvium.runtime.KafkaEndpoints;
 import io.alluvium.runtime.RunningJob;
@@ -86,7 +82,7 @@ class RealtimeCrashTest {
 
     @Test
     void aJobKilledMidRunCatchesUpToWhatAnUncrashedRunWrites() throws Exception {
-        CompletableFuture<Void> sending = generate();
+        CompletableFuture<Void> sending = GeneratedLoad.sendInBackground(platform.config());
         RunningJob continuous = start("realtime");
         awaitCountedAbove(counted() + 1000);
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
@@ -106,7 +102,7 @@ class RealtimeCrashTest {
 
     @Test
     void aServingStoreKilledMidRunAndStartedAgainEndsExact() throws Exception {
-        CompletableFuture<Void> sending = generate();
+        CompletableFuture<Void> sending = GeneratedLoad.sendInBackground(platform.config());
         RunningJob continuous = start("realtime");
         awaitCountedAbove(counted() + 1000);
 
@@ -193,20 +189,6 @@ class RealtimeCrashTest {
             report.append("  counts unreadable: ").append(e).append('\n');
         }
         return report.append("  data dir (kept): ").append(dataDir).toString();
-    }
-
-    /** One generator run, sent in the background at {@link #RATE} events a second. */
-    private static CompletableFuture<Void> generate() {
-        AlluviumConfig config = platform.config();
-        GeneratorPlan plan = GeneratorPlan.from(config);
-        return CompletableFuture.runAsync(() -> {
-            try {
-                KafkaPublisher.of(config).publish(new EventGenerator(plan), Progress.NONE);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        });
     }
 
     private RunningJob start(String name, String... args) {

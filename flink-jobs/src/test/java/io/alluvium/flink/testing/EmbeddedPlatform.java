@@ -95,8 +95,14 @@ public final class EmbeddedPlatform implements AutoCloseable {
 
     /** Starts a job of this module as the CLI does: a child JVM on the module's build, with these settings. */
     public RunningJob startJob(String name, Class<?> mainClass, String... args) {
+        return startJob(name, mainClass, Map.of(), args);
+    }
+
+    /** As {@link #startJob(String, Class, String...)}, with {@code settings} over the platform's. */
+    public RunningJob startJob(String name, Class<?> mainClass, Map<String, String> settings, String... args) {
+        AlluviumConfig jobConfig = config.with(settings, "test");
         return RunningJob.start(new ChildJvm(name, "flink-jobs", mainClass.getName(),
-                config.getMemory(AlluviumSettings.FLINK_HEAP), List.of(args)), config);
+                jobConfig.getMemory(AlluviumSettings.FLINK_HEAP), List.of(args)), jobConfig);
     }
 
     public AlluviumConfig config() {
