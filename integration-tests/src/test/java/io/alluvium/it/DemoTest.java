@@ -22,7 +22,9 @@ class DemoTest {
         JsonNode doc = demo.json();
         assertThat(doc.path("ok").asBoolean()).as(demo.toString()).isTrue();
         assertThat(demo.exitCode()).isZero();
-        assertThat(doc.path("reconciliation")).hasSizeGreaterThanOrEqualTo(18);
+        // per topic 8 (invariants 1 and 2, term by term), 8 of Gold against Silver, and invariant 3
+        assertThat(doc.path("reconciliation")).as(demo.toString()).hasSize(33)
+                .allSatisfy(c -> assertThat(c.path("ok").asBoolean()).as(c.toString()).isTrue());
         assertThat(doc.path("reconciliation")).filteredOn(c -> c.path("invariant").asText().equals("3"))
                 .singleElement().satisfies(c -> {
                     assertThat(c.path("check").asText()).startsWith("serving store = gold.city_hourly_sales (");
