@@ -3,6 +3,7 @@ package io.alluvium.services;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.CatalogProperties;
+import io.alluvium.runtime.ChildProtocol.BadInputException;
 import io.alluvium.runtime.DataDir;
 import io.alluvium.runtime.GeneratedPassword;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -15,7 +16,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -34,6 +39,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class CatalogDatabase implements EmbeddedService {
     static final String SUPERUSER = "postgres";
+    private static final String INVALID_PASSWORD = "28P01";
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(CatalogDatabase.class);
 
     private final Path dataDirectory;
@@ -85,7 +92,32 @@ public final class CatalogDatabase implements EmbeddedService {
         LocalPort.requireFree(port, AlluviumSettings.CATALOG_POSTGRES_PORT);
         Files.createDirectories(dataDirectory);
         boolean trusting = PgHba.trustsSome(dataDirectory);
-        postgres = EmbeddedPostgres.builder()
+        try {
+            postgres = launch(trusting);
+        } catch (IOException e) {
+            stopLeftPostmaster();
+            if (refusedPassword(e)) {
+                throw new BadInputException("the catalog database in " + dataDirectory + " refused the superuser "
+                        + "password in " + superuserPassword.file() + ", which changed after the database was made: "
+                        + "put the earlier file back, or delete " + dataDirectory + " to start with an empty catalog");
+            }
+            throw e;
+        }
+        if (trusting) {
+            secureTrustingCluster();
+        }
+        try (Connection c = superuser(SUPERUSER)) {
+            role.apply(c, this::superuser);
+        }
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("select 1");
+        }
+        LOG.info("Catalog database ready at {} as role {} (data in {})", jdbcUrl(), role.name(), dataDirectory);
+        return jdbcUrl();
+    }
+
+    private EmbeddedPostgres launch(boolean trusting) throws IOException {
+        return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false)
@@ -101,17 +133,29 @@ public final class CatalogDatabase implements EmbeddedService {
                     }
                 })
                 .start();
-        if (trusting) {
-            secureTrustingCluster();
+    }
+
+    /** Zonky leaves the postmaster running when its readiness check fails: stopped here, so the port is free. */
+    private void stopLeftPostmaster() {
+        postmasterPid().flatMap(ProcessHandle::of).ifPresent(postmaster -> {
+            postmaster.destroy();
+            try {
+                postmaster.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warn("PostgreSQL pid {} did not stop within {} s", postmaster.pid(), STOP_TIMEOUT.toSeconds());
+            }
+        });
+    }
+
+    private static boolean refusedPassword(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && INVALID_PASSWORD.equals(sql.getSQLState())) {
+                return true;
+            }
         }
-        try (Connection c = superuser(SUPERUSER)) {
-            role.apply(c, this::superuser);
-        }
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("select 1");
-        }
-        LOG.info("Catalog database ready at {} as role {} (data in {})", jdbcUrl(), role.name(), dataDirectory);
-        return jdbcUrl();
+        return false;
     }
 
     private void writeHba() {
@@ -143,7 +187,7 @@ public final class CatalogDatabase implements EmbeddedService {
         if (postmaster.isPresent()) {
             try {
                 postmaster.get().onExit().get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IllegalStateException("cannot watch PostgreSQL", e.getCause());
             }
         }

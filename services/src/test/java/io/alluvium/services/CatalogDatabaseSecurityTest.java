@@ -102,6 +102,23 @@ class CatalogDatabaseSecurityTest {
                 .hasMessageStartingWith("catalog.jdbc-user is postgres, the embedded PostgreSQL's superuser");
     }
 
+    @Test
+    void aSuperuserPasswordFileChangedAfterInitIsOneMessageAndFreesThePort() throws Exception {
+        try (CatalogDatabase db = CatalogDatabase.of(config(Map.of()))) {
+            db.start();
+        }
+        Path file = dataDir.resolve("secrets/postgres-superuser.password");
+        Files.writeString(file, "not-the-one-initdb-got\n");
+
+        try (CatalogDatabase db = CatalogDatabase.of(config(Map.of()))) {
+            assertThatThrownBy(db::start).isInstanceOf(BadInputException.class)
+                    .hasMessage("the catalog database in " + dataDir.resolve("postgres") + " refused the superuser "
+                            + "password in " + file + ", which changed after the database was made: put the earlier "
+                            + "file back, or delete " + dataDir.resolve("postgres") + " to start with an empty catalog");
+        }
+        LocalPort.requireFree(port, "test");
+    }
+
     /** What earlier versions left: a cluster trusting every local connection, the catalog in database postgres. */
     @Test
     void aDataDirectoryFromBeforePasswordsIsSecuredAndKeepsItsCatalog() throws Exception {
