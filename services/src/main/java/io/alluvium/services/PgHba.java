@@ -36,7 +36,7 @@ final class PgHba {
     /** Replaces pg_hba.conf; PostgreSQL reads it at start, or when told to reload. */
     static void write(Path dataDirectory, String catalogRole) throws IOException {
         String db = CatalogProperties.EMBEDDED_DATABASE;
-        String text = "# Written by Alluvium at every start (changes here are lost): passwords only, nothing trusted.\n"
+        String text = "# Written by Alluvium at every start (changes here are lost): a password (SCRAM) for every connection.\n"
                 + "# TYPE  DATABASE  USER  ADDRESS  METHOD\n"
                 + "local " + db + " " + catalogRole + " " + METHOD + "\n"
                 + "host " + db + " " + catalogRole + " " + LocalPort.HOST + "/32 " + METHOD + "\n"
