@@ -22,7 +22,7 @@ final class Platform {
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     /** One row of {@code status}. */
-    record ServiceState(String name, String state, Long pid, int port, String portKey) {
+    record ServiceState(String name, String state, Long pid, int port, String portKey, String login) {
     }
 
     private final AlluviumConfig config;
@@ -78,7 +78,7 @@ final class Platform {
             ServiceProcess process = process(service);
             String state = process.running().isPresent() ? "running" : process.stale() ? "crashed" : "stopped";
             rows.add(new ServiceState(service.name(), state, process.running().isPresent()
-                    ? process.pid().orElse(null) : null, service.port(), service.portKey()));
+                    ? process.pid().orElse(null) : null, service.port(), service.portKey(), service.login()));
         }
         return rows;
     }

@@ -149,9 +149,12 @@ class CliInputTest {
     }
 
     @Test
-    void statusOfANewDataDirShowsEverythingStopped() {
+    void statusOfANewDataDirShowsEverythingStoppedAndWhereThePasswordsWillBe() {
         assertThat(run("status", "--data-dir", dir.toString(), "--json")).isEqualTo(0);
-        assertThat(out.toString()).contains("\"kafka-broker\"").contains("\"stopped\"");
+        assertThat(out.toString()).contains("\"kafka-broker\"").contains("\"stopped\"")
+                .contains("user alluvium, database alluvium_catalog, password in " + dir.resolve("secrets/catalog.password"))
+                .contains("password in " + dir.resolve("secrets/serving.password"));
+        assertThat(dir.resolve("secrets")).as("status creates no password").doesNotExist();
     }
 
     @Test
@@ -159,6 +162,9 @@ class CliInputTest {
         Path file = yaml("catalog:\n  jdbc-password: s3cr3t-value\n");
         run("--help");
         run("status", "--config", file.toString(), "--json");
+        run("settings", "--config", file.toString(), "--effective", "--json");
+        assertThat(out.toString()).contains("password from setting catalog.jdbc-password")
+                .contains("[hidden]");
         assertThat(out.toString() + err.toString()).doesNotContain("s3cr3t-value");
     }
 }

@@ -17,7 +17,8 @@ import java.util.Properties;
 /**
  * The validated settings of one Alluvium run, with typed access. The CLI builds it from
  * {@code alluvium.yaml} and flags; it hands it to every child JVM as a properties file readable
- * only by the owner (secrets are never put on a command line, where {@code ps} would show them).
+ * only by the owner, which the child deletes once read (secrets are never put on a command line, where
+ * {@code ps} would show them).
  */
 public final class AlluviumConfig {
     private final Map<String, Object> values;

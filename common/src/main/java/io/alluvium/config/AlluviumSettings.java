@@ -107,8 +107,12 @@ public final class AlluviumSettings {
             .define(CATALOG_NAME, STRING, "alluvium", "Name of the Iceberg catalog, as seen from SQL.")
             .define(CATALOG_JDBC_URL, STRING, "",
                     "JDBC URL of the Iceberg catalog database (e.g. RDS PostgreSQL); empty starts the embedded PostgreSQL.")
-            .define(CATALOG_JDBC_USER, STRING, "postgres", "User of the catalog database.")
-            .define(CATALOG_JDBC_PASSWORD, PASSWORD, "", "Password of the catalog database (never printed).")
+            .define(CATALOG_JDBC_USER, STRING, "alluvium", notBlank(),
+                    "User of the catalog database; for the embedded PostgreSQL, the login role Alluvium creates for "
+                            + "the catalog alone (never its superuser postgres).")
+            .define(CATALOG_JDBC_PASSWORD, PASSWORD, "",
+                    "Password of the catalog database (never printed); empty for the embedded PostgreSQL means the one "
+                            + "generated in <data.dir>/secrets/catalog.password.")
             .define(CATALOG_POSTGRES_PORT, INT, "15432", between(1024, 65535),
                     "Port of the embedded PostgreSQL (bound to 127.0.0.1).")
             .define(CATALOG_WAREHOUSE, STRING, "",
@@ -210,7 +214,9 @@ public final class AlluviumSettings {
                     "URL of the serving store (redis://host:port, rediss:// for TLS; ElastiCache, MemoryDB, Valkey); empty starts the embedded redis-server.")
             .define(SERVING_PORT, INT, "16379", between(1024, 65535),
                     "Port of the embedded redis-server (bound to 127.0.0.1).")
-            .define(SERVING_PASSWORD, PASSWORD, "", "Password of the serving store (requirepass; never printed).")
+            .define(SERVING_PASSWORD, PASSWORD, "",
+                    "Password of the serving store (requirepass; never printed); empty for the embedded redis-server "
+                            + "means the one generated in <data.dir>/secrets/serving.password.")
 
             .define(SERVE_HOST, STRING, "127.0.0.1", notBlank(),
                     "Address `alluvium serve` binds its read-only HTTP API to; 0.0.0.0 exposes it to the network.")

@@ -2,6 +2,7 @@ package io.alluvium.runtime;
 
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
+import io.alluvium.config.Password;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,6 +11,9 @@ import java.util.Map;
  * RDS or any PostgreSQL by URL) over one warehouse, so that a table Flink writes is the table Spark reads.
  */
 public final class CatalogProperties {
+    /** The database of the embedded PostgreSQL that holds the catalog, owned by the catalog's own login role. */
+    public static final String EMBEDDED_DATABASE = "alluvium_catalog";
+
     private CatalogProperties() {
     }
 
@@ -17,8 +21,20 @@ public final class CatalogProperties {
     public static String jdbcUrl(AlluviumConfig config) {
         String url = config.getString(AlluviumSettings.CATALOG_JDBC_URL);
         return url.isEmpty()
-                ? "jdbc:postgresql://127.0.0.1:" + config.getInt(AlluviumSettings.CATALOG_POSTGRES_PORT) + "/postgres"
+                ? "jdbc:postgresql://127.0.0.1:" + config.getInt(AlluviumSettings.CATALOG_POSTGRES_PORT) + "/"
+                        + EMBEDDED_DATABASE
                 : url;
+    }
+
+    /**
+     * The password of {@code catalog.jdbc-user}: the configured one, else, for the embedded PostgreSQL, the one
+     * generated for this data directory.
+     */
+    public static Password password(AlluviumConfig config) {
+        Password configured = config.getPassword(AlluviumSettings.CATALOG_JDBC_PASSWORD);
+        return configured.isEmpty() && embeddedDatabase(config)
+                ? GeneratedPassword.catalog(DataDir.of(config)).value()
+                : configured;
     }
 
     public static boolean embeddedDatabase(AlluviumConfig config) {
@@ -40,7 +56,7 @@ public final class CatalogProperties {
         p.put("type", "jdbc");
         p.put("uri", jdbcUrl(config));
         p.put("jdbc.user", config.getString(AlluviumSettings.CATALOG_JDBC_USER));
-        p.put("jdbc.password", config.getPassword(AlluviumSettings.CATALOG_JDBC_PASSWORD).reveal());
+        p.put("jdbc.password", password(config).reveal());
         p.put("jdbc.schema-version", "V1");
         p.put("warehouse", warehouse(config));
         return p;

@@ -17,6 +17,12 @@ import java.util.Map;
  * Scala and Guava, so they never share a classpath. The module's build writes its runtime classpath
  * to {@code target/classpath.txt}; optional JVM flags live in {@code <module>/jvm-options.txt}.
  *
+ * <p>The settings reach the child in {@code run/<name>.properties}, a file only the owner can read, which the
+ * child deletes as soon as it has read it ({@link ChildProtocol#main}): a password set in the settings is on disk
+ * only for the child's first second, and never on its command line, where {@code ps} would show it. The passwords
+ * Alluvium generates for its embedded services are not settings at all: each process reads them from the data
+ * directory's owner-only {@code secrets/} ({@link GeneratedPassword}).
+ *
  * @param name      process name: log file {@code logs/<name>.log}, settings {@code run/<name>.properties}
  * @param module    module directory under the installation, e.g. {@code spark-jobs}
  * @param mainClass the main class, which reads the settings file as its first argument
@@ -34,7 +40,7 @@ public record ChildJvm(String name, String module, String mainClass, MemorySize 
         return Path.of(prop == null || prop.isBlank() ? "." : prop).toAbsolutePath().normalize();
     }
 
-    /** The full command line; the settings file is written first, readable only by the owner. */
+    /** The full command line; the settings file is written first, readable only by the owner, for the child to delete. */
     public List<String> command(AlluviumConfig config) {
         DataDir dataDir = DataDir.of(config).create();
         Path moduleDir = home().resolve(module);

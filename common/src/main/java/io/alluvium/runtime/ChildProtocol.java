@@ -2,6 +2,7 @@ package io.alluvium.runtime;
 
 import io.alluvium.config.AlluviumConfig;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
@@ -46,8 +47,9 @@ public final class ChildProtocol {
     }
 
     /**
-     * The main method of every child JVM: {@code args[0]} is the settings file written by the CLI,
-     * the rest belongs to the job. Exits with an {@link ExitCode}: OK, BAD_INPUT or FAILED.
+     * The main method of every child JVM: {@code args[0]} is the settings file written by the CLI, deleted as
+     * soon as it is read (it may hold a configured password, see {@link ChildJvm}); the rest belongs to the job.
+     * Exits with an {@link ExitCode}: OK, BAD_INPUT or FAILED.
      */
     public static void main(String[] args, Job job) {
         PrintStream protocolOut = System.out;
@@ -59,7 +61,9 @@ public final class ChildProtocol {
             if (args.length < 1) {
                 throw new BadInputException("missing the settings file argument");
             }
-            AlluviumConfig config = AlluviumConfig.readFrom(Path.of(args[0]));
+            Path settings = Path.of(args[0]);
+            AlluviumConfig config = AlluviumConfig.readFrom(settings);
+            Files.delete(settings);
             job.run(config, Arrays.copyOfRange(args, 1, args.length), protocol);
         } catch (BadInputException e) {
             protocol.error(e.getMessage());

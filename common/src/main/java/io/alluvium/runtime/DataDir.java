@@ -46,9 +46,14 @@ public record DataDir(Path root) {
         return root.resolve("redis");
     }
 
-    /** Pid files and the settings handed to child processes. */
+    /** Pid files and the settings handed to child processes (each deleted by its child once read). */
     public Path run() {
         return root.resolve("run");
+    }
+
+    /** The passwords generated for the embedded services, readable only by their owner (see {@link GeneratedPassword}). */
+    public Path secrets() {
+        return root.resolve("secrets");
     }
 
     /** What the generator sent, what batch runs processed: the inputs of reconciliation. */

@@ -12,7 +12,8 @@ import java.net.URISyntaxException;
  * Where the serving store is, read once from the settings for every reader of it (the CLI's preflight,
  * {@code serve}, {@code watch}, {@code bench serving}): {@code serving.redis-url} (ElastiCache, MemoryDB, any
  * Redis or Valkey; {@code rediss://} for TLS), or else the embedded redis-server on 127.0.0.1:{@code serving.port}.
- * The password comes from the URL's user info or {@code serving.password}; it never appears in
+ * The password comes from the URL's user info or {@code serving.password}, else, for the embedded store, from the
+ * data directory's {@link GeneratedPassword#serving generated one}; it never appears in
  * {@link #toString()} or in an error message. Connections to it are opened by {@link ServingStoreConnections}; it
  * is serializable so that the realtime job's sink can carry it to where it runs.
  *
@@ -27,8 +28,8 @@ public record ServingEndpoint(String host, int port, boolean tls, String user, P
         String url = config.getString(AlluviumSettings.SERVING_REDIS_URL).strip();
         Password password = config.getPassword(AlluviumSettings.SERVING_PASSWORD);
         if (url.isEmpty()) {
-            return new ServingEndpoint("127.0.0.1", config.getInt(AlluviumSettings.SERVING_PORT), false, null, password,
-                    true);
+            return new ServingEndpoint("127.0.0.1", config.getInt(AlluviumSettings.SERVING_PORT), false, null,
+                    password.isEmpty() ? GeneratedPassword.serving(DataDir.of(config)).value() : password, true);
         }
         URI uri;
         try {

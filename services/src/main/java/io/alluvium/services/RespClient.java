@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Just enough of the Redis protocol (RESP2) for the service to manage its own {@code redis-server}:
- * AUTH, PING and SHUTDOWN, and for tests to SET and GET. A full client (Jedis) would bring its own
- * dependencies into the services JVM for three commands; the engines that serve data use Jedis.
+ * AUTH and PING, and for tests to try any command. A full client (Jedis) would bring its own
+ * dependencies into the services JVM for two commands; the engines that serve data use Jedis.
  */
 final class RespClient implements AutoCloseable {
     private final Socket socket;
@@ -47,7 +47,7 @@ final class RespClient implements AutoCloseable {
      * Sends one command and returns its reply: a simple or bulk string, an integer as text, or null.
      *
      * @throws RedisError when the server answers with an error
-     * @throws EOFException when the server closes the connection instead (as SHUTDOWN does)
+     * @throws EOFException when the server closes the connection instead
      */
     String call(String... args) throws IOException {
         ByteArrayOutputStream request = new ByteArrayOutputStream();

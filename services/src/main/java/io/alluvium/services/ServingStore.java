@@ -3,12 +3,14 @@ package io.alluvium.services;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.DataDir;
+import io.alluvium.runtime.ServingEndpoint;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,8 +22,13 @@ import org.slf4j.LoggerFactory;
  * The serving store of the embedded platform: a real {@code redis-server} child process on 127.0.0.1,
  * data under {@code <data.dir>/redis} with the append-only file on, so that what the realtime job wrote
  * survives a restart. Its configuration, password included, is handed over on the server's standard
- * input ({@code redis-server -}): the secret appears neither on a command line nor in a file. A clean
- * stop is {@code SHUTDOWN SAVE}.
+ * input ({@code redis-server -}): the secret appears neither on a command line nor in a file.
+ *
+ * <p>It always requires a password ({@code serving.password}, else the data directory's generated one), and
+ * the commands that administer the server rather than its data are gone even for a client that has it:
+ * {@code CONFIG} (which could point the data files anywhere and write them there), {@code DEBUG}, {@code MODULE}
+ * (which loads code) and {@code SHUTDOWN}. So this service stops it by signal: on SIGTERM Redis writes a final
+ * snapshot, flushes the append-only file and exits.
  */
 final class ServingStore implements EmbeddedService {
     private static final Logger LOG = LoggerFactory.getLogger(ServingStore.class);
@@ -29,6 +36,7 @@ final class ServingStore implements EmbeddedService {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final int IO_TIMEOUT_MILLIS = 2000;
     private static final String PID_FILE = "redis-server.pid";
+    private static final List<String> DISABLED_COMMANDS = List.of("CONFIG", "DEBUG", "MODULE", "SHUTDOWN");
 
     private final DataDir dataDir;
     private final int port;
@@ -44,7 +52,7 @@ final class ServingStore implements EmbeddedService {
 
     static ServingStore of(AlluviumConfig config) {
         return new ServingStore(DataDir.of(config), config.getInt(AlluviumSettings.SERVING_PORT),
-                config.getPassword(AlluviumSettings.SERVING_PASSWORD).reveal());
+                ServingEndpoint.of(config).password().reveal());
     }
 
     /** The URL a client uses (without the password). */
@@ -83,9 +91,10 @@ final class ServingStore implements EmbeddedService {
                 .append("logfile \"").append(log.toAbsolutePath()).append("\"\n")
                 .append("pidfile \"").append(dir.resolve(PID_FILE).toAbsolutePath()).append("\"\n")
                 .append("appendonly yes\n")
-                .append("appendfsync everysec\n");
-        if (!password.isEmpty()) {
-            conf.append("requirepass \"").append(password.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n");
+                .append("appendfsync everysec\n")
+                .append("requirepass \"").append(password.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n");
+        for (String command : DISABLED_COMMANDS) {
+            conf.append("rename-command ").append(command).append(" \"\"\n");
         }
         return conf.toString();
     }
@@ -145,7 +154,7 @@ final class ServingStore implements EmbeddedService {
         server.waitFor();
     }
 
-    /** SHUTDOWN SAVE (a final snapshot besides the append-only file), then waits for the process. */
+    /** SIGTERM (Redis then saves a final snapshot besides the append-only file and exits), then waits for it. */
     @Override
     public void close() {
         Process p = server;
@@ -153,14 +162,7 @@ final class ServingStore implements EmbeddedService {
             return;
         }
         LOG.info("Stopping serving store at {}", url());
-        try (RespClient client = RespClient.connect(LocalPort.HOST, port, password, IO_TIMEOUT_MILLIS)) {
-            client.call("SHUTDOWN", "SAVE");
-            LOG.warn("redis-server did not stop on SHUTDOWN");
-        } catch (RespClient.RedisError e) {
-            LOG.warn("redis-server refused SHUTDOWN SAVE: {}", e.getMessage());
-        } catch (IOException e) {
-            // the expected end: the server closes the connection as it exits
-        }
+        p.destroy();
         try {
             if (!p.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("redis-server did not stop within {} s: killing it", STOP_TIMEOUT.toSeconds());

@@ -3,6 +3,7 @@ package io.alluvium.services;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.alluvium.config.AlluviumConfig;
 import io.alluvium.runtime.ChildProtocol.BadInputException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,19 +19,19 @@ class CatalogDatabaseTest {
     private static final int ROWS = 1_000;
 
     @TempDir
-    Path dataDirectory;
+    Path dataDir;
 
     @Test
     void committedRowsSurviveARestart() throws Exception {
         int port = FreePort.next();
-        try (CatalogDatabase db = new CatalogDatabase(dataDirectory, port)) {
-            assertThat(db.start()).isEqualTo("jdbc:postgresql://127.0.0.1:" + port + "/postgres");
+        try (CatalogDatabase db = CatalogDatabase.of(config(port))) {
+            assertThat(db.start()).isEqualTo("jdbc:postgresql://127.0.0.1:" + port + "/alluvium_catalog");
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 s.execute("create table t (n bigint)");
                 s.execute("insert into t select generate_series(1, " + ROWS + ")");
             }
         }
-        try (CatalogDatabase again = new CatalogDatabase(dataDirectory, port)) {
+        try (CatalogDatabase again = CatalogDatabase.of(config(port))) {
             again.start();
             try (Connection c = again.connect(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("select count(*), sum(n), inet_server_addr()::text from t")) {
@@ -44,11 +46,16 @@ class CatalogDatabaseTest {
     @Test
     void aPortInUseIsAClearMessageNamingTheSetting() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
-             CatalogDatabase db = new CatalogDatabase(dataDirectory, taken.getLocalPort())) {
+             CatalogDatabase db = CatalogDatabase.of(config(taken.getLocalPort()))) {
             assertThatThrownBy(db::start)
                     .isInstanceOf(BadInputException.class)
                     .hasMessageContaining("port " + taken.getLocalPort())
                     .hasMessageContaining("catalog.postgres-port");
         }
+    }
+
+    private AlluviumConfig config(int port) {
+        return AlluviumConfig.defaults().with(Map.of("data.dir", dataDir.toString(),
+                "catalog.postgres-port", Integer.toString(port)), "test");
     }
 }

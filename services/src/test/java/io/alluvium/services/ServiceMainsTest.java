@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.runtime.ChildProtocol;
+import io.alluvium.runtime.DataDir;
 import io.alluvium.runtime.ExitCode;
+import io.alluvium.runtime.GeneratedPassword;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -37,6 +39,7 @@ class ServiceMainsTest {
         Child child = Child.start(KafkaBrokerMain.class, settings, dataDir.resolve("logs/kafka.log"));
 
         assertThat(child.nextProtocolLine()).isEqualTo(ChildProtocol.PREFIX + "ready 127.0.0.1:" + port);
+        assertThat(settings).as("read, then deleted by the child").doesNotExist();
         child.terminate();
 
         assertThat(child.exitCode()).isEqualTo(143);
@@ -52,7 +55,7 @@ class ServiceMainsTest {
                 settings(Map.of("catalog.postgres-port", Integer.toString(port))), dataDir.resolve("logs/pg.log"));
 
         assertThat(child.nextProtocolLine())
-                .isEqualTo(ChildProtocol.PREFIX + "ready jdbc:postgresql://127.0.0.1:" + port + "/postgres");
+                .isEqualTo(ChildProtocol.PREFIX + "ready jdbc:postgresql://127.0.0.1:" + port + "/alluvium_catalog");
         child.terminate();
 
         assertThat(child.exitCode()).isEqualTo(143);
@@ -65,10 +68,10 @@ class ServiceMainsTest {
     void servingStoreKeepsWhatWasWrittenAcrossARestartAndRequiresItsPassword() throws Exception {
         int port = FreePort.next();
         String secret = "s3cret-never-logged";
-        Path settings = settings(Map.of("serving.port", Integer.toString(port), "serving.password", secret));
+        Map<String, String> settings = Map.of("serving.port", Integer.toString(port), "serving.password", secret);
         Path log = dataDir.resolve("logs/serving-store.log");
 
-        Child first = Child.start(RedisServerMain.class, settings, log);
+        Child first = Child.start(RedisServerMain.class, settings(settings), log);
         assertThat(first.nextProtocolLine()).isEqualTo(ChildProtocol.PREFIX + "ready redis://127.0.0.1:" + port);
         try (RespClient anonymous = RespClient.connect(LocalPort.HOST, port, "", 2000)) {
             assertThatThrownBy(() -> anonymous.call("GET", "k")).hasMessageStartingWith("NOAUTH");
@@ -83,7 +86,7 @@ class ServiceMainsTest {
         assertFree(port);
         assertThat(dataDir.resolve("redis/appendonly.aof")).isNotEmptyFile();
 
-        Child second = Child.start(RedisServerMain.class, settings, log);
+        Child second = Child.start(RedisServerMain.class, settings(settings), log);
         assertThat(second.nextProtocolLine()).isEqualTo(ChildProtocol.PREFIX + "ready redis://127.0.0.1:" + port);
         try (RespClient redis = RespClient.connect(LocalPort.HOST, port, secret, 2000)) {
             assertThat(redis.call("GET", "city_hour:Paris")).isEqualTo("42.50");
@@ -97,11 +100,12 @@ class ServiceMainsTest {
     @Test
     void aRedisServerLeftRunningByAKilledServingStoreIsStoppedByTheNextAndItsDataKept() throws Exception {
         int port = FreePort.next();
-        Path settings = settings(Map.of("serving.port", Integer.toString(port)));
+        Map<String, String> settings = Map.of("serving.port", Integer.toString(port));
         Path log = dataDir.resolve("logs/serving-store.log");
-        Child first = Child.start(RedisServerMain.class, settings, log);
+        Child first = Child.start(RedisServerMain.class, settings(settings), log);
         assertThat(first.nextProtocolLine()).startsWith(ChildProtocol.PREFIX + "ready");
-        try (RespClient redis = RespClient.connect(LocalPort.HOST, port, "", 2000)) {
+        String password = GeneratedPassword.serving(new DataDir(dataDir)).value().reveal();
+        try (RespClient redis = RespClient.connect(LocalPort.HOST, port, password, 2000)) {
             assertThat(redis.call("SET", "kept", "yes")).isEqualTo("OK");
         }
         List<ProcessHandle> servers = first.process().toHandle().descendants().toList();
@@ -111,10 +115,10 @@ class ServiceMainsTest {
         assertThat(first.exitCode()).isEqualTo(137);
         assertThat(servers.get(0).isAlive()).as("the orphaned redis-server still runs").isTrue();
 
-        Child second = Child.start(RedisServerMain.class, settings, log);
+        Child second = Child.start(RedisServerMain.class, settings(settings), log);
         assertThat(second.nextProtocolLine()).isEqualTo(ChildProtocol.PREFIX + "ready redis://127.0.0.1:" + port);
         assertThat(servers.get(0).isAlive()).isFalse();
-        try (RespClient redis = RespClient.connect(LocalPort.HOST, port, "", 2000)) {
+        try (RespClient redis = RespClient.connect(LocalPort.HOST, port, password, 2000)) {
             assertThat(redis.call("GET", "kept")).isEqualTo("yes");
         }
         second.terminate();

@@ -1,0 +1,30 @@
+package io.alluvium.runtime;
+
+import io.alluvium.config.AlluviumConfig;
+import io.alluvium.config.AlluviumSettings;
+
+/**
+ * How a person logs in to an embedded service with its own client (psql, redis-cli), as {@code alluvium status}
+ * shows it: the user, and where the password is — the setting that holds it, or the file it was generated in.
+ * Never the password itself.
+ */
+public final class ServiceLogin {
+    private ServiceLogin() {
+    }
+
+    public static String of(ServiceJvm service, AlluviumConfig config) {
+        DataDir dataDir = DataDir.of(config);
+        return switch (service) {
+            case CATALOG_DATABASE -> "user " + config.getString(AlluviumSettings.CATALOG_JDBC_USER) + ", database "
+                    + CatalogProperties.EMBEDDED_DATABASE + ", password "
+                    + where(config, AlluviumSettings.CATALOG_JDBC_PASSWORD, GeneratedPassword.catalog(dataDir));
+            case SERVING_STORE -> "password "
+                    + where(config, AlluviumSettings.SERVING_PASSWORD, GeneratedPassword.serving(dataDir));
+            case KAFKA_BROKER -> "no login (127.0.0.1 only)";
+        };
+    }
+
+    private static String where(AlluviumConfig config, String setting, GeneratedPassword generated) {
+        return config.getPassword(setting).isEmpty() ? "in " + generated.file() : "from setting " + setting;
+    }
+}
