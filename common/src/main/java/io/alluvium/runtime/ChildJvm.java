@@ -42,6 +42,11 @@ public record ChildJvm(String name, String module, String mainClass, MemorySize 
 
     /** The full command line; the settings file is written first, readable only by the owner, for the child to delete. */
     public List<String> command(AlluviumConfig config) {
+        return command(config, DataDir.of(config).create().tmp());
+    }
+
+    /** The full command line, with {@code tmpDir} as the JVM's {@code java.io.tmpdir}. */
+    public List<String> command(AlluviumConfig config, Path tmpDir) {
         DataDir dataDir = DataDir.of(config).create();
         Path moduleDir = home().resolve(module);
         Path classpathFile = moduleDir.resolve("target/classpath.txt");
@@ -67,7 +72,7 @@ public record ChildJvm(String name, String module, String mainClass, MemorySize 
             }
             cmd.add("-Dalluvium.log.file=" + dataDir.log(name));
             cmd.add("-Dalluvium.home=" + home());
-            cmd.add("-Djava.io.tmpdir=" + dataDir.tmp());
+            cmd.add("-Djava.io.tmpdir=" + tmpDir);
             cmd.add("-cp");
             cmd.add(classes + java.io.File.pathSeparator
                     + Files.readString(classpathFile, StandardCharsets.UTF_8).strip());
@@ -82,8 +87,13 @@ public record ChildJvm(String name, String module, String mainClass, MemorySize 
 
     /** A process builder for this JVM: stderr goes to the process's log file. */
     public ProcessBuilder processBuilder(AlluviumConfig config) {
+        return processBuilder(config, DataDir.of(config).create().tmp());
+    }
+
+    /** A process builder for this JVM with {@code tmpDir} as its {@code java.io.tmpdir}. */
+    public ProcessBuilder processBuilder(AlluviumConfig config, Path tmpDir) {
         DataDir dataDir = DataDir.of(config);
-        ProcessBuilder pb = new ProcessBuilder(command(config));
+        ProcessBuilder pb = new ProcessBuilder(command(config, tmpDir));
         Map<String, String> env = pb.environment();
         env.put("SPARK_LOCAL_IP", "127.0.0.1");
         pb.redirectError(ProcessBuilder.Redirect.appendTo(dataDir.log(name).toFile()));

@@ -44,12 +44,18 @@ public final class RunningJob {
         this.log = log;
     }
 
+    /** Starts the job in a temporary directory of its own ({@link JobScratch}), removed when it ends. */
     public static RunningJob start(ChildJvm jvm, AlluviumConfig config) {
+        DataDir dataDir = DataDir.of(config).create();
+        JobScratch scratch = JobScratch.create(dataDir, jvm.name());
         try {
-            Process p = jvm.processBuilder(config).start();
+            Process p = jvm.processBuilder(config, scratch.dir()).start();
+            scratch.ownedBy(p.pid());
             p.getOutputStream().close();
-            return new RunningJob(p, DataDir.of(config).log(jvm.name()));
+            p.onExit().thenRun(scratch::remove);
+            return new RunningJob(p, dataDir.log(jvm.name()));
         } catch (IOException e) {
+            scratch.remove();
             throw new UncheckedIOException("cannot start " + jvm.name() + ": " + e.getMessage(), e);
         }
     }

@@ -12,6 +12,7 @@ import io.alluvium.flink.run.RestorePoint;
 import io.alluvium.flink.run.StreamingJobMain;
 import io.alluvium.flink.testing.EmbeddedPlatform;
 import io.alluvium.flink.testing.GeneratedLoad;
+import io.alluvium.runtime.DataDir;
 import io.alluvium.runtime.ExitCode;
 import io.alluvium.runtime.KafkaEndpoints;
 import io.alluvium.runtime.RunningJob;
@@ -101,5 +102,8 @@ class RealtimeHeapLimitTest {
                 assertThat(ProcessedRecords.counted(redis)).as("every record counted once").isEqualTo(inTopics);
             }
         });
+        Path jobsTmp = DataDir.of(platform.config()).tmp().resolve("jobs");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jobsTmp).as("both runs' temporary "
+                + "directories, removed when they ended").isEmptyDirectory());
     }
 }
