@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Shows a job's JSON result to a person: scalars as "name: value" lines, a list of records or a map
- * of records (per topic, per table) as a table. With {@code --json} the result is printed as is.
+ * of records (per topic, per table) as a table, and so a result that is itself a list of records
+ * ({@code table list}). With {@code --json} the result is printed as is.
  */
 final class ResultViews {
     private ResultViews() {
@@ -20,6 +21,14 @@ final class ResultViews {
     static void show(JsonNode result, Console console) {
         if (console.json()) {
             console.printJson(result);
+            return;
+        }
+        if (result.isArray()) {
+            if (result.isEmpty()) {
+                console.info("(none)");
+            } else {
+                recordsTable(null, result, console);
+            }
             return;
         }
         Iterator<Map.Entry<String, JsonNode>> fields = result.fields();
