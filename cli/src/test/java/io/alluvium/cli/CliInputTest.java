@@ -10,6 +10,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -102,6 +104,58 @@ class CliInputTest {
             assertThat(code).isEqualTo(2);
             assertThat(err.toString()).contains("port " + port + " (catalog.postgres-port) is already in use");
         }
+    }
+
+    @Test
+    void everyPortInUseIsNamedBeforeAnythingStarts() throws IOException {
+        try (ServerSocket controller = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             ServerSocket serving = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String[] up = withFreePorts("up", AlluviumSettings.KAFKA_CONTROLLER_PORT + "=" + controller.getLocalPort(),
+                    AlluviumSettings.SERVING_PORT + "=" + serving.getLocalPort());
+            try {
+                assertThat(run(up)).as(err.toString()).isEqualTo(2);
+            } finally {
+                run("down", "--data-dir", dir.toString());
+            }
+            assertThat(err.toString()).isEqualTo("error: ports " + controller.getLocalPort() + " (kafka.controller-port), "
+                    + serving.getLocalPort() + " (serving.port) are already in use on 127.0.0.1, so kafka-broker,"
+                    + " serving-store cannot start; nothing was started. Stop what uses them, or choose other ports:"
+                    + " --set kafka.controller-port=<port> --set serving.port=<port> or in alluvium.yaml."
+                    + System.lineSeparator());
+            assertThat(out.toString()).as("status after down").doesNotContain("running");
+        }
+    }
+
+    @Test
+    void aServiceThatFailsToStartStopsTheOnesStartedBeforeIt() throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("kafka"), "not the broker's directory");
+        int code;
+        try {
+            code = run(withFreePorts("up"));
+        } finally {
+            run("down", "--data-dir", dir.toString());
+        }
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("▸ starting catalog-db").contains("▸ starting kafka-broker")
+                .contains("▸ stopped catalog-db").doesNotContain("serving-store")
+                .contains("error: kafka-broker");
+        err.getBuffer().setLength(0);
+        assertThat(run("status", "--data-dir", dir.toString())).isZero();
+        assertThat(out.toString()).containsPattern("\\| catalog-db +\\| stopped \\|").doesNotContain("running");
+    }
+
+    /** {@code command} on the test's data dir with every service port free, but for {@code settings}. */
+    private String[] withFreePorts(String command, String... settings) {
+        List<String> args = new ArrayList<>(List.of(command, "--data-dir", dir.toString()));
+        for (String key : List.of(AlluviumSettings.CATALOG_POSTGRES_PORT, AlluviumSettings.KAFKA_PORT,
+                AlluviumSettings.KAFKA_CONTROLLER_PORT, AlluviumSettings.SERVING_PORT)) {
+            args.addAll(List.of("--set", key + "=" + unusedPort()));
+        }
+        for (String setting : settings) {
+            args.addAll(List.of("--set", setting));
+        }
+        return args.toArray(String[]::new);
     }
 
     @Test
