@@ -19,7 +19,8 @@ import java.util.List;
  *   <li>2: Bronze = Silver + Quarantine + duplicates dropped; and each term equals what was injected;</li>
  *   <li>Gold: every Gold total equals the same total computed from Silver;</li>
  *   <li>3: every city-hour of the serving store equals gold.city_hourly_sales (Spark's {@code serving_check}),
- *   when the store was there to compare: a skipped check is shown with its reason and fails nothing.</li>
+ *   when the store holds city-hours to compare: a skipped check (none yet, or no Gold) is shown with its reason
+ *   and fails nothing; a store that is down or refuses the credentials stops {@code reconcile} before it counts.</li>
  * </ul>
  */
 final class Reconciliation {

@@ -190,21 +190,24 @@ class ServingCommandsTest {
     }
 
     @Test
-    void aStoreThatIsDownOrRefusesThePasswordIsOneLineAndExitTwo() {
+    void aStoreThatIsDownOrRefusesThePasswordIsOneLineAndExitTwoForEveryCommandThatReadsIt() {
         Map<String, String> down = new LinkedHashMap<>(settings);
         down.put(AlluviumSettings.SERVING_PORT, Integer.toString(freePort()));
-        for (String[] command : new String[][] {{"watch", "--once"}, {"serve"}}) {
+        Map<String, String> wrong = new LinkedHashMap<>(settings);
+        wrong.put(AlluviumSettings.SERVING_PASSWORD, "not-" + PASSWORD);
+        for (String[] command : new String[][] {{"watch", "--once"}, {"serve"}, {"reconcile"}}) {
             Result r = run(down, command);
             assertThat(r.exitCode()).as(command[0] + ": " + r.err()).isEqualTo(2);
             assertThat(r.err()).contains("cannot reach the serving store").contains("(serving.port)")
                     .contains("alluvium up").doesNotContain("Exception").hasLineCount(1);
+
+            r = run(wrong, command);
+            assertThat(r.exitCode()).as(command[0] + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err()).startsWith("error: the serving store at redis://127.0.0.1:" + settings.get(
+                    AlluviumSettings.SERVING_PORT) + " refused the credentials (").contains("check serving.password")
+                    .doesNotContain(PASSWORD).hasLineCount(1);
+            assertThat(r.out()).doesNotContain("skipped");
         }
-        Map<String, String> wrong = new LinkedHashMap<>(settings);
-        wrong.put(AlluviumSettings.SERVING_PASSWORD, "not-" + PASSWORD);
-        Result r = run(wrong, "watch", "--once");
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("refused the credentials").contains("serving.password")
-                .doesNotContain(PASSWORD).hasLineCount(1);
     }
 
     @Test
