@@ -100,7 +100,7 @@ class CliInputTest {
     void portInUseIsAClearMessage() throws IOException {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = busy.getLocalPort();
-            int code = run("up", "--data-dir", dir.toString(), "--set", AlluviumSettings.CATALOG_POSTGRES_PORT + "=" + port);
+            int code = run(withFreePorts("up", AlluviumSettings.CATALOG_POSTGRES_PORT + "=" + port));
             assertThat(code).isEqualTo(2);
             assertThat(err.toString()).contains("port " + port + " (catalog.postgres-port) is already in use");
         }
