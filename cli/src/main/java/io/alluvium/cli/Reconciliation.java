@@ -129,7 +129,7 @@ final class Reconciliation {
         if (serving.has("skipped")) {
             rows.add(List.of("serving", "3", SERVING_CHECK, "-", "-", "skipped"));
         }
-        console.table(List.of("topic", "inv.", "check", "expected", "actual", "ok"), rows);
+        console.proseTable(List.of("topic", "inv.", "check", "expected", "actual", "ok"), rows);
         if (serving.has("skipped")) {
             console.info("Invariant 3 skipped: " + serving.path("skipped").asText());
         } else if (!serving.path("examples").isEmpty()) {

@@ -81,7 +81,8 @@ class ReconciliationTest {
                 .containsExactly("3");
         assertThat(printed(different)).contains("Invariant 3 fails: 0 city-hours missing in the serving store,"
                 + " 0 only in the serving store, 1 different").containsPattern("city_hour:Berlin:2026-11-01T10 \\| gold +\\|"
-                + " +\\| +2 \\|").containsPattern("\\| serving store \\| +\\| +1 \\|");
+                + " +\\| +2 \\|").containsPattern("\\| serving s… \\| +\\| +1 \\|")
+                .contains("(long cells cut (…), the last 2 of 8 columns left out: --wide or --json shows all)");
     }
 
     @Test
