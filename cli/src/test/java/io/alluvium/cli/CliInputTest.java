@@ -90,6 +90,20 @@ class CliInputTest {
     }
 
     @Test
+    void badOptionValuesSayWhatIsExpectedNotAJavaType() {
+        assertThat(run("watch", "--once", "--interval", "fast")).isEqualTo(2);
+        assertThat(run("bench", "serving", "--seconds", "10s")).isEqualTo(2);
+        assertThat(run("watch", "--once", "--top", "ten")).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly(
+                "error: Invalid value for option '--interval': expected a duration such as 500ms, 5s, 2m or 1h, got \"fast\"",
+                "Try 'alluvium watch --help'.",
+                "error: Invalid value for option '--seconds': expected a whole number, got \"10s\"",
+                "Try 'alluvium bench --help'.",
+                "error: Invalid value for option '--top': expected a whole number, got \"ten\"",
+                "Try 'alluvium watch --help'.");
+    }
+
+    @Test
     void badBackfillRangeIsRejectedBeforeAnythingStarts() {
         assertThat(run("batch", "gold", "--data-dir", dir.toString(), "--backfill", "yesterday")).isEqualTo(2);
         assertThat(err.toString()).contains("--backfill expects FROM..TO");

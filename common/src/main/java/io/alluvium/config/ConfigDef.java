@@ -145,11 +145,15 @@ public final class ConfigDef {
         };
     }
 
-    /** A duration as settings write it: 500ms, 5s, 2m, 1h. */
+    /**
+     * A duration as settings write it: 500ms, 5s, 2m, 1h.
+     *
+     * @throws IllegalArgumentException saying what is expected, and what was given
+     */
     public static Duration parseDuration(String text) {
         Matcher m = DURATION.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException(text);
+            throw new IllegalArgumentException("expected " + describe(Type.DURATION) + ", got \"" + text + "\"");
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2).toLowerCase(Locale.ROOT)) {
