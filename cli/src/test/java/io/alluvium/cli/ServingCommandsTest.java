@@ -223,6 +223,17 @@ class ServingCommandsTest {
     }
 
     @Test
+    void serveOnAnAddressThisMachineLacksNamesTheHostSettingNotThePort() {
+        Map<String, String> with = new LinkedHashMap<>(settings);
+        with.put(AlluviumSettings.SERVE_HOST, "192.0.2.1"); // set aside for documentation (RFC 5737): on no machine
+        Result r = run(with, "serve");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: 192.0.2.1 is not an address of this machine (serve.host): choose one of"
+                + " this machine's addresses, e.g. 127.0.0.1 or 0.0.0.0 (all): --set serve.host=<address> or in"
+                + " alluvium.yaml" + System.lineSeparator());
+    }
+
+    @Test
     void serveAnswersOverHttpUntilStoppedLikeCtrlC() throws Exception {
         sales();
         int port = freePort();
