@@ -57,6 +57,20 @@ class CliInputTest {
     }
 
     @Test
+    void aSectionOrKeyWrittenTwiceIsNamedWithBothLines() throws IOException {
+        Path file = yaml("kafka:\n  port: 19092\ngenerator:\n  events: 10\nkafka:\n  partitions: 2\n");
+        assertThat(run("status", "--config", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: alluvium.yaml lines 1 and 5: kafka: section written twice: put all"
+                + " its keys under one kafka:" + System.lineSeparator());
+
+        err.getBuffer().setLength(0);
+        file = yaml("kafka:\n  port: 19092\n  partitions: 2\n  port: 19094\n");
+        assertThat(run("status", "--config", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: alluvium.yaml lines 2 and 4: kafka.port: written twice: keep the"
+                + " one you mean" + System.lineSeparator());
+    }
+
+    @Test
     void outOfRangeValueSaysWhatIsAllowed() throws IOException {
         Path file = yaml("generator:\n  duplicate-rate: 1.5\n");
         assertThat(run("status", "--config", file.toString())).isEqualTo(2);
