@@ -1,7 +1,10 @@
 package io.alluvium.cli;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.github.freva.asciitable.AsciiTable;
 import com.github.freva.asciitable.Column;
 import com.github.freva.asciitable.HorizontalAlign;
@@ -17,7 +20,15 @@ import java.util.List;
  * stdout stays parseable in JSON mode. Tables fit {@value #WIDTH} characters unless {@code --wide}.
  */
 final class Console {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Reads and writes the JSON of results. Decimals are read as written, to the cent ({@code 484165.60} stays
+     * that, not the double 484165.6): money is exact from the engine to the screen.
+     */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
     /** The width tables are fitted to: a terminal's, with room to spare. */
     static final int WIDTH = 100;
 

@@ -79,8 +79,8 @@ final class Reconciliation {
             r.add(t, "2", "duplicates dropped = duplicates sent", s.path("duplicates").asLong(), duplicates);
         }
         for (JsonNode g : counted.path("gold_checks")) {
-            r.checks.add(new Check("gold", "gold", g.path("check").asText(), g.path("silver").asText(),
-                    g.path("gold").asText()));
+            r.checks.add(new Check("gold", "gold", g.path("check").asText(), ResultViews.text(g.path("silver")),
+                    ResultViews.text(g.path("gold"))));
         }
         if (!counted.path("gold_checks").isEmpty() || counted.has("gold_up_to_date")) {
             r.add("gold", "gold", "gold built from the latest silver (1 = yes)", 1,
@@ -154,7 +154,7 @@ final class Reconciliation {
     private static List<String> facts(JsonNode example, String side, String view) {
         List<String> row = new ArrayList<>(List.of(example.path("key").asText(), view));
         JsonNode facts = example.path(side);
-        ServingFields.CITY_HOUR_FACTS.forEach(f -> row.add(facts.isObject() ? facts.path(f).asText() : "(none)"));
+        ServingFields.CITY_HOUR_FACTS.forEach(f -> row.add(facts.isObject() ? ResultViews.text(facts.path(f)) : "(none)"));
         return row;
     }
 }

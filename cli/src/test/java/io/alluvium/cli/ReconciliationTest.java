@@ -95,6 +95,14 @@ class ReconciliationTest {
     }
 
     @Test
+    void goldTotalsArePrintedToTheCent() throws Exception {
+        String counted = counted(92, 50, "12711578.20").replace("\"silver\": 12.50", "\"silver\": 12711578.20");
+        Reconciliation r = Reconciliation.of(json(SENT), json(counted));
+        assertThat(r.allHold()).isTrue();
+        assertThat(printed(r)).containsPattern("\\| gold +\\| gold \\| paid +\\| 12711578.20 \\| 12711578.20 \\| yes \\|");
+    }
+
+    @Test
     void nothingMeasuredIsNotASuccess() throws Exception {
         assertThat(Reconciliation.of(json(SENT), json("{}")).allHold()).isFalse();
     }

@@ -29,4 +29,28 @@ class ResultViewsTest {
         ResultViews.show(Console.JSON.readTree("[]"), console);
         assertThat(out.toString()).isEqualTo("(none)" + System.lineSeparator());
     }
+
+    @Test
+    void moneyIsShownToTheCentAndNoNumberInScientificNotation() throws Exception {
+        ResultViews.show(Console.JSON.readTree("""
+                {"gold_rows": 1352, "paid_total": 12711578.24, "round_total": 12711500.00, "ratio": 1.0E10,
+                 "top_city_hours_by_paid_amount": [{"city": "Berlin", "paid_amount": 484165.60},
+                                                   {"city": "Paris", "paid_amount": 0.50}]}"""), console);
+
+        assertThat(out.toString()).contains("paid_total: 12711578.24").contains("round_total: 12711500.00")
+                .contains("ratio: 10000000000").containsPattern("\\| Berlin \\| +484165.60 \\|")
+                .containsPattern("\\| Paris +\\| +0.50 \\|").doesNotContainPattern("\\dE[+-]?\\d");
+    }
+
+    @Test
+    void sqlRowsShowDecimalsAsTheyCame() throws Exception {
+        ResultViews.rows(Console.JSON.readTree("""
+                {"columns": ["city", "paid"], "types": ["string", "decimal(28,2)"],
+                 "rows": [["Berlin", 12711578.24], ["Paris", 484165.60], ["Rome", null]], "truncated": false}"""),
+                console);
+
+        assertThat(out.toString()).containsPattern("\\| Berlin \\| 12711578.24 \\|")
+                .containsPattern("\\| Paris +\\| 484165.60 +\\|").containsPattern("\\| Rome +\\| NULL +\\|")
+                .contains("3 row(s)");
+    }
 }
