@@ -15,27 +15,34 @@ import java.util.List;
  * Only the services not replaced by an external one in the settings are started (an external broker,
  * catalog database or serving store is simply used).
  *
- * @param portKey the setting that holds {@code port}, named in "port in use" messages
- * @param login   how a person logs in with the service's own client ({@link ServiceLogin})
+ * @param ports every port it listens on, the one clients use first
+ * @param login how a person logs in with the service's own client ({@link ServiceLogin})
  */
-record EmbeddedService(ChildJvm jvm, int port, String portKey, String login) {
+record EmbeddedService(ChildJvm jvm, List<Port> ports, String login) {
+    /** A port a service listens on, and the setting that holds it (named in "port in use" messages). */
+    record Port(int number, String key) {
+        Port(AlluviumConfig config, String key) {
+            this(config.getInt(key), key);
+        }
+    }
+
     static final String SERVING_STORE = ServiceJvm.SERVING_STORE.processName();
 
     static List<EmbeddedService> of(AlluviumConfig config) {
         List<EmbeddedService> services = new ArrayList<>();
         if (CatalogProperties.embeddedDatabase(config)) {
             services.add(new EmbeddedService(ServiceJvm.CATALOG_DATABASE.jvm(config),
-                    config.getInt(AlluviumSettings.CATALOG_POSTGRES_PORT), AlluviumSettings.CATALOG_POSTGRES_PORT,
+                    List.of(new Port(config, AlluviumSettings.CATALOG_POSTGRES_PORT)),
                     ServiceLogin.of(ServiceJvm.CATALOG_DATABASE, config)));
         }
         if (KafkaEndpoints.embeddedBroker(config)) {
-            services.add(new EmbeddedService(ServiceJvm.KAFKA_BROKER.jvm(config),
-                    config.getInt(AlluviumSettings.KAFKA_PORT), AlluviumSettings.KAFKA_PORT,
+            services.add(new EmbeddedService(ServiceJvm.KAFKA_BROKER.jvm(config), List.of(
+                    new Port(config, AlluviumSettings.KAFKA_PORT), new Port(config, AlluviumSettings.KAFKA_CONTROLLER_PORT)),
                     ServiceLogin.of(ServiceJvm.KAFKA_BROKER, config)));
         }
         if (config.getString(AlluviumSettings.SERVING_REDIS_URL).isEmpty()) {
             services.add(new EmbeddedService(ServiceJvm.SERVING_STORE.jvm(config),
-                    config.getInt(AlluviumSettings.SERVING_PORT), AlluviumSettings.SERVING_PORT,
+                    List.of(new Port(config, AlluviumSettings.SERVING_PORT)),
                     ServiceLogin.of(ServiceJvm.SERVING_STORE, config)));
         }
         return services;
@@ -43,5 +50,14 @@ record EmbeddedService(ChildJvm jvm, int port, String portKey, String login) {
 
     String name() {
         return jvm.name();
+    }
+
+    /** The port clients use. */
+    int port() {
+        return ports.get(0).number();
+    }
+
+    String portKey() {
+        return ports.get(0).key();
     }
 }

@@ -27,6 +27,7 @@ public final class Main {
     /** The configured command line (tests run it in-process). */
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new Main());
+        OptionValues.register(cmd);
         cmd.setExecutionExceptionHandler(Main::handle);
         cmd.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

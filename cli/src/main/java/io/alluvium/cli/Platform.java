@@ -5,9 +5,6 @@ import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.DataDir;
 import io.alluvium.runtime.ProcessMemory;
 import io.alluvium.runtime.ServiceProcess;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +13,8 @@ import java.util.function.Predicate;
 /**
  * Starts, inspects and stops the embedded services of one data directory ({@code up}, {@code status},
  * {@code down}). A service whose pid file outlived its process is reported as crashed, not as running.
+ * Starting is all or nothing: every port is checked before the first service starts, and when a service
+ * fails to start anyway, those this call had started are stopped again.
  */
 final class Platform {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -52,7 +51,7 @@ final class Platform {
 
     /** Starts those of the services that {@code wanted} selects and that are not running yet. */
     List<EmbeddedService> up(Console console, Predicate<EmbeddedService> wanted) {
-        List<EmbeddedService> started = new ArrayList<>();
+        List<EmbeddedService> toStart = new ArrayList<>();
         for (EmbeddedService service : services().stream().filter(wanted).toList()) {
             ServiceProcess process = process(service);
             if (process.running().isPresent()) {
@@ -64,10 +63,19 @@ final class Platform {
                         + "); restarting it");
                 process.stop(Duration.ZERO);
             }
-            ensurePortFree(service);
-            console.step("starting " + service.name() + " on 127.0.0.1:" + service.port());
-            process.start(service.jvm(), config, START_TIMEOUT);
-            started.add(service);
+            toStart.add(service);
+        }
+        FreePorts.require(toStart);
+        List<EmbeddedService> started = new ArrayList<>();
+        try {
+            for (EmbeddedService service : toStart) {
+                console.step("starting " + service.name() + " on 127.0.0.1:" + service.port());
+                process(service).start(service.jvm(), config, START_TIMEOUT);
+                started.add(service);
+            }
+        } catch (RuntimeException e) {
+            down(started, console);
+            throw e;
         }
         return started;
     }
@@ -101,16 +109,6 @@ final class Platform {
 
     void down(Console console) {
         down(services(), console);
-    }
-
-    private void ensurePortFree(EmbeddedService service) {
-        try (ServerSocket socket = new ServerSocket(service.port(), 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-        } catch (IOException e) {
-            throw new UserError("port " + service.port() + " (" + service.portKey() + ") is already in use on "
-                    + "127.0.0.1, so " + service.name() + " cannot start. Stop what uses it, or choose another "
-                    + "port: --set " + service.portKey() + "=<port> or in alluvium.yaml.");
-        }
     }
 
     String dataDirDescription() {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** What every command that acts on a platform shares: its settings, {@code --json}, and the console. */
+/** What every command that acts on a platform shares: its settings, {@code --json}, {@code --wide}, and the console. */
 abstract class PlatformCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settings;
@@ -18,11 +18,15 @@ abstract class PlatformCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON document.")
     boolean json;
 
+    @Option(names = "--wide", description = "Print tables whole, however wide (by default they fit "
+            + Console.WIDTH + " characters, long cells cut).")
+    boolean wide;
+
     private Console console;
 
     Console console() {
         if (console == null) {
-            console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), json);
+            console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), json, wide);
         }
         return console;
     }

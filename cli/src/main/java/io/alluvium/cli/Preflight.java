@@ -62,14 +62,12 @@ final class Preflight {
     }
 
     /**
-     * The serving store {@code serving.redis-url} names, for a command that can do without the embedded one
-     * ({@code reconcile} skips invariant 3 when it is down): the URL must be a Redis URL whose store answers PING
-     * with the credentials, since a store set on purpose and unusable is a setting to fix, not a check to skip.
+     * The serving store answers PING with the credentials, for a command that reads it later in an engine
+     * ({@code reconcile}): a store that is down, or that refuses the password, is bad input to fix before Spark
+     * starts, as it is for {@code watch} and {@code serve}.
      */
-    static void requireConfiguredServingStore(AlluviumConfig config) {
-        if (!ServingEndpoint.of(config).embedded()) {
-            speedView(config, 1).close();
-        }
+    static void requireServingStoreAccess(AlluviumConfig config) {
+        speedView(config, 1).close();
     }
 
     /**
@@ -85,9 +83,7 @@ final class Preflight {
             return view;
         } catch (JedisAccessControlException e) {
             view.close();
-            throw new UserError("the serving store at " + store + " refused the credentials (" + e.getMessage()
-                    + "): check " + AlluviumSettings.SERVING_PASSWORD + " or the user info of "
-                    + AlluviumSettings.SERVING_REDIS_URL);
+            throw new UserError(store.credentialsRefused(e.getMessage()));
         } catch (JedisException e) {
             view.close();
             throw new UserError("the serving store at " + store + " does not answer (" + e.getMessage() + "; "

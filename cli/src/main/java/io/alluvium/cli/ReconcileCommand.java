@@ -16,7 +16,7 @@ final class ReconcileCommand extends PlatformCommand {
     @Override
     public Integer call() {
         AlluviumConfig config = config();
-        Preflight.requireConfiguredServingStore(config);
+        Preflight.requireServingStoreAccess(config);
         Preflight.requireCatalog(config);
         Reconciliation reconciliation = Reconciliation.measure(config);
         if (console().json()) {

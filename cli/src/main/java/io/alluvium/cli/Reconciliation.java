@@ -19,7 +19,8 @@ import java.util.List;
  *   <li>2: Bronze = Silver + Quarantine + duplicates dropped; and each term equals what was injected;</li>
  *   <li>Gold: every Gold total equals the same total computed from Silver;</li>
  *   <li>3: every city-hour of the serving store equals gold.city_hourly_sales (Spark's {@code serving_check}),
- *   when the store was there to compare: a skipped check is shown with its reason and fails nothing.</li>
+ *   when the store holds city-hours to compare: a skipped check (none yet, or no Gold) is shown with its reason
+ *   and fails nothing; a store that is down or refuses the credentials stops {@code reconcile} before it counts.</li>
  * </ul>
  */
 final class Reconciliation {
@@ -78,8 +79,8 @@ final class Reconciliation {
             r.add(t, "2", "duplicates dropped = duplicates sent", s.path("duplicates").asLong(), duplicates);
         }
         for (JsonNode g : counted.path("gold_checks")) {
-            r.checks.add(new Check("gold", "gold", g.path("check").asText(), g.path("silver").asText(),
-                    g.path("gold").asText()));
+            r.checks.add(new Check("gold", "gold", g.path("check").asText(), ResultViews.text(g.path("silver")),
+                    ResultViews.text(g.path("gold"))));
         }
         if (!counted.path("gold_checks").isEmpty() || counted.has("gold_up_to_date")) {
             r.add("gold", "gold", "gold built from the latest silver (1 = yes)", 1,
@@ -128,7 +129,7 @@ final class Reconciliation {
         if (serving.has("skipped")) {
             rows.add(List.of("serving", "3", SERVING_CHECK, "-", "-", "skipped"));
         }
-        console.table(List.of("topic", "inv.", "check", "expected", "actual", "ok"), rows);
+        console.proseTable(List.of("topic", "inv.", "check", "expected", "actual", "ok"), rows);
         if (serving.has("skipped")) {
             console.info("Invariant 3 skipped: " + serving.path("skipped").asText());
         } else if (!serving.path("examples").isEmpty()) {
@@ -153,7 +154,7 @@ final class Reconciliation {
     private static List<String> facts(JsonNode example, String side, String view) {
         List<String> row = new ArrayList<>(List.of(example.path("key").asText(), view));
         JsonNode facts = example.path(side);
-        ServingFields.CITY_HOUR_FACTS.forEach(f -> row.add(facts.isObject() ? facts.path(f).asText() : "(none)"));
+        ServingFields.CITY_HOUR_FACTS.forEach(f -> row.add(facts.isObject() ? ResultViews.text(facts.path(f)) : "(none)"));
         return row;
     }
 }

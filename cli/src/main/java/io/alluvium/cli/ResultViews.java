@@ -10,7 +10,9 @@ import java.util.Set;
 
 /**
  * Shows a job's JSON result to a person: scalars as "name: value" lines, a list of records or a map
- * of records (per topic, per table) as a table. With {@code --json} the result is printed as is.
+ * of records (per topic, per table) as a table, and so a result that is itself a list of records
+ * ({@code table list}). Numbers are shown as written, never in scientific notation: money with its
+ * cents ({@code 12711578.24}, not {@code 1.271157824E7}). With {@code --json} the result is printed as is.
  */
 final class ResultViews {
     private ResultViews() {
@@ -20,6 +22,14 @@ final class ResultViews {
     static void show(JsonNode result, Console console) {
         if (console.json()) {
             console.printJson(result);
+            return;
+        }
+        if (result.isArray()) {
+            if (result.isEmpty()) {
+                console.info("(none)");
+            } else {
+                recordsTable(null, result, console);
+            }
             return;
         }
         Iterator<Map.Entry<String, JsonNode>> fields = result.fields();
@@ -33,7 +43,7 @@ final class ResultViews {
                 console.info(f.getKey() + ":");
                 recordsTable(f.getKey(), v, console);
             } else if (v.isValueNode()) {
-                console.info(f.getKey() + ": " + v.asText());
+                console.info(f.getKey() + ": " + text(v));
             } else {
                 console.info(f.getKey() + ": " + v);
             }
@@ -51,7 +61,7 @@ final class ResultViews {
         List<List<String>> rows = new ArrayList<>();
         result.path("rows").forEach(r -> {
             List<String> row = new ArrayList<>();
-            r.forEach(cell -> row.add(cell.isNull() ? "NULL" : cell.isValueNode() ? cell.asText() : cell.toString()));
+            r.forEach(cell -> row.add(cell.isNull() ? "NULL" : text(cell)));
             rows.add(row);
         });
         if (headers.isEmpty()) {
@@ -109,6 +119,14 @@ final class ResultViews {
                     .append(cell(e.getValue())));
             return sb.toString();
         }
-        return v.isValueNode() ? v.asText() : v.toString();
+        return text(v);
+    }
+
+    /** A value as a person reads it: a number in plain digits, as exact as it came ({@code 484165.60}). */
+    static String text(JsonNode v) {
+        if (v.isFloatingPointNumber()) {
+            return v.decimalValue().toPlainString();
+        }
+        return v.isContainerNode() ? v.toString() : v.asText();
     }
 }

@@ -2,6 +2,7 @@ package io.alluvium.cli;
 
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
+import io.alluvium.serving.CannotListen;
 import io.alluvium.serving.ServingApi;
 import io.alluvium.serving.SpeedView;
 import java.util.LinkedHashMap;
@@ -31,10 +32,17 @@ final class ServeCommand extends PlatformCommand {
         ServingApi api;
         try {
             api = ServingApi.start(view, host, port);
-        } catch (ServingApi.PortInUse e) {
+        } catch (CannotListen e) {
             view.close();
-            throw new UserError(e.getMessage() + " (" + AlluviumSettings.SERVE_PORT + "): stop what holds it, or "
-                    + "choose another port: --set " + AlluviumSettings.SERVE_PORT + "=<port> or in alluvium.yaml");
+            throw new UserError(e.getMessage() + switch (e.reason()) {
+                case PORT_IN_USE -> " (" + AlluviumSettings.SERVE_PORT + "): stop what holds it, or choose another"
+                        + " port: --set " + AlluviumSettings.SERVE_PORT + "=<port> or in alluvium.yaml";
+                case NOT_PERMITTED -> " (" + AlluviumSettings.SERVE_PORT + "): choose a port from 1024 up: --set "
+                        + AlluviumSettings.SERVE_PORT + "=<port> or in alluvium.yaml";
+                case ADDRESS_NOT_HERE, UNKNOWN_HOST -> " (" + AlluviumSettings.SERVE_HOST + "): choose one of this"
+                        + " machine's addresses, e.g. 127.0.0.1 or 0.0.0.0 (all): --set " + AlluviumSettings.SERVE_HOST
+                        + "=<address> or in alluvium.yaml";
+            });
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -38,7 +38,7 @@ final class SettingsCommand extends PlatformCommand {
         for (ConfigDef.Key key : AlluviumSettings.DEFINITION.keys()) {
             rows.add(List.of(key.name(), values.get(key.name()), key.doc()));
         }
-        console().table(List.of("key", effective ? "value" : "default", "meaning"), rows);
+        console().proseTable(List.of("key", effective ? "value" : "default", "meaning"), rows);
         return 0;
     }
 

@@ -1,12 +1,10 @@
 package io.alluvium.cli;
 
-import io.alluvium.config.ConfigDef;
 import io.alluvium.serving.SpeedView;
 import io.alluvium.serving.StoreContractException;
 import java.time.Duration;
 import java.time.Instant;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -23,7 +21,7 @@ final class WatchCommand extends PlatformCommand {
     static final Duration MAX_INTERVAL = Duration.ofHours(1);
     private static final String CLEAR_SCREEN = "\033[H\033[2J";
 
-    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s",
             description = "Time between frames, e.g. 500ms, 2s (default: ${DEFAULT-VALUE}).")
     Duration interval;
 
@@ -32,14 +30,6 @@ final class WatchCommand extends PlatformCommand {
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Cities shown (default: ${DEFAULT-VALUE}).")
     int top;
-
-    /** Reads {@code --interval} as settings write durations. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String text) {
-            return ConfigDef.parseDuration(text.strip());
-        }
-    }
 
     @Override
     public Integer call() throws InterruptedException {

@@ -10,6 +10,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -55,6 +57,20 @@ class CliInputTest {
     }
 
     @Test
+    void aSectionOrKeyWrittenTwiceIsNamedWithBothLines() throws IOException {
+        Path file = yaml("kafka:\n  port: 19092\ngenerator:\n  events: 10\nkafka:\n  partitions: 2\n");
+        assertThat(run("status", "--config", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: alluvium.yaml lines 1 and 5: kafka: section written twice: put all"
+                + " its keys under one kafka:" + System.lineSeparator());
+
+        err.getBuffer().setLength(0);
+        file = yaml("kafka:\n  port: 19092\n  partitions: 2\n  port: 19094\n");
+        assertThat(run("status", "--config", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("error: alluvium.yaml lines 2 and 4: kafka.port: written twice: keep the"
+                + " one you mean" + System.lineSeparator());
+    }
+
+    @Test
     void outOfRangeValueSaysWhatIsAllowed() throws IOException {
         Path file = yaml("generator:\n  duplicate-rate: 1.5\n");
         assertThat(run("status", "--config", file.toString())).isEqualTo(2);
@@ -88,6 +104,20 @@ class CliInputTest {
     }
 
     @Test
+    void badOptionValuesSayWhatIsExpectedNotAJavaType() {
+        assertThat(run("watch", "--once", "--interval", "fast")).isEqualTo(2);
+        assertThat(run("bench", "serving", "--seconds", "10s")).isEqualTo(2);
+        assertThat(run("watch", "--once", "--top", "ten")).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly(
+                "error: Invalid value for option '--interval': expected a duration such as 500ms, 5s, 2m or 1h, got \"fast\"",
+                "Try 'alluvium watch --help'.",
+                "error: Invalid value for option '--seconds': expected a whole number, got \"10s\"",
+                "Try 'alluvium bench --help'.",
+                "error: Invalid value for option '--top': expected a whole number, got \"ten\"",
+                "Try 'alluvium watch --help'.");
+    }
+
+    @Test
     void badBackfillRangeIsRejectedBeforeAnythingStarts() {
         assertThat(run("batch", "gold", "--data-dir", dir.toString(), "--backfill", "yesterday")).isEqualTo(2);
         assertThat(err.toString()).contains("--backfill expects FROM..TO");
@@ -98,10 +128,62 @@ class CliInputTest {
     void portInUseIsAClearMessage() throws IOException {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = busy.getLocalPort();
-            int code = run("up", "--data-dir", dir.toString(), "--set", AlluviumSettings.CATALOG_POSTGRES_PORT + "=" + port);
+            int code = run(withFreePorts("up", AlluviumSettings.CATALOG_POSTGRES_PORT + "=" + port));
             assertThat(code).isEqualTo(2);
             assertThat(err.toString()).contains("port " + port + " (catalog.postgres-port) is already in use");
         }
+    }
+
+    @Test
+    void everyPortInUseIsNamedBeforeAnythingStarts() throws IOException {
+        try (ServerSocket controller = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             ServerSocket serving = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String[] up = withFreePorts("up", AlluviumSettings.KAFKA_CONTROLLER_PORT + "=" + controller.getLocalPort(),
+                    AlluviumSettings.SERVING_PORT + "=" + serving.getLocalPort());
+            try {
+                assertThat(run(up)).as(err.toString()).isEqualTo(2);
+            } finally {
+                run("down", "--data-dir", dir.toString());
+            }
+            assertThat(err.toString()).isEqualTo("error: ports " + controller.getLocalPort() + " (kafka.controller-port), "
+                    + serving.getLocalPort() + " (serving.port) are already in use on 127.0.0.1, so kafka-broker,"
+                    + " serving-store cannot start; nothing was started. Stop what uses them, or choose other ports:"
+                    + " --set kafka.controller-port=<port> --set serving.port=<port> or in alluvium.yaml."
+                    + System.lineSeparator());
+            assertThat(out.toString()).as("status after down").doesNotContain("running");
+        }
+    }
+
+    @Test
+    void aServiceThatFailsToStartStopsTheOnesStartedBeforeIt() throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("kafka"), "not the broker's directory");
+        int code;
+        try {
+            code = run(withFreePorts("up"));
+        } finally {
+            run("down", "--data-dir", dir.toString());
+        }
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("▸ starting catalog-db").contains("▸ starting kafka-broker")
+                .contains("▸ stopped catalog-db").doesNotContain("serving-store")
+                .contains("error: kafka-broker");
+        err.getBuffer().setLength(0);
+        assertThat(run("status", "--data-dir", dir.toString())).isZero();
+        assertThat(out.toString()).containsPattern("\\| catalog-db +\\| stopped \\|").doesNotContain("running");
+    }
+
+    /** {@code command} on the test's data dir with every service port free, but for {@code settings}. */
+    private String[] withFreePorts(String command, String... settings) {
+        List<String> args = new ArrayList<>(List.of(command, "--data-dir", dir.toString()));
+        for (String key : List.of(AlluviumSettings.CATALOG_POSTGRES_PORT, AlluviumSettings.KAFKA_PORT,
+                AlluviumSettings.KAFKA_CONTROLLER_PORT, AlluviumSettings.SERVING_PORT)) {
+            args.addAll(List.of("--set", key + "=" + unusedPort()));
+        }
+        for (String setting : settings) {
+            args.addAll(List.of("--set", setting));
+        }
+        return args.toArray(String[]::new);
     }
 
     @Test

@@ -81,7 +81,8 @@ class ReconciliationTest {
                 .containsExactly("3");
         assertThat(printed(different)).contains("Invariant 3 fails: 0 city-hours missing in the serving store,"
                 + " 0 only in the serving store, 1 different").containsPattern("city_hour:Berlin:2026-11-01T10 \\| gold +\\|"
-                + " +\\| +2 \\|").containsPattern("\\| serving store \\| +\\| +1 \\|");
+                + " +\\| +2 \\|").containsPattern("\\| serving s… \\| +\\| +1 \\|")
+                .contains("(long cells cut (…), the last 2 of 8 columns left out: --wide or --json shows all)");
     }
 
     @Test
@@ -91,6 +92,14 @@ class ReconciliationTest {
         assertThat(r.checks()).extracting(Reconciliation.Check::invariant).doesNotContain("3");
         assertThat(printed(r)).containsPattern("serving +\\| 3 +\\| serving store = gold.city_hourly_sales +\\| - +\\| -"
                 + " +\\| skipped").contains("Invariant 3 skipped: no city_hour:* keys");
+    }
+
+    @Test
+    void goldTotalsArePrintedToTheCent() throws Exception {
+        String counted = counted(92, 50, "12711578.20").replace("\"silver\": 12.50", "\"silver\": 12711578.20");
+        Reconciliation r = Reconciliation.of(json(SENT), json(counted));
+        assertThat(r.allHold()).isTrue();
+        assertThat(printed(r)).containsPattern("\\| gold +\\| gold \\| paid +\\| 12711578.20 \\| 12711578.20 \\| yes \\|");
     }
 
     @Test

@@ -190,21 +190,24 @@ class ServingCommandsTest {
     }
 
     @Test
-    void aStoreThatIsDownOrRefusesThePasswordIsOneLineAndExitTwo() {
+    void aStoreThatIsDownOrRefusesThePasswordIsOneLineAndExitTwoForEveryCommandThatReadsIt() {
         Map<String, String> down = new LinkedHashMap<>(settings);
         down.put(AlluviumSettings.SERVING_PORT, Integer.toString(freePort()));
-        for (String[] command : new String[][] {{"watch", "--once"}, {"serve"}}) {
+        Map<String, String> wrong = new LinkedHashMap<>(settings);
+        wrong.put(AlluviumSettings.SERVING_PASSWORD, "not-" + PASSWORD);
+        for (String[] command : new String[][] {{"watch", "--once"}, {"serve"}, {"reconcile"}}) {
             Result r = run(down, command);
             assertThat(r.exitCode()).as(command[0] + ": " + r.err()).isEqualTo(2);
             assertThat(r.err()).contains("cannot reach the serving store").contains("(serving.port)")
                     .contains("alluvium up").doesNotContain("Exception").hasLineCount(1);
+
+            r = run(wrong, command);
+            assertThat(r.exitCode()).as(command[0] + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err()).startsWith("error: the serving store at redis://127.0.0.1:" + settings.get(
+                    AlluviumSettings.SERVING_PORT) + " refused the credentials (").contains("check serving.password")
+                    .doesNotContain(PASSWORD).hasLineCount(1);
+            assertThat(r.out()).doesNotContain("skipped");
         }
-        Map<String, String> wrong = new LinkedHashMap<>(settings);
-        wrong.put(AlluviumSettings.SERVING_PASSWORD, "not-" + PASSWORD);
-        Result r = run(wrong, "watch", "--once");
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("refused the credentials").contains("serving.password")
-                .doesNotContain(PASSWORD).hasLineCount(1);
     }
 
     @Test
@@ -217,6 +220,17 @@ class ServingCommandsTest {
             assertThat(r.err()).contains("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use (serve.port)")
                     .hasLineCount(1);
         }
+    }
+
+    @Test
+    void serveOnAnAddressThisMachineLacksNamesTheHostSettingNotThePort() {
+        Map<String, String> with = new LinkedHashMap<>(settings);
+        with.put(AlluviumSettings.SERVE_HOST, "192.0.2.1"); // set aside for documentation (RFC 5737): on no machine
+        Result r = run(with, "serve");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: 192.0.2.1 is not an address of this machine (serve.host): choose one of"
+                + " this machine's addresses, e.g. 127.0.0.1 or 0.0.0.0 (all): --set serve.host=<address> or in"
+                + " alluvium.yaml" + System.lineSeparator());
     }
 
     @Test

@@ -87,10 +87,10 @@ public final class AlluviumConfig {
         return values.get(key);
     }
 
-    /** Every setting as shown to a user: secrets hidden. */
+    /** Every setting as shown to a user, in the form a setting is written in: secrets hidden. */
     public Map<String, String> describe() {
         Map<String, String> shown = new LinkedHashMap<>();
-        values.forEach((k, v) -> shown.put(k, String.valueOf(v)));
+        values.forEach((k, v) -> shown.put(k, v instanceof Duration d ? ConfigDef.formatDuration(d) : String.valueOf(v)));
         return Collections.unmodifiableMap(shown);
     }
 
@@ -130,7 +130,7 @@ public final class AlluviumConfig {
             return p.reveal();
         }
         if (v instanceof Duration d) {
-            return d.toMillis() + "ms";
+            return ConfigDef.formatDuration(d);
         }
         return String.valueOf(v);
     }

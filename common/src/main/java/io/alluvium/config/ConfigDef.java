@@ -145,11 +145,15 @@ public final class ConfigDef {
         };
     }
 
-    /** A duration as settings write it: 500ms, 5s, 2m, 1h. */
+    /**
+     * A duration as settings write it: 500ms, 5s, 2m, 1h.
+     *
+     * @throws IllegalArgumentException saying what is expected, and what was given
+     */
     public static Duration parseDuration(String text) {
         Matcher m = DURATION.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException(text);
+            throw new IllegalArgumentException("expected " + describe(Type.DURATION) + ", got \"" + text + "\"");
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2).toLowerCase(Locale.ROOT)) {
@@ -158,6 +162,21 @@ public final class ConfigDef {
             case "m" -> Duration.ofMinutes(n);
             default -> Duration.ofHours(n);
         };
+    }
+
+    /**
+     * A duration as settings write it, in the largest unit that holds it exactly ({@code 5s}, {@code 90s},
+     * {@code 2m}, {@code 1500ms}): what {@link #parseDuration} reads back to the same duration.
+     */
+    public static String formatDuration(Duration duration) {
+        long ms = duration.toMillis();
+        if (ms != 0 && ms % 3_600_000 == 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms != 0 && ms % 60_000 == 0) {
+            return ms / 60_000 + "m";
+        }
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
     }
 
     static String describe(Type type) {
@@ -209,7 +228,7 @@ public final class ConfigDef {
         return v -> {
             Duration d = (Duration) v;
             return d.compareTo(min) >= 0 && d.compareTo(max) <= 0 ? null
-                    : "a duration between " + min.toMillis() + "ms and " + max.toMillis() + "ms";
+                    : "a duration between " + formatDuration(min) + " and " + formatDuration(max);
         };
     }
 }

@@ -58,6 +58,15 @@ public record ServingEndpoint(String host, int port, boolean tls, String user, P
         return embedded ? AlluviumSettings.SERVING_PORT : AlluviumSettings.SERVING_REDIS_URL;
     }
 
+    /**
+     * What to tell a user whose credentials this store refused ({@code why}: the store's answer), naming the
+     * settings to fix: the same words from every command that reads the store.
+     */
+    public String credentialsRefused(String why) {
+        return "the serving store at " + this + " refused the credentials (" + why + "): check "
+                + AlluviumSettings.SERVING_PASSWORD + " or the user info of " + AlluviumSettings.SERVING_REDIS_URL;
+    }
+
     /** {@code redis://host:port}: never the user or password. */
     @Override
     public String toString() {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,31 @@ class AlluviumConfigTest {
         assertThat(back.getPassword(AlluviumSettings.CATALOG_JDBC_PASSWORD).reveal()).isEqualTo("p@ss word");
         assertThat(back.getDuration(AlluviumSettings.LANDING_CHECKPOINT_INTERVAL)).isEqualTo(Duration.ofMillis(1500));
         assertThat(back.describe()).isEqualTo(c.describe());
+    }
+
+    @Test
+    void durationsAreShownAsTheyAreWritten() {
+        assertThat(List.of(Duration.ofMillis(50), Duration.ofMillis(1500), Duration.ofSeconds(5), Duration.ofSeconds(90),
+                Duration.ofMinutes(2), Duration.ofHours(168), Duration.ZERO).stream().map(ConfigDef::formatDuration))
+                .containsExactly("50ms", "1500ms", "5s", "90s", "2m", "168h", "0s");
+        assertThatThrownBy(() -> AlluviumConfig.defaults().with(AlluviumSettings.REALTIME_WATERMARK_DELAY, "2d"))
+                .hasMessageContaining("expected a duration such as 500ms, 5s, 2m or 1h");
+        assertThatThrownBy(() -> AlluviumConfig.defaults().with(AlluviumSettings.REALTIME_WATERMARK_DELAY, "25h"))
+                .hasMessageContaining("expected a duration between 0s and 24h, got \"25h\"");
+    }
+
+    @Test
+    void everyDefaultAsShownReadsBackToItself() {
+        for (ConfigDef.Key key : AlluviumSettings.DEFINITION.keys()) {
+            String shown = AlluviumConfig.defaults().describe().get(key.name());
+            AlluviumConfig back = AlluviumConfig.defaults().with(key.name(), shown);
+            assertThat(back.describe()).as(key.name() + " shown as \"" + shown + "\"")
+                    .isEqualTo(AlluviumConfig.defaults().describe());
+            if (key.type() == ConfigDef.Type.DURATION) {
+                assertThat(ConfigDef.parseDuration(shown)).as(key.name())
+                        .isEqualTo(ConfigDef.parseDuration(key.defaultText()));
+            }
+        }
     }
 
     @Test

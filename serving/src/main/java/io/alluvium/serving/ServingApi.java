@@ -20,15 +20,6 @@ public final class ServingApi implements AutoCloseable {
     public static final String PREFIX = "/api/v1";
     private static final Logger LOG = LoggerFactory.getLogger(ServingApi.class);
 
-    /** The port is taken by another process. */
-    public static final class PortInUse extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        PortInUse(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
     private final Javalin app;
     private final String host;
 
@@ -40,7 +31,7 @@ public final class ServingApi implements AutoCloseable {
     /**
      * Starts serving on {@code host:port} (port 0: any free port).
      *
-     * @throws PortInUse when the port is taken
+     * @throws CannotListen when the port is taken, the address is not this machine's, or binding is not permitted
      */
     public static ServingApi start(SpeedView view, String host, int port) {
         SpeedEndpoints endpoints = new SpeedEndpoints(view);
@@ -76,7 +67,7 @@ public final class ServingApi implements AutoCloseable {
             app.start();
         } catch (JavalinBindException e) {
             app.stop();
-            throw new PortInUse("port " + port + " on " + host + " is already in use", e);
+            throw CannotListen.of(host, port, e);
         }
         return new ServingApi(app, host);
     }

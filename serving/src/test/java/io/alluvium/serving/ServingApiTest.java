@@ -1,6 +1,7 @@
 package io.alluvium.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,7 @@ import io.alluvium.domain.ServingKeys;
 import io.alluvium.runtime.ServingEndpoint;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.BindException;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -336,10 +338,32 @@ class ServingApiTest {
 
     @Test
     void aTakenPortIsSaidSo() {
-        try (ServingApi second = ServingApi.start(served.view(), "127.0.0.1", served.api().port())) {
-            throw new AssertionError("started twice on port " + second.port());
-        } catch (ServingApi.PortInUse e) {
-            assertThat(e.getMessage()).isEqualTo("port " + served.api().port() + " on 127.0.0.1 is already in use");
-        }
+        assertThatThrownBy(() -> ServingApi.start(served.view(), "127.0.0.1", served.api().port()).close())
+                .isInstanceOfSatisfying(CannotListen.class, e -> assertThat(e.reason())
+                        .isEqualTo(CannotListen.Reason.PORT_IN_USE))
+                .hasMessage("port " + served.api().port() + " on 127.0.0.1 is already in use");
+    }
+
+    @Test
+    void anAddressThisMachineLacksOrAHostItDoesNotKnowIsNotAPortInUse() {
+        // 192.0.2.1 is set aside for documentation (RFC 5737): no machine has it, and binding sends nothing
+        assertThatThrownBy(() -> ServingApi.start(served.view(), "192.0.2.1", 0).close())
+                .isInstanceOfSatisfying(CannotListen.class, e -> assertThat(e.reason())
+                        .isEqualTo(CannotListen.Reason.ADDRESS_NOT_HERE))
+                .hasMessage("192.0.2.1 is not an address of this machine");
+        assertThatThrownBy(() -> ServingApi.start(served.view(), "no-such-host.invalid", 0).close())
+                .isInstanceOfSatisfying(CannotListen.class, e -> assertThat(e.reason())
+                        .isEqualTo(CannotListen.Reason.UNKNOWN_HOST))
+                .hasMessage("no-such-host.invalid is not a host name this machine knows");
+    }
+
+    @Test
+    void aPortThisUserMayNotBindIsSaidSo() {
+        // as the kernel refuses a port below 1024 to an unprivileged user (these tests may run as root)
+        CannotListen e = CannotListen.of("127.0.0.1", 80,
+                new IOException("Failed to bind to /127.0.0.1:80", new BindException("Permission denied")));
+        assertThat(e.reason()).isEqualTo(CannotListen.Reason.NOT_PERMITTED);
+        assertThat(e).hasMessage("listening on port 80 of 127.0.0.1 is not permitted to this user (ports below 1024"
+                + " need privileges)");
     }
 }

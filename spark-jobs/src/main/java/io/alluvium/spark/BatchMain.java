@@ -13,15 +13,18 @@ import org.apache.spark.sql.SparkSession;
  * The batch child JVM the CLI starts: {@code BatchMain <settings.properties> <command...>} with
  * <pre>
  *   silver | gold | all [--backfill YYYY-MM-DD..YYYY-MM-DD]
- *   sql &lt;statement&gt;
+ *   sql [--write] &lt;statement&gt;
  *   table list | table describe &lt;layer.name&gt; | table history &lt;layer.name&gt;
  *   reconcile
  * </pre>
  * Each answers with one {@code @alluvium result} line of JSON (see TABLES.md).
  */
 public final class BatchMain {
-    static final String USAGE = "usage: silver|gold|all [--backfill FROM..TO] | sql <statement>"
+    static final String USAGE = "usage: silver|gold|all [--backfill FROM..TO] | sql [--write] <statement>"
             + " | table list|describe <layer.name>|history <layer.name> | reconcile";
+
+    /** The flag of {@code sql} that lets a statement change tables or the catalog. */
+    private static final String WRITE = "--write";
 
     private BatchMain() {
     }
@@ -43,8 +46,9 @@ public final class BatchMain {
                 }
             }
             case "sql" -> {
-                String statement = String.join(" ", rest);
-                withSpark(config, spark -> out.result(Json.write(new SqlCommand(spark).run(statement))));
+                boolean write = !rest.isEmpty() && rest.get(0).equals(WRITE);
+                String statement = String.join(" ", write ? rest.subList(1, rest.size()) : rest);
+                withSpark(config, spark -> out.result(Json.write(new SqlCommand(spark).run(statement, write))));
             }
             case "table" -> out.result(Json.write(table(config, rest)));
             case "reconcile" -> withSpark(config, spark ->

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.alluvium.domain.ServingFields;
 import io.alluvium.domain.ServingKeys;
+import io.alluvium.runtime.ChildProtocol.BadInputException;
 import io.alluvium.runtime.ServingEndpoint;
 import io.alluvium.runtime.ServingStoreConnections;
 import java.time.Instant;
@@ -18,14 +19,15 @@ import org.apache.spark.sql.Row;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Invariant 3 in {@code reconcile}: reads every {@code city_hour:*} hash of the serving store and every row of
- * {@code gold.city_hourly_sales}, and compares them ({@link CityHourComparison}); or says why it could not run:
- * no store answers at the configured address, or the store holds no city-hour (the realtime job has not run).
+ * {@code gold.city_hourly_sales}, and compares them ({@link CityHourComparison}); or says that it could not run
+ * because the store holds no city-hour (the realtime job has not run). A store that refuses the credentials is bad
+ * input, and one that cannot be read a failure: neither is a check to skip.
  * Both views cover the same events only when landing + batch and the realtime job have all caught up with the
  * topics; reconcile reads them as they are.
  */
@@ -51,9 +53,8 @@ public final class ServingStoreCheck {
         Map<String, CityHourFacts> live;
         try (Jedis redis = ServingStoreConnections.connect(store, "alluvium-reconcile")) {
             live = storeCityHours(redis);
-        } catch (JedisException e) {
-            return new Skipped("cannot read the serving store at " + store + " (" + e.getMessage() + "): is it up"
-                    + " (`alluvium up`)? check " + store.settingKey() + " and serving.password");
+        } catch (JedisAccessControlException e) {
+            throw new BadInputException(store.credentialsRefused(e.getMessage()));
         }
         if (live.isEmpty()) {
             return new Skipped("the serving store at " + store + " holds no " + ServingKeys.CITY_HOUR_PATTERN

@@ -13,8 +13,10 @@ import org.apache.spark.sql.types.StructField;
 
 /**
  * {@code alluvium sql "<Spark SQL>"}: runs one statement against the platform's catalog and returns at
- * most {@link #MAX_ROWS} rows, saying when there were more. A statement Spark cannot parse or resolve is
- * the user's to fix: it is reported as bad input with Spark's own one-line message.
+ * most {@link #MAX_ROWS} rows, saying when there were more. It only reads ({@link ReadOnlyStatement}) unless
+ * the user allows writes ({@code --write}): a {@code DROP TABLE ... PURGE} typed to look around must not run.
+ * A statement Spark cannot parse or resolve is the user's to fix: it is reported as bad input with Spark's
+ * own one-line message.
  */
 public final class SqlCommand {
     public static final int MAX_ROWS = 1000;
@@ -29,11 +31,17 @@ public final class SqlCommand {
         this.spark = spark;
     }
 
-    public Result run(String statement) {
+    /** @param write whether statements that change tables or the catalog may run */
+    public Result run(String statement, boolean write) {
         if (statement.isBlank()) {
             throw new BadInputException("sql needs a statement, e.g. alluvium sql \"SELECT count(*) FROM silver.orders\"");
         }
         try {
+            Optional<String> change = write ? Optional.empty() : ReadOnlyStatement.change(spark, statement);
+            if (change.isPresent()) {
+                throw new BadInputException("sql only reads (queries, DESCRIBE, SHOW, EXPLAIN), and this statement ("
+                        + change.get() + ") may change tables or the catalog: add --write to run it");
+            }
             Dataset<Row> result = spark.sql(statement);
             List<Row> collected = result.limit(MAX_ROWS + 1).collectAsList();
             List<List<Object>> rows = new ArrayList<>();

@@ -275,17 +275,17 @@ class BatchPipelineTest {
     @Order(7)
     void sqlAnswersWithColumnsRowsAndTruncation() {
         SqlCommand sql = new SqlCommand(spark);
-        SqlCommand.Result r = sql.run("SELECT event_day, count(*) AS n, sum(amount) AS amount FROM silver.orders GROUP BY event_day ORDER BY event_day");
+        SqlCommand.Result r = sql.run("SELECT event_day, count(*) AS n, sum(amount) AS amount FROM silver.orders GROUP BY event_day ORDER BY event_day", false);
         assertThat(r.columns()).containsExactly("event_day", "n", "amount");
         assertThat(r.rows()).first().isEqualTo(List.of(LocalDate.parse("2026-11-01").toString(), 5L, new BigDecimal("73.50")));
         assertThat(r.truncated()).isFalse();
-        assertThat(sql.run("SELECT id FROM range(1005)").rows()).hasSize(SqlCommand.MAX_ROWS);
-        assertThat(sql.run("SELECT id FROM range(1005)").truncated()).isTrue();
-        assertThat(Json.write(sql.run("SELECT items, event_ts FROM silver.orders WHERE event_id = 'oe3'")))
+        assertThat(sql.run("SELECT id FROM range(1005)", false).rows()).hasSize(SqlCommand.MAX_ROWS);
+        assertThat(sql.run("SELECT id FROM range(1005)", false).truncated()).isTrue();
+        assertThat(Json.write(sql.run("SELECT items, event_ts FROM silver.orders WHERE event_id = 'oe3'", false)))
                 .contains("{\"product_id\":\"p2\",\"qty\":1,\"unit_price\":5.50}").contains("2026-11-01T11:00:00Z");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql.run("SELECT nope FROM silver.orders"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql.run("SELECT nope FROM silver.orders", false))
                 .isInstanceOf(io.alluvium.runtime.ChildProtocol.BadInputException.class).hasMessageContaining("nope");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql.run("SELEC 1"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql.run("SELEC 1", false))
                 .isInstanceOf(io.alluvium.runtime.ChildProtocol.BadInputException.class);
     }
 

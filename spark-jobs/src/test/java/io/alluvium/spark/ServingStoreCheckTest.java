@@ -1,10 +1,12 @@
 package io.alluvium.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.domain.ServingKeys;
+import io.alluvium.runtime.ChildProtocol.BadInputException;
 import io.alluvium.runtime.DataDir;
 import io.alluvium.runtime.ServiceJvm;
 import io.alluvium.runtime.ServiceProcess;
@@ -127,6 +129,19 @@ class ServingStoreCheckTest {
 
         assertThat(outcome).isEqualTo(new ServingStoreCheck.Skipped("the serving store at " + endpoint
                 + " holds no city_hour:* keys: run `alluvium stream start realtime --until-caught-up`"));
+    }
+
+    @Test
+    void aRefusedPasswordIsBadInputNamingTheSettingNotASkippedCheck() {
+        ServingEndpoint wrongPassword = ServingEndpoint.of(AlluviumConfig.defaults().with(Map.of(
+                AlluviumSettings.SERVING_PORT, Integer.toString(endpoint.port()),
+                AlluviumSettings.SERVING_PASSWORD, "not-" + PASSWORD), "test"));
+
+        assertThatThrownBy(() -> new ServingStoreCheck(wrongPassword).run(citySales))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("the serving store at " + endpoint + " refused the credentials (")
+                .hasMessageEndingWith("): check serving.password or the user info of serving.redis-url")
+                .hasMessageNotContaining(PASSWORD);
     }
 
     /** A hash as the realtime job writes it (REALTIME.md's key contract). */

@@ -1,0 +1,112 @@
+package io.alluvium.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sql} and {@code table list} as a person sees them on the console, against a real catalog (the embedded
+ * PostgreSQL, started alone: no broker, no serving store) and Spark in its child JVM: sql only reads unless
+ * --write, a table is listed as a table, money shows to the cent, and a wide result fits 100 characters.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CatalogCommandsTest {
+    /** An external broker and store that no command here reaches: `up` starts the catalog database only. */
+    private static final List<String> CATALOG_ONLY = List.of("--set", "kafka.bootstrap-servers=127.0.0.1:9",
+            "--set", "serving.redis-url=redis://127.0.0.1:9");
+
+    @TempDir
+    static Path dataDir;
+
+    private CliRun cli;
+
+    @BeforeAll
+    void up() {
+        cli = new CliRun(dataDir);
+        CliRun.Result up = run("up");
+        assertThat(up.exitCode()).as(up.toString()).isZero();
+        assertThat(up.err()).contains("starting catalog-db").doesNotContain("kafka-broker").doesNotContain("serving-store");
+    }
+
+    @AfterAll
+    void down() {
+        if (cli != null) {
+            run("down");
+        }
+    }
+
+    private CliRun.Result run(String... command) {
+        List<String> args = new java.util.ArrayList<>(List.of(command));
+        args.addAll(CATALOG_ONLY);
+        return cli.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    @Order(1)
+    void sqlRefusesToChangeTheCatalogWithoutWrite() {
+        CliRun.Result refused = run("sql", "CREATE NAMESPACE IF NOT EXISTS silver");
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.err()).isEqualTo("error: sql only reads (queries, DESCRIBE, SHOW, EXPLAIN), and this statement"
+                + " (CreateNamespace) may change tables or the catalog: add --write to run it" + System.lineSeparator());
+    }
+
+    @Test
+    @Order(2)
+    void withWriteItChangesTheCatalogAndTableListShowsTheTable() {
+        for (String statement : List.of("CREATE NAMESPACE IF NOT EXISTS silver",
+                "CREATE TABLE silver.money USING iceberg AS SELECT * FROM VALUES ('Berlin', CAST(12711578.24 AS"
+                        + " decimal(18,2))), ('Paris', CAST(484165.60 AS decimal(18,2))), ('Rome', CAST(0.50 AS"
+                        + " decimal(18,2))) AS t(city, paid_amount)")) {
+            CliRun.Result written = run("sql", "--write", statement);
+            assertThat(written.exitCode()).as(written.toString()).isZero();
+        }
+        CliRun.Result list = run("table", "list");
+        assertThat(list.exitCode()).as(list.toString()).isZero();
+        assertThat(list.out()).containsPattern("\\| table +\\| current_snapshot_id +\\| last_updated +\\| records \\|")
+                .containsPattern("\\| silver.money +\\| +\\d+ +\\| \\d{4}-\\d\\d-\\d\\dT[^|]+\\| +3 \\|");
+    }
+
+    @Test
+    @Order(3)
+    void moneyShowsToTheCent() {
+        CliRun.Result sql = run("sql", "SELECT city, paid_amount, sum(paid_amount) OVER () AS total FROM silver.money"
+                + " ORDER BY city");
+        assertThat(sql.exitCode()).as(sql.toString()).isZero();
+        assertThat(sql.out()).containsPattern("\\| Berlin \\| +12711578.24 \\| +13195744.34 \\|")
+                .containsPattern("\\| Paris +\\| +484165.60 \\|").containsPattern("\\| Rome +\\| +0.50 \\|")
+                .doesNotContainPattern("\\dE\\d").contains("3 row(s)");
+    }
+
+    @Test
+    @Order(4)
+    void aWideResultFitsAHundredCharactersAndSaysWhatItLeftOut() {
+        CliRun.Result sql = run("sql", "SELECT city, current_timestamp() AS at1, current_timestamp() AS at2,"
+                + " current_timestamp() AS at3, current_timestamp() AS at4, current_timestamp() AS at5,"
+                + " current_timestamp() AS at6, current_timestamp() AS at7 FROM silver.money");
+        assertThat(sql.exitCode()).as(sql.toString()).isZero();
+        assertThat(sql.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+        assertThat(sql.out()).containsPattern("\\| Berlin \\| \\d{4}-\\d\\d-\\d… \\|")
+                .containsPattern("\\(long cells cut \\(…\\)(, the last \\d of 8 columns left out)?: --wide or --json"
+                        + " shows all\\)");
+    }
+
+    @Test
+    @Order(5)
+    void aDropWithoutWriteIsRefusedAndTheTableStays() {
+        CliRun.Result drop = run("sql", "DROP TABLE silver.money PURGE");
+        assertThat(drop.exitCode()).as(drop.toString()).isEqualTo(2);
+        assertThat(drop.err()).contains("(DropTable) may change tables or the catalog: add --write to run it")
+                .hasLineCount(1);
+        assertThat(run("table", "list").out()).contains("| silver.money");
+    }
+}
