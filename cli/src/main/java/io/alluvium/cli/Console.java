@@ -19,12 +19,12 @@ import java.util.List;
  * document for machines ({@code --json}), never an engine's log. Status lines go to stderr so that
  * stdout stays parseable in JSON mode. Tables fit {@value #WIDTH} characters unless {@code --wide}.
  */
-final class Console {
+public final class Console {
     /**
      * Reads and writes the JSON of results. Decimals are read as written, to the cent ({@code 484165.60} stays
      * that, not the double 484165.6): money is exact from the engine to the screen.
      */
-    static final ObjectMapper JSON = JsonMapper.builder()
+    public static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
@@ -38,39 +38,39 @@ final class Console {
     private final boolean wide;
 
     /** A console whose tables fit {@value #WIDTH} characters. */
-    Console(PrintWriter out, PrintWriter err, boolean json) {
+    public Console(PrintWriter out, PrintWriter err, boolean json) {
         this(out, err, json, false);
     }
 
     /** @param wide tables at full width, whatever it is */
-    Console(PrintWriter out, PrintWriter err, boolean json, boolean wide) {
+    public Console(PrintWriter out, PrintWriter err, boolean json, boolean wide) {
         this.out = out;
         this.err = err;
         this.json = json;
         this.wide = wide;
     }
 
-    boolean json() {
+    public boolean json() {
         return json;
     }
 
     /** True when a person watches a terminal: progress bars make sense. */
-    static boolean interactive() {
+    public static boolean interactive() {
         return System.console() != null && System.getenv("CI") == null;
     }
 
     /** A progress or status line (stderr): "▸ landing events in Bronze". */
-    void step(String text) {
+    public void step(String text) {
         err.println("▸ " + text);
         err.flush();
     }
 
-    void info(String text) {
+    public void info(String text) {
         (json ? err : out).println(text);
         (json ? err : out).flush();
     }
 
-    void error(String text) {
+    public void error(String text) {
         err.println("error: " + text);
         err.flush();
     }
@@ -79,12 +79,12 @@ final class Console {
      * A table of results; numbers right-aligned. One too wide for {@value #WIDTH} characters has its widest
      * cells cut (…) and, if need be, its last columns left out, and says so below it.
      */
-    void table(List<String> headers, List<List<String>> rows) {
+    public void table(List<String> headers, List<List<String>> rows) {
         table(headers, rows, OverflowBehaviour.ELLIPSIS_RIGHT);
     }
 
     /** A table of prose ({@code settings}): its widest cells wrap onto more lines, where {@link #table} cuts them. */
-    void proseTable(List<String> headers, List<List<String>> rows) {
+    public void proseTable(List<String> headers, List<List<String>> rows) {
         table(headers, rows, OverflowBehaviour.NEWLINE);
     }
 
@@ -141,7 +141,7 @@ final class Console {
     }
 
     /** The whole result as one JSON document on stdout. */
-    void printJson(Object value) {
+    public void printJson(Object value) {
         try {
             out.println(JSON.writeValueAsString(value));
             out.flush();
@@ -150,11 +150,11 @@ final class Console {
         }
     }
 
-    PrintWriter out() {
+    public PrintWriter out() {
         return out;
     }
 
-    PrintWriter err() {
+    public PrintWriter err() {
         return err;
     }
 }

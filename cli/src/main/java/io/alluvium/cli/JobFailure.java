@@ -1,10 +1,10 @@
 package io.alluvium.cli;
 
 /** A child job or an invariant failed: printed as one message with exit code 1. */
-final class JobFailure extends RuntimeException {
+public final class JobFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    JobFailure(String message) {
+    public JobFailure(String message) {
         super(message);
     }
 }

@@ -1,6 +1,20 @@
 package io.alluvium.cli;
 
 import io.alluvium.architect.DesignCommand;
+import io.alluvium.cli.bench.BenchCommand;
+import io.alluvium.cli.jobs.BatchCommand;
+import io.alluvium.cli.jobs.DemoCommand;
+import io.alluvium.cli.jobs.GenerateCommand;
+import io.alluvium.cli.jobs.ReconcileCommand;
+import io.alluvium.cli.jobs.StreamCommand;
+import io.alluvium.cli.platform.DownCommand;
+import io.alluvium.cli.platform.StatusCommand;
+import io.alluvium.cli.platform.UpCommand;
+import io.alluvium.cli.serving.ServeCommand;
+import io.alluvium.cli.serving.WatchCommand;
+import io.alluvium.cli.settings.SettingsCommand;
+import io.alluvium.cli.tables.SqlCommand;
+import io.alluvium.cli.tables.TableCommand;
 import io.alluvium.config.ConfigException;
 import io.alluvium.runtime.ExitCode;
 import java.io.PrintWriter;

@@ -8,12 +8,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** What every command that acts on a platform shares: its settings, {@code --json}, {@code --wide}, and the console. */
-abstract class PlatformCommand implements Callable<Integer> {
+public abstract class PlatformCommand implements Callable<Integer> {
     @Mixin
     SettingsOptions settings;
 
     @Spec
-    CommandSpec spec;
+    public CommandSpec spec;
 
     @Option(names = "--json", description = "Print the result as one JSON document.")
     boolean json;
@@ -24,14 +24,14 @@ abstract class PlatformCommand implements Callable<Integer> {
 
     private Console console;
 
-    Console console() {
+    protected Console console() {
         if (console == null) {
             console = new Console(spec.commandLine().getOut(), spec.commandLine().getErr(), json, wide);
         }
         return console;
     }
 
-    AlluviumConfig config() {
+    protected AlluviumConfig config() {
         return settings.load();
     }
 }

@@ -14,18 +14,18 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * ends the current one: its bar is completed and closed, and no bar is left behind part-way with its
  * timer running. When the job ends, the last bar is closed where the job left it.
  */
-final class ProgressDisplay implements Consumer<ChildProtocol.Message>, AutoCloseable {
+public final class ProgressDisplay implements Consumer<ChildProtocol.Message>, AutoCloseable {
     private final boolean enabled;
     private final UnaryOperator<ProgressBarBuilder> output;
     private String stage;
     private ProgressBar bar;
 
-    ProgressDisplay(boolean enabled) {
+    public ProgressDisplay(boolean enabled) {
         this(enabled && Console.interactive(), UnaryOperator.identity());
     }
 
     /** @param output where the bars are drawn (the library's console by default; a test captures them) */
-    ProgressDisplay(boolean enabled, UnaryOperator<ProgressBarBuilder> output) {
+    public ProgressDisplay(boolean enabled, UnaryOperator<ProgressBarBuilder> output) {
         this.enabled = enabled;
         this.output = output;
     }
@@ -38,7 +38,7 @@ final class ProgressDisplay implements Consumer<ChildProtocol.Message>, AutoClos
     }
 
     /** Sets a stage's bar to {@code done} of {@code total}, ending the previous stage's. */
-    void update(String stage, long done, long total) {
+    public void update(String stage, long done, long total) {
         if (!enabled) {
             return;
         }

@@ -14,12 +14,12 @@ import java.util.Set;
  * ({@code table list}). Numbers are shown as written, never in scientific notation: money with its
  * cents ({@code 12711578.24}, not {@code 1.271157824E7}). With {@code --json} the result is printed as is.
  */
-final class ResultViews {
+public final class ResultViews {
     private ResultViews() {
     }
 
     /** Any result: tables where the shape allows, lines elsewhere. */
-    static void show(JsonNode result, Console console) {
+    public static void show(JsonNode result, Console console) {
         if (console.json()) {
             console.printJson(result);
             return;
@@ -51,7 +51,7 @@ final class ResultViews {
     }
 
     /** The result of {@code sql}: {"columns": [...], "rows": [[...], ...]}. */
-    static void rows(JsonNode result, Console console) {
+    public static void rows(JsonNode result, Console console) {
         if (console.json()) {
             console.printJson(result);
             return;
@@ -123,7 +123,7 @@ final class ResultViews {
     }
 
     /** A value as a person reads it: a number in plain digits, as exact as it came ({@code 484165.60}). */
-    static String text(JsonNode v) {
+    public static String text(JsonNode v) {
         if (v.isFloatingPointNumber()) {
             return v.decimalValue().toPlainString();
         }

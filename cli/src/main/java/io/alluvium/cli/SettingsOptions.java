@@ -1,5 +1,6 @@
 package io.alluvium.cli;
 
+import io.alluvium.cli.settings.YamlSettingsFile;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.config.ConfigDef.RawValue;

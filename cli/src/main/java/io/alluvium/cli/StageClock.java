@@ -4,17 +4,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Wall-clock seconds of each stage of a multi-stage command, for the summary line. */
-final class StageClock {
+public final class StageClock {
     private final Map<String, Double> laps = new LinkedHashMap<>();
     private long last = System.nanoTime();
 
-    void lap(String stage) {
+    public void lap(String stage) {
         long now = System.nanoTime();
         laps.put(stage, Math.round((now - last) / 1e8) / 10.0);
         last = now;
     }
 
-    Map<String, Double> laps() {
+    public Map<String, Double> laps() {
         return laps;
     }
 

@@ -1,0 +1,36 @@
+package io.alluvium.cli.bench;
+
+import io.alluvium.cli.Console;
+import io.alluvium.cli.platform.EmbeddedService;
+import io.alluvium.config.AlluviumConfig;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One benchmark of {@code alluvium bench}: it runs on a scratch platform of its own (started and stopped
+ * by {@link BenchPlatform}) and compares Alluvium with a baseline on the same machine, data and run.
+ */
+interface Bench {
+    /**
+     * ingest, landing, batch, realtime, serving: in the order {@code bench all} runs them; the realtime bench's
+     * live steps go up to {@code realtimeRate} events/s, {@code realtimeSeconds} each; {@code bench serving} runs
+     * {@code servingClients} concurrent clients.
+     */
+    static List<Bench> all(long realtimeRate, long realtimeSeconds, int servingClients) {
+        return List.of(new IngestBench(), EngineBench.LANDING, EngineBench.BATCH,
+                EngineBench.realtime(realtimeRate, realtimeSeconds), new ServingBench(servingClients));
+    }
+
+    String name();
+
+    /** Whether this bench runs on {@code service}; by default it needs every service of the platform. */
+    default boolean needs(EmbeddedService service) {
+        return true;
+    }
+
+    /** Why this bench cannot run in this installation (e.g. its module is not built), or empty. */
+    Optional<String> unavailable();
+
+    /** Measures on a started platform whose data directory is scratch. */
+    BenchReport run(AlluviumConfig config, long events, Console console);
+}

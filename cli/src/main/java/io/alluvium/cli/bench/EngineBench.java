@@ -1,0 +1,126 @@
+package io.alluvium.cli.bench;
+
+import io.alluvium.cli.Console;
+import io.alluvium.cli.jobs.EngineJobs;
+import io.alluvium.cli.jobs.Generation;
+import io.alluvium.config.AlluviumConfig;
+import io.alluvium.config.AlluviumSettings;
+import io.alluvium.config.MemorySize;
+import io.alluvium.runtime.ChildJvm;
+import io.alluvium.runtime.JobMain;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A bench that an engine module measures in its own child JVM, because only there do its engine and its
+ * baselines run: {@code bench landing} ({@link JobMain#LANDING_BENCH}),
+ * {@code bench batch} ({@link JobMain#BATCH_BENCH}) and {@code bench realtime}
+ * ({@link JobMain#REALTIME_BENCH}). The CLI first puts the
+ * data in place on the scratch platform — landing finds {@code --events N} events generated into the
+ * topics, batch finds them landed in Bronze as well — then runs the main with the settings file and
+ * {@code --events N}; the main prints one result line in {@link BenchReport}'s shape.
+ */
+final class EngineBench implements Bench {
+    static final EngineBench LANDING = new EngineBench("landing", JobMain.LANDING_BENCH, AlluviumSettings.FLINK_HEAP,
+            EngineBench::generate);
+    static final EngineBench BATCH = new EngineBench("batch", JobMain.BATCH_BENCH, AlluviumSettings.SPARK_HEAP,
+            EngineBench::generateAndLand);
+
+    /** The name of {@code bench realtime}. */
+    static final String REALTIME = "realtime";
+
+    /**
+     * What one record of the realtime bench's load takes on its heap while rendered ahead of its step
+     * (measured: 395 bytes on average, key, JSON value and record object).
+     */
+    static final long RENDERED_RECORD_BYTES = 400;
+    /** The most records a realtime step may render ahead: 4 GB of heap. */
+    static final long MAX_RENDERED_RECORDS = 10_000_000;
+
+    /**
+     * {@code bench realtime}: live steps up to {@code rate} events/s, {@code seconds} each. Its JVM has the
+     * Flink heap plus room for its largest step rendered ahead: the burst, at most twice the rate.
+     */
+    static EngineBench realtime(long rate, long seconds) {
+        return new EngineBench(REALTIME, JobMain.REALTIME_BENCH, AlluviumSettings.FLINK_HEAP, EngineBench::generate,
+                List.of("--rate", Long.toString(rate), "--seconds", Long.toString(seconds)),
+                largestRealtimeStep(rate, seconds) * RENDERED_RECORD_BYTES);
+    }
+
+    /** The records of the realtime bench's largest step, the burst at twice {@code rate}. */
+    static long largestRealtimeStep(long rate, long seconds) {
+        return 2 * rate * seconds;
+    }
+
+    /** Puts the bench's input on the platform. */
+    @FunctionalInterface
+    interface Preparation {
+        void prepare(AlluviumConfig config, Console console);
+    }
+
+    private final String name;
+    private final JobMain main;
+    private final String heapSetting;
+    private final Preparation preparation;
+    private final List<String> args;
+    private final long extraHeapBytes;
+
+    private EngineBench(String name, JobMain main, String heapSetting, Preparation preparation) {
+        this(name, main, heapSetting, preparation, List.of(), 0);
+    }
+
+    /** {@code extraHeapBytes}: what the bench itself holds beside its engine, added to {@code heapSetting}. */
+    private EngineBench(String name, JobMain main, String heapSetting, Preparation preparation, List<String> args,
+            long extraHeapBytes) {
+        this.args = List.copyOf(args);
+        this.extraHeapBytes = extraHeapBytes;
+        this.name = name;
+        this.main = main;
+        this.heapSetting = heapSetting;
+        this.preparation = preparation;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The main class must be compiled in its module: the module may not be built. */
+    @Override
+    public Optional<String> unavailable() {
+        return unavailable(ChildJvm.home());
+    }
+
+    /** As {@link #unavailable()}, for the installation in {@code home}. */
+    Optional<String> unavailable(Path home) {
+        if (Files.isRegularFile(home.resolve(main.classFile()))) {
+            return Optional.empty();
+        }
+        return Optional.of(main.mainClass() + " is not in " + home.resolve(main.module()).resolve("target/classes")
+                + ": module " + main.module() + " is not built (mvn -B -DskipTests install -pl " + main.module() + ")");
+    }
+
+    @Override
+    public BenchReport run(AlluviumConfig config, long events, Console console) {
+        AlluviumConfig run = config.with(AlluviumSettings.GENERATOR_EVENTS, Long.toString(events));
+        preparation.prepare(run, console);
+        console.step("measuring " + name + " (" + main.mainClass() + ")");
+        MemorySize heap = new MemorySize(run.getMemory(heapSetting).bytes() + extraHeapBytes);
+        ChildJvm jvm = main.jvm(name + "-bench", heap, Stream.concat(Stream.of("--events", Long.toString(events)), args.stream()).toList());
+        return BenchReport.fromChildResult(name, events, EngineJobs.run(jvm, run));
+    }
+
+    private static void generate(AlluviumConfig config, Console console) {
+        console.step("generating " + config.getLong(AlluviumSettings.GENERATOR_EVENTS) + " events into Kafka");
+        Generation.run(config);
+    }
+
+    private static void generateAndLand(AlluviumConfig config, Console console) {
+        generate(config, console);
+        console.step("landing them in Bronze with Flink");
+        EngineJobs.run(EngineJobs.landing(config, true), config);
+    }
+}

@@ -1,0 +1,50 @@
+package io.alluvium.cli.jobs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.alluvium.cli.PlatformCommand;
+import io.alluvium.cli.ResultViews;
+import io.alluvium.cli.UserError;
+import io.alluvium.cli.platform.Preflight;
+import io.alluvium.config.AlluviumConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code alluvium batch silver|gold|all}: the Spark builds of Silver, Quarantine and Gold. */
+@Command(name = "batch", mixinStandardHelpOptions = true,
+        description = "Build Silver + Quarantine from new Bronze snapshots, then Gold (incremental, idempotent).")
+public final class BatchCommand extends PlatformCommand {
+    private static final Pattern DAY_RANGE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2}");
+
+    /** What to build. */
+    enum Stage { silver, gold, all }
+
+    @Parameters(index = "0", paramLabel = "STAGE", description = "What to build: ${COMPLETION-CANDIDATES}.")
+    Stage stage;
+
+    @Option(names = "--backfill", paramLabel = "FROM..TO",
+            description = "Rebuild these event days (e.g. 2026-11-01..2026-11-03), replacing them.")
+    String backfill;
+
+    @Override
+    public Integer call() {
+        List<String> args = new ArrayList<>(List.of(stage.name()));
+        if (backfill != null) {
+            if (!DAY_RANGE.matcher(backfill).matches()) {
+                throw new UserError("--backfill expects FROM..TO as ISO dates, e.g. 2026-11-01..2026-11-03; got \""
+                        + backfill + "\"");
+            }
+            args.add("--backfill");
+            args.add(backfill);
+        }
+        AlluviumConfig config = config();
+        Preflight.requireCatalog(config);
+        console().step("building " + stage + " with Spark");
+        JsonNode result = EngineJobs.run(EngineJobs.batch(config, "batch", args), config);
+        ResultViews.show(result, console());
+        return 0;
+    }
+}

@@ -1,0 +1,63 @@
+package io.alluvium.cli.platform;
+
+import io.alluvium.config.AlluviumConfig;
+import io.alluvium.config.AlluviumSettings;
+import io.alluvium.runtime.CatalogProperties;
+import io.alluvium.runtime.ChildJvm;
+import io.alluvium.runtime.KafkaEndpoints;
+import io.alluvium.runtime.ServiceJvm;
+import io.alluvium.runtime.ServiceLogin;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A long-lived service the embedded platform runs on this machine, in a JVM of its own ({@link ServiceJvm}).
+ * Only the services not replaced by an external one in the settings are started (an external broker,
+ * catalog database or serving store is simply used).
+ *
+ * @param ports every port it listens on, the one clients use first
+ * @param login how a person logs in with the service's own client ({@link ServiceLogin})
+ */
+public record EmbeddedService(ChildJvm jvm, List<Port> ports, String login) {
+    /** A port a service listens on, and the setting that holds it (named in "port in use" messages). */
+    record Port(int number, String key) {
+        Port(AlluviumConfig config, String key) {
+            this(config.getInt(key), key);
+        }
+    }
+
+    public static final String SERVING_STORE = ServiceJvm.SERVING_STORE.processName();
+
+    static List<EmbeddedService> of(AlluviumConfig config) {
+        List<EmbeddedService> services = new ArrayList<>();
+        if (CatalogProperties.embeddedDatabase(config)) {
+            services.add(new EmbeddedService(ServiceJvm.CATALOG_DATABASE.jvm(config),
+                    List.of(new Port(config, AlluviumSettings.CATALOG_POSTGRES_PORT)),
+                    ServiceLogin.of(ServiceJvm.CATALOG_DATABASE, config)));
+        }
+        if (KafkaEndpoints.embeddedBroker(config)) {
+            services.add(new EmbeddedService(ServiceJvm.KAFKA_BROKER.jvm(config), List.of(
+                    new Port(config, AlluviumSettings.KAFKA_PORT), new Port(config, AlluviumSettings.KAFKA_CONTROLLER_PORT)),
+                    ServiceLogin.of(ServiceJvm.KAFKA_BROKER, config)));
+        }
+        if (config.getString(AlluviumSettings.SERVING_REDIS_URL).isEmpty()) {
+            services.add(new EmbeddedService(ServiceJvm.SERVING_STORE.jvm(config),
+                    List.of(new Port(config, AlluviumSettings.SERVING_PORT)),
+                    ServiceLogin.of(ServiceJvm.SERVING_STORE, config)));
+        }
+        return services;
+    }
+
+    public String name() {
+        return jvm.name();
+    }
+
+    /** The port clients use. */
+    int port() {
+        return ports.get(0).number();
+    }
+
+    String portKey() {
+        return ports.get(0).key();
+    }
+}

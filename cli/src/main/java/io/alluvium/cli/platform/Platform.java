@@ -1,0 +1,118 @@
+package io.alluvium.cli.platform;
+
+import io.alluvium.cli.Console;
+import io.alluvium.config.AlluviumConfig;
+import io.alluvium.config.AlluviumSettings;
+import io.alluvium.runtime.DataDir;
+import io.alluvium.runtime.ProcessMemory;
+import io.alluvium.runtime.ServiceProcess;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Starts, inspects and stops the embedded services of one data directory ({@code up}, {@code status},
+ * {@code down}). A service whose pid file outlived its process is reported as crashed, not as running.
+ * Starting is all or nothing: every port is checked before the first service starts, and when a service
+ * fails to start anyway, those this call had started are stopped again.
+ */
+public final class Platform {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    /** One row of {@code status}. */
+    public record ServiceState(String name, String state, Long pid, int port, String portKey, String login) {
+    }
+
+    private final AlluviumConfig config;
+    private final DataDir dataDir;
+
+    public Platform(AlluviumConfig config) {
+        this.config = config;
+        this.dataDir = DataDir.of(config).create();
+    }
+
+    public List<EmbeddedService> services() {
+        return EmbeddedService.of(config);
+    }
+
+    public ServiceProcess process(EmbeddedService service) {
+        return new ServiceProcess(service.name(), dataDir);
+    }
+
+    /**
+     * Starts what is not running yet.
+     *
+     * @return the services this call started (a caller such as {@code demo} stops exactly these)
+     */
+    public List<EmbeddedService> up(Console console) {
+        return up(console, service -> true);
+    }
+
+    /** Starts those of the services that {@code wanted} selects and that are not running yet. */
+    public List<EmbeddedService> up(Console console, Predicate<EmbeddedService> wanted) {
+        List<EmbeddedService> toStart = new ArrayList<>();
+        for (EmbeddedService service : services().stream().filter(wanted).toList()) {
+            ServiceProcess process = process(service);
+            if (process.running().isPresent()) {
+                console.step(service.name() + " already running (pid " + process.pid().orElse(-1L) + ")");
+                continue;
+            }
+            if (process.stale()) {
+                console.step(service.name() + " had stopped unexpectedly (stale pid " + process.pid().orElse(-1L)
+                        + "); restarting it");
+                process.stop(Duration.ZERO);
+            }
+            toStart.add(service);
+        }
+        FreePorts.require(toStart);
+        List<EmbeddedService> started = new ArrayList<>();
+        try {
+            for (EmbeddedService service : toStart) {
+                console.step("starting " + service.name() + " on 127.0.0.1:" + service.port());
+                process(service).start(service.jvm(), config, START_TIMEOUT);
+                started.add(service);
+            }
+        } catch (RuntimeException e) {
+            down(started, console);
+            throw e;
+        }
+        return started;
+    }
+
+    public List<ServiceState> status() {
+        List<ServiceState> rows = new ArrayList<>();
+        for (EmbeddedService service : services()) {
+            ServiceProcess process = process(service);
+            String state = process.running().isPresent() ? "running" : process.stale() ? "crashed" : "stopped";
+            rows.add(new ServiceState(service.name(), state, process.running().isPresent()
+                    ? process.pid().orElse(null) : null, service.port(), service.portKey(), service.login()));
+        }
+        return rows;
+    }
+
+    /** Peak resident memory of a running service (and the processes it started), 0 if not running. */
+    public long peakRss(EmbeddedService service) {
+        return process(service).running().map(ProcessMemory::peakRss).orElse(0L);
+    }
+
+    /** Stops the given services, last started first. */
+    public void down(List<EmbeddedService> services, Console console) {
+        List<EmbeddedService> reversed = new ArrayList<>(services);
+        java.util.Collections.reverse(reversed);
+        for (EmbeddedService service : reversed) {
+            if (process(service).stop(STOP_GRACE)) {
+                console.step("stopped " + service.name());
+            }
+        }
+    }
+
+    public void down(Console console) {
+        down(services(), console);
+    }
+
+    public String dataDirDescription() {
+        return dataDir.root() + " (" + AlluviumSettings.DATA_DIR + ")";
+    }
+}
