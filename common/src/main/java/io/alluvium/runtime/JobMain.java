@@ -22,7 +22,7 @@ public enum JobMain {
     /** {@code bench realtime}: replays and live steps of the realtime job. */
     REALTIME_BENCH("flink-bench", "io.alluvium.flink.bench.RealtimeBenchMain"),
     /** {@code bench batch}: the batch job against hand-written Spark SQL. */
-    BATCH_BENCH("spark-jobs", "io.alluvium.spark.BatchBenchMain"),
+    BATCH_BENCH("spark-jobs", "io.alluvium.spark.bench.BatchBenchMain"),
     /** {@code bench ingest}'s baseline: Kafka's own producer performance tool on the same records. */
     PRODUCER_BASELINE("services", "io.alluvium.services.ProducerBaselineMain");
 

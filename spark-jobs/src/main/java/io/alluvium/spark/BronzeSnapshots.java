@@ -12,10 +12,10 @@ import org.apache.iceberg.Snapshot;
  * contenders must read exactly this Bronze, so a bench whose Bronze moves (landing still running) is
  * detected instead of comparing builds over different inputs.
  */
-record BronzeSnapshots(Map<Topic, Long> ids, long rows) {
+public record BronzeSnapshots(Map<Topic, Long> ids, long rows) {
 
     /** Bronze as it is now; bad input when a topic has no Bronze table or no rows yet. */
-    static BronzeSnapshots current(LakeTables tables) {
+    public static BronzeSnapshots current(LakeTables tables) {
         Map<Topic, Long> ids = new EnumMap<>(Topic.class);
         long rows = 0;
         for (Topic t : Topic.values()) {

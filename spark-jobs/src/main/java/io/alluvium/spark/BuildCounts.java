@@ -21,9 +21,9 @@ import org.apache.spark.sql.types.StructField;
  * the sum of every integer and decimal column. Exists so that {@code bench batch} only compares the speed
  * of builds that computed the same thing.
  */
-record BuildCounts(Map<String, String> counts) {
+public record BuildCounts(Map<String, String> counts) {
 
-    static BuildCounts of(SparkSession spark, LakeTables lake) {
+    public static BuildCounts of(SparkSession spark, LakeTables lake) {
         Map<String, String> counts = new TreeMap<>();
         for (Topic t : Topic.values()) {
             String silver = lake.name(Layer.SILVER.table(t));
@@ -54,7 +54,7 @@ record BuildCounts(Map<String, String> counts) {
     }
 
     /** The entries whose values differ from {@code other}'s (either side missing counts as different). */
-    Map<String, String> differencesFrom(BuildCounts other) {
+    public Map<String, String> differencesFrom(BuildCounts other) {
         Map<String, String> diff = new TreeMap<>();
         Set<String> keys = new TreeSet<>(counts.keySet());
         keys.addAll(other.counts.keySet());

@@ -1,11 +1,11 @@
 package io.alluvium.spark;
 
 /** Durations in the reports: seconds with two decimals. */
-final class Seconds {
+public final class Seconds {
     private Seconds() {
     }
 
-    static double since(long startNanos) {
+    public static double since(long startNanos) {
         return Math.round((System.nanoTime() - startNanos) / 1e7) / 100.0;
     }
 }

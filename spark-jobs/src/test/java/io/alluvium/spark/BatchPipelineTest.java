@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.alluvium.config.Password;
 import io.alluvium.domain.Topic;
 import io.alluvium.runtime.ServingEndpoint;
+import io.alluvium.spark.bench.BatchBench;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumMap;

@@ -1,6 +1,9 @@
-package io.alluvium.spark;
+package io.alluvium.spark.bench;
 
 import io.alluvium.domain.Layer;
+import io.alluvium.spark.BronzeSnapshots;
+import io.alluvium.spark.CityDimension;
+import io.alluvium.spark.LakeTables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

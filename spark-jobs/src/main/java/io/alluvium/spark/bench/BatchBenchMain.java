@@ -1,8 +1,10 @@
-package io.alluvium.spark;
+package io.alluvium.spark.bench;
 
 import io.alluvium.config.AlluviumConfig;
-import io.alluvium.runtime.ChildProtocol;
 import io.alluvium.runtime.ChildProtocol.BadInputException;
+import io.alluvium.runtime.ChildProtocol;
+import io.alluvium.spark.Json;
+import io.alluvium.spark.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 
 /**

@@ -1,8 +1,15 @@
-package io.alluvium.spark;
+package io.alluvium.spark.bench;
 
 import io.alluvium.domain.Layer;
 import io.alluvium.domain.Topic;
 import io.alluvium.runtime.ChildProtocol.BadInputException;
+import io.alluvium.spark.BatchRun;
+import io.alluvium.spark.BronzeSnapshots;
+import io.alluvium.spark.BuildCounts;
+import io.alluvium.spark.LakeTables;
+import io.alluvium.spark.ProgressListener;
+import io.alluvium.spark.Seconds;
+import io.alluvium.spark.SilverReport;
 import java.util.List;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
@@ -21,7 +28,7 @@ import org.apache.spark.sql.SparkSession;
  * the best time of each counts. After every run the counts of both builds are compared
  * ({@link BuildCounts}): a faster script that computes something else would be no baseline.
  */
-final class BatchBench {
+public final class BatchBench {
     static final String ALLUVIUM = "alluvium batch (silver+gold)";
     static final String HAND_WRITTEN = "hand-written Spark SQL";
     static final double TARGET_RATIO = 1.2;
@@ -33,7 +40,7 @@ final class BatchBench {
     private static final Logger LOG = LogManager.getLogger(BatchBench.class);
 
     /** The result line, in the shape the CLI's bench report reads. */
-    record Result(String bench, long bronzeRows, List<Measure> measures, List<Comparison> comparisons) {
+    public record Result(String bench, long bronzeRows, List<Measure> measures, List<Comparison> comparisons) {
     }
 
     record Measure(String name, double seconds, double rowsPerS) {
@@ -46,13 +53,13 @@ final class BatchBench {
     private final LakeTables alluvium;
     private final LakeTables handWritten;
 
-    BatchBench(SparkSession spark) {
+    public BatchBench(SparkSession spark) {
         this.spark = spark;
         this.alluvium = LakeTables.scratch(spark, "bench_");
         this.handWritten = LakeTables.scratch(spark, "bench_sql_");
     }
 
-    Result run(int rounds, ProgressListener progress) {
+    public Result run(int rounds, ProgressListener progress) {
         BronzeSnapshots bronze = BronzeSnapshots.current(new LakeTables(spark));
         HandWrittenSql script = HandWrittenSql.forLake(handWritten, bronze);
         drop(alluvium);

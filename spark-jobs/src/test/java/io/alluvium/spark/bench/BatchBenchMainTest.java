@@ -1,4 +1,4 @@
-package io.alluvium.spark;
+package io.alluvium.spark.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
