@@ -160,12 +160,13 @@ public final class AlluviumSettings {
             .define(REALTIME_ALLOWED_LATENESS, DURATION, "49h", durationBetween(Duration.ZERO, Duration.ofDays(30)),
                     "How long after its end a realtime (city, hour) window, its minutes included, still takes late events; later ones are counted as too late and kept.")
             .define(REALTIME_PARALLELISM, INT, "2", between(1, 1024), "Parallelism of the realtime job.")
-            .define(REALTIME_DEDUP_RETENTION, DURATION, "50h", durationBetween(Duration.ofHours(1), Duration.ofDays(365)),
+            .define(REALTIME_DEDUP_RETENTION, DURATION, "168h", durationBetween(Duration.ofHours(1), Duration.ofDays(365)),
                     "How long (in event time, past the watermark) the realtime job remembers an event_id to drop "
                             + "its copies; a copy arriving later counts as a new event. The state holds the ids of "
-                            + "this much event time. It need not exceed realtime.window-allowed-lateness + 1h (an hour "
-                            + "window's length): a copy arriving later is too late for every window anyway; shorter "
-                            + "lets copies within the lateness count twice.")
+                            + "this much event time. For the city views it need not exceed "
+                            + "realtime.window-allowed-lateness + 1h (a later copy is too late for every window); the "
+                            + "counts of valid and duplicate events stay exact only for copies that arrive within it, "
+                            + "so size it to your producers' retry horizon.")
             .define(REALTIME_CHECKPOINT_INTERVAL, DURATION, "5s",
                     durationBetween(Duration.ofMillis(200), Duration.ofHours(1)),
                     "Flink checkpoint interval of the realtime job: how much a restart replays.")

@@ -38,7 +38,7 @@ class SettingsFileTest {
         cmd.setOut(new PrintWriter(shown, true));
         assertThat(cmd.execute("settings")).isZero();
         assertThat(shown.toString()).containsPattern("\\| landing.checkpoint-interval +\\| 5s +\\|")
-                .containsPattern("\\| realtime.dedup-retention +\\| 50h +\\|").doesNotContain("PT");
+                .containsPattern("\\| realtime.dedup-retention +\\| 168h +\\|").doesNotContain("PT");
 
         StringWriter effective = new StringWriter();
         StringWriter err = new StringWriter();

@@ -6,6 +6,7 @@ import io.alluvium.config.AlluviumSettings;
 import io.alluvium.flink.run.HeapWatch;
 import io.alluvium.flink.run.RestorePoint;
 import io.alluvium.runtime.ChildProtocol;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -73,8 +74,21 @@ final class HeapFit implements AutoCloseable {
         return config.describe().get(key);
     }
 
+    /**
+     * The newest checkpoint's size; read while Flink writes the next checkpoint and deletes the one before, so a
+     * file may vanish under the listing: then it is read again.
+     */
     private long stateBytes() {
-        return RestorePoint.latest(stateDir).map(RestorePoint::bytes).orElse(0L);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return RestorePoint.latest(stateDir).map(RestorePoint::bytes).orElse(0L);
+            } catch (UncheckedIOException e) {
+                if (attempt == 3) {
+                    LOG.warn("cannot measure the realtime state in {}: {}", stateDir, e.getMessage());
+                    return -1;
+                }
+            }
+        }
     }
 
     @Override
