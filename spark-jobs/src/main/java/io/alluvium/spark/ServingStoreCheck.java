@@ -20,14 +20,16 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
  * Invariant 3 in {@code reconcile}: reads every {@code city_hour:*} hash of the serving store and every row of
  * {@code gold.city_hourly_sales}, and compares them ({@link CityHourComparison}); or says that it could not run
- * because the store holds no city-hour (the realtime job has not run). A store that refuses the credentials is bad
- * input, and one that cannot be read a failure: neither is a check to skip.
+ * because the store holds no city-hour (the realtime job has not run) or cannot be reached (the CLI refuses a store
+ * that is down before Spark starts, so this is one that went down since). A store that refuses the credentials is
+ * bad input, never a check to skip.
  * Both views cover the same events only when landing + batch and the realtime job have all caught up with the
  * topics; reconcile reads them as they are.
  */
@@ -55,6 +57,10 @@ public final class ServingStoreCheck {
             live = storeCityHours(redis);
         } catch (JedisAccessControlException e) {
             throw new BadInputException(store.credentialsRefused(e.getMessage()));
+        } catch (JedisConnectionException e) {
+            // the CLI refuses a store that is down before Spark starts; this is one that went down since
+            return new Skipped("cannot read the serving store at " + store + " (" + e.getMessage() + "): is it up"
+                    + " (`alluvium up`)? check " + store.settingKey());
         }
         if (live.isEmpty()) {
             return new Skipped("the serving store at " + store + " holds no " + ServingKeys.CITY_HOUR_PATTERN

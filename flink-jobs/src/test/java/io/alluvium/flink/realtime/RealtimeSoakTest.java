@@ -31,8 +31,8 @@ import redis.clients.jedis.Jedis;
 /**
  * Soak: the realtime job as the CLI runs it, with its default settings (heap backend, 7-day dedup retention,
  * flink.heap), under a steady load for {@code soak.minutes} (10) at {@code soak.rate} events a second (10,000),
- * its heap measured after a full collection ({@code jcmd GC.run}) every minute. The load's event time spans
- * {@code soak.days} (30) days, so the retention's worth of event time has passed after a few minutes and the state
+ * its heap measured after a full collection ({@code jcmd GC.run}) every minute. Each minute of load spans
+ * {@code soak.days-per-minute} (3) days of event time, so the retention's worth has passed after a few minutes and the state
  * must stop growing: the heap after full GC of the second half may not exceed the highest of the first half's
  * last three samples by more than 15 %. Every sample is printed. Not part of {@code mvn verify} (tag {@code soak}):
  * {@code mvn -B verify -pl common,generator,services,flink-jobs -Dgroups=soak -Dsurefire.excludedGroups=
@@ -42,7 +42,8 @@ import redis.clients.jedis.Jedis;
 class RealtimeSoakTest {
     private static final int MINUTES = Integer.getInteger("soak.minutes", 10);
     private static final long RATE = Long.getLong("soak.rate", 10_000);
-    private static final int DAYS = Integer.getInteger("soak.days", 30);
+    /** Event days each minute of load spans: 30 days in 10 minutes, so the 7-day retention fills in about 2. */
+    private static final int DAYS_PER_MINUTE = Integer.getInteger("soak.days-per-minute", 3);
     private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -53,9 +54,9 @@ class RealtimeSoakTest {
     @BeforeAll
     static void startPlatform() {
         platform = EmbeddedPlatform.startWithServingStore(dataDir, Map.of(
-                AlluviumSettings.GENERATOR_EVENTS, Long.toString(RATE * 60 * MINUTES),
+                AlluviumSettings.GENERATOR_EVENTS, Long.toString(RATE * 60),
                 AlluviumSettings.GENERATOR_RATE, Long.toString(RATE),
-                AlluviumSettings.GENERATOR_DAYS, Integer.toString(DAYS)));
+                AlluviumSettings.GENERATOR_DAYS, Integer.toString(DAYS_PER_MINUTE)));
     }
 
     @AfterAll
@@ -69,17 +70,23 @@ class RealtimeSoakTest {
     void theHeapAfterFullCollectionStaysFlatUnderSteadyLoad() throws Exception {
         RunningJob job = platform.startJob("realtime-soak", RealtimeJobMain.class);
         try {
-            CompletableFuture<Void> sending = GeneratedLoad.sendInBackground(platform.config());
+            // one generator run a minute, each continuing the stream's event time where the last ended
+            CompletableFuture<Void> sending = CompletableFuture.completedFuture(null);
+            for (int minute = 1; minute <= MINUTES; minute++) {
+                sending = sending.thenCompose(sent -> GeneratedLoad.sendInBackground(platform.config()));
+            }
             List<Long> heapMb = new ArrayList<>();
-            System.out.printf("soak: %d events/s for %d min, event time over %d days%n", RATE, MINUTES, DAYS);
+            System.out.printf("soak: %d events/s for %d min, %d days of event time a minute%n", RATE, MINUTES,
+                    DAYS_PER_MINUTE);
             System.out.println("minute | heap after full GC (MB) | records counted | records in the topics");
             for (int minute = 1; minute <= MINUTES; minute++) {
                 Thread.sleep(Duration.ofMinutes(1).toMillis());
                 assertThat(job.process().isAlive()).as("the job runs").isTrue();
+                assertThat(sending.isCompletedExceptionally()).as("the load is being sent").isFalse();
                 heapMb.add(heapAfterFullGc(job.pid()) >> 20);
                 System.out.printf("%6d | %23d | %15d | %d%n", minute, heapMb.get(minute - 1), counted(), inTopics());
             }
-            sending.get(2, TimeUnit.MINUTES);
+            sending.get(3, TimeUnit.MINUTES);
             long lag = inTopics() - counted();
             System.out.println("soak: records not yet counted when the load ended: " + lag);
 
