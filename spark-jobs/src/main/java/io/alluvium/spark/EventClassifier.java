@@ -3,6 +3,7 @@ package io.alluvium.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
+import io.alluvium.contract.TimestampFormat;
 import io.alluvium.spark.EventContract.Field;
 import io.alluvium.spark.EventContract.Kind;
 import io.alluvium.tables.BronzeTable;
@@ -137,7 +138,8 @@ public final class EventClassifier {
         return switch (f.kind()) {
             case STRING -> List.of(rule("wrong_type", present + type + " <> 'STRING'",
                     "'" + f.name() + ": expected a string,' || " + got));
-            case INSTANT -> List.of(rule("wrong_type", present + "(" + type + " <> 'STRING' OR try_cast("
+            case INSTANT -> List.of(rule("wrong_type", present + "(" + type + " <> 'STRING' OR "
+                            + get(f.name(), "string") + " NOT RLIKE " + literal(TimestampFormat.PATTERN) + " OR try_cast("
                             + get(f.name(), "string") + " AS timestamp) IS NULL)",
                     "'" + f.name() + ": expected an ISO-8601 instant, got ' || " + at(f.name()) + "::string"));
             case MONEY -> List.of(rule("wrong_type", present + type + " NOT RLIKE " + NUMBER,
@@ -221,6 +223,11 @@ public final class EventClassifier {
 
     private static String absent(String field) {
         return "(" + typeOf(field) + " = 'VOID')";
+    }
+
+    /** A SQL string literal of {@code text}: Spark SQL reads a backslash in one as an escape. */
+    private static String literal(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     private static String quoted(List<String> values) {

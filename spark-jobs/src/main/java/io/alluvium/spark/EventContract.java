@@ -13,7 +13,7 @@ public record EventContract(Topic topic, List<Field> fields, String totalOfItems
     /** What a field must be in the JSON payload, and the Silver column type it becomes. */
     public enum Kind {
         STRING("string"),
-        /** An ISO-8601 instant in a JSON string. */
+        /** A JSON string with an instant in the contract's form (common TimestampFormat). */
         INSTANT("timestamp"),
         /** A JSON number, at most 2 decimals, never negative. */
         MONEY("decimal(18,2)"),

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -45,17 +44,10 @@ final class PayloadRules {
         return fields.stream().allMatch(f -> o.get(f).isTextual());
     }
 
-    /** The field as an instant, or null when it is not an ISO-8601 instant in a JSON string. */
+    /** The field as an instant, or null when it is not a JSON string with a timestamp of the contract's form. */
     static Instant instant(JsonNode o, String field) {
         JsonNode ts = o.get(field);
-        if (!ts.isTextual()) {
-            return null;
-        }
-        try {
-            return IsoInstants.parse(ts.asText());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return ts.isTextual() ? IsoInstants.ofContractForm(ts.asText()) : null;
     }
 
     /** Fits decimal(18,2): at most 2 decimals and 16 integer digits. */
