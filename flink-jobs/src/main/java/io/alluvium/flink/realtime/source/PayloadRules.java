@@ -14,13 +14,15 @@ import java.util.List;
  * strings, ISO instants, money as an exact decimal(18,2).
  */
 final class PayloadRules {
+    /** Numbers as exact decimals; a name twice in an object is bad JSON, as Silver's parse_json says. */
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     private PayloadRules() {
     }
 
-    /** The payload as a JSON object (numbers as exact decimals); null when it is not one: bad_json. */
+    /** The payload as a JSON object; null when it is not one (or names a field twice): bad_json. */
     static JsonNode object(byte[] payload) {
         JsonNode o;
         try {
