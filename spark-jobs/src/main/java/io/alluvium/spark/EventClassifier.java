@@ -54,7 +54,8 @@ public final class EventClassifier {
         for (Field f : contract.fields()) {
             once.put(typeOf(f.name()), expr("nvl(schema_of_variant(" + at(f.name()) + "), 'VOID')"));
             if (f.kind() == Kind.MONEY) {
-                once.put(exact(f.name()), expr(get(f.name(), "decimal(38,10)")));
+                once.put(cents(f.name()), expr(get(f.name(), "decimal(18,2)")));
+                once.put(text(f.name()), expr(get(f.name(), "string")));
             }
             if (f.kind() == Kind.ITEMS) {
                 once.put(ITEM_LIST, expr("try_variant_get(" + at(f.name()) + ", '$', 'array<variant>')"));
@@ -101,8 +102,9 @@ public final class EventClassifier {
         }
         for (Field f : contract.fields()) {
             if (f.kind() == Kind.MONEY) {
-                whens.add(rule("negative_amount", exact(f.name()) + " < 0",
-                        "'" + f.name() + " is negative: ' || " + get(f.name(), "string")));
+                // the sign of the double: an amount too large for any decimal type is negative all the same
+                whens.add(rule("negative_amount", get(f.name(), "double") + " < 0",
+                        "'" + f.name() + " is negative: ' || " + text(f.name())));
             }
         }
         for (Field f : contract.fields()) {
@@ -111,8 +113,8 @@ public final class EventClassifier {
         if (contract.totalOfItems() != null) {
             String total = "aggregate(" + ITEMS
                     + ", CAST(0 AS decimal(38,4)), (acc, x) -> CAST(acc + x.qty * x.unit_price AS decimal(38,4)))";
-            whens.add(rule("invalid_value", exact(contract.totalOfItems()) + " <> " + total,
-                    "'" + contract.totalOfItems() + " ' || " + get(contract.totalOfItems(), "string")
+            whens.add(rule("invalid_value", cents(contract.totalOfItems()) + " <> " + total,
+                    "'" + contract.totalOfItems() + " ' || " + text(contract.totalOfItems())
                             + " || ' is not sum(qty * unit_price) = ' || " + total));
         }
         return "CASE " + String.join(" ", whens) + " END";
@@ -186,9 +188,8 @@ public final class EventClassifier {
                             + "]'"));
         }
         if (f.kind() == Kind.MONEY) {
-            rules.add(rule("invalid_value", "try_cast(" + exact(f.name()) + " AS decimal(18,2)) IS NULL OR "
-                            + exact(f.name()) + " <> " + get(f.name(), "decimal(18,2)"),
-                    "'" + f.name() + " ' || " + get(f.name(), "string") + " || ' has more than 2 decimals or is too large'"));
+            rules.add(rule("invalid_value", cents(f.name()) + " IS NULL OR " + decimals(text(f.name())) + " > 2",
+                    "'" + f.name() + " ' || " + text(f.name()) + " || ' has more than 2 decimals or is too large'"));
         }
         if (f.kind() == Kind.ITEMS) {
             rules.add(rule("invalid_value", "size(" + ITEMS + ") = 0", "'" + f.name() + " is empty'"));
@@ -216,9 +217,24 @@ public final class EventClassifier {
         return "_type_" + field;
     }
 
-    /** The column holding a money field as decimal(38,10): exact enough to see a third decimal. */
-    private static String exact(String field) {
-        return "_exact_" + field;
+    /** The column holding a money field as decimal(18,2): null when too large, rounded to the cent. */
+    private static String cents(String field) {
+        return "_cents_" + field;
+    }
+
+    /** The column holding a number as text: the digits of a decimal (Spark drops its trailing zeros), or a double's. */
+    private static String text(String field) {
+        return "_text_" + field;
+    }
+
+    /**
+     * How many decimals a number written as {@code text} has, as SQL: the digits after the point, less trailing
+     * zeros, less the exponent ("5.65" 2, "1.0E-5" 5, "1.0E30" −30). Exact where a decimal(18,2) could hold the
+     * value, unlike a cast, which rounds what it cannot hold.
+     */
+    private static String decimals(String text) {
+        return "(length(regexp_extract(" + text + ", " + literal("^-?[0-9]*[.]?([0-9]*?)0*(E.*)?$") + ", 1)) - nvl(try_cast("
+                + "regexp_extract(" + text + ", " + literal("E([-+]?[0-9]+)$") + ", 1) AS int), 0))";
     }
 
     private static String absent(String field) {
