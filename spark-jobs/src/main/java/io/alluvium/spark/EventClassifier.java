@@ -39,8 +39,11 @@ public final class EventClassifier {
     private static final String ITEM_TYPES = "_item_types";
     private static final String ITEMS = "_items";
     private static final String NUMBER = "'^(TINYINT|SMALLINT|INT|BIGINT|FLOAT|DOUBLE|DECIMAL.*)$'";
-    private static final String[][] ITEM_FIELDS = {{"product_id", "'^STRING$'"}, {"qty", "'^(TINYINT|SMALLINT|INT|BIGINT)$'"},
-        {"unit_price", NUMBER}};
+    /** Each item's fields, and as SQL (the field's variant in place of %1$s) whether it has its JSON type. */
+    private static final String[][] ITEM_FIELDS = {{"product_id", "schema_of_variant(%1$s) = 'STRING'"},
+        {"qty", "schema_of_variant(%1$s) RLIKE '^(TINYINT|SMALLINT|INT|BIGINT)$'" // an integer that fits an int
+            + " AND try_variant_get(%1$s, '$', 'int') IS NOT NULL"},
+        {"unit_price", "schema_of_variant(%1$s) RLIKE " + NUMBER}};
 
     private final EventContract contract;
 
@@ -163,18 +166,23 @@ public final class EventClassifier {
                     "'missing field " + f.name() + "[]." + itemField[0] + "'"));
         }
         for (String[] itemField : ITEM_FIELDS) {
-            rules.add(rule("wrong_type", present + anyItem + "x." + itemField[0] + " NOT RLIKE " + itemField[1] + ")",
+            rules.add(rule("wrong_type", present + anyItem + "NOT x." + itemField[0] + "_typed)",
                     "'" + f.name() + "[]." + itemField[0] + " has the wrong JSON type'"));
         }
         return rules;
     }
 
-    /** Per item: whether it is an object, and the JSON type of each of its fields (VOID when absent or null). */
+    /**
+     * Per item: whether it is an object, the JSON type of each of its fields (VOID when absent or null), and
+     * whether the field has its type.
+     */
     private static String itemTypesSql() {
         StringBuilder struct = new StringBuilder("named_struct('is_object', schema_of_variant(x) LIKE 'OBJECT%'");
         for (String[] itemField : ITEM_FIELDS) {
-            struct.append(", '").append(itemField[0]).append("', nvl(schema_of_variant(variant_get(x, '$.")
-                    .append(itemField[0]).append("')), 'VOID')");
+            String value = "variant_get(x, '$." + itemField[0] + "')";
+            struct.append(", '").append(itemField[0]).append("', nvl(schema_of_variant(").append(value)
+                    .append("), 'VOID'), '").append(itemField[0]).append("_typed', ")
+                    .append(String.format(itemField[1], value));
         }
         return "transform(" + ITEM_LIST + ", x -> " + struct + "))";
     }

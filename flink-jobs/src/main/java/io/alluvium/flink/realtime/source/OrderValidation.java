@@ -65,7 +65,7 @@ public final class OrderValidation {
             }
         }
         for (JsonNode item : items) {
-            if (!item.get("product_id").isTextual() || !item.get("qty").isIntegralNumber()
+            if (!item.get("product_id").isTextual() || !item.get("qty").isInt()
                     || !item.get("unit_price").isNumber()) {
                 return "wrong_type";
             }
