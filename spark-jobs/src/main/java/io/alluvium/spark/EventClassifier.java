@@ -196,11 +196,15 @@ public final class EventClassifier {
                             + "]'"));
         }
         if (f.kind() == Kind.MONEY) {
-            rules.add(rule("invalid_value", cents(f.name()) + " IS NULL OR " + decimals(text(f.name())) + " > 2",
+            rules.add(rule("invalid_value", notMoney(cents(f.name()), text(f.name())),
                     "'" + f.name() + " ' || " + text(f.name()) + " || ' has more than 2 decimals or is too large'"));
         }
         if (f.kind() == Kind.ITEMS) {
             rules.add(rule("invalid_value", "size(" + ITEMS + ") = 0", "'" + f.name() + " is empty'"));
+            String price = "variant_get(x, '$.unit_price')";
+            rules.add(rule("invalid_value", "exists(" + ITEM_LIST + ", x -> " + notMoney("try_variant_get(" + price
+                            + ", '$', 'decimal(18,2)')", "try_variant_get(" + price + ", '$', 'string')") + ")",
+                    "'" + f.name() + ": unit_price has more than 2 decimals or is too large'"));
             rules.add(rule("invalid_value", "exists(" + ITEMS + ", x -> x.qty < 1 OR x.unit_price < 0)",
                     "'" + f.name() + ": qty must be >= 1 and unit_price >= 0'"));
         }
@@ -233,6 +237,11 @@ public final class EventClassifier {
     /** The column holding a number as text: the digits of a decimal (Spark drops its trailing zeros), or a double's. */
     private static String text(String field) {
         return "_text_" + field;
+    }
+
+    /** Whether a number, as decimal(18,2) and as text, is not money: too large, or more than 2 decimals. */
+    private static String notMoney(String cents, String text) {
+        return "(" + cents + " IS NULL OR " + decimals(text) + " > 2)";
     }
 
     /**

@@ -89,7 +89,7 @@ public final class OrderValidation {
         for (JsonNode item : items) {
             BigDecimal price = item.get("unit_price").decimalValue();
             int q = item.get("qty").asInt();
-            if (q < 1 || price.signum() < 0) {
+            if (q < 1 || price.signum() < 0 || !PayloadRules.isMoney(price)) {
                 return Checked.rejected("invalid_value");
             }
             total = total.add(price.multiply(BigDecimal.valueOf(q)));
