@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -99,6 +100,9 @@ public final class ContractCases {
             throw new IllegalStateException(where + "expected <reason> | <case> | <edit>...");
         }
         String reason = columns[0].strip();
+        if (!reason.equals("valid") && Arrays.stream(Reason.values()).noneMatch(r -> r.code().equals(reason))) {
+            throw new IllegalStateException(where + "unknown reason code \"" + reason + "\"");
+        }
         String payload = base;
         for (int c = 2; c < columns.length; c++) {
             payload = edited(payload, columns[c].strip(), where);
