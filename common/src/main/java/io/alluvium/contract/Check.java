@@ -18,8 +18,11 @@ public record Check(Rule rule, Field field, Field item) {
         return item != null ? item : field;
     }
 
-    /** Where the checked value is: {@code amount}, {@code items[].qty}. */
+    /** Where the checked value is: {@code amount}, {@code items[].qty}; {@code payload} for the whole payload. */
     public String path() {
+        if (field == null) {
+            return "payload";
+        }
         return item != null ? field.name() + "[]." + item.name() : field.name();
     }
 

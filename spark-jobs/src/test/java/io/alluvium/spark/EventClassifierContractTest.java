@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alluvium.contract.ContractCases;
 import io.alluvium.contract.ContractCases.Case;
+import io.alluvium.contract.EventContracts;
 import io.alluvium.domain.Topic;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ class EventClassifierContractTest {
         for (int i = 0; i < cases.size(); i++) {
             bronze.add(RowFactory.create(0, (long) i, cases.get(i).payload()));
         }
-        List<Row> classified = new EventClassifier(EventContract.of(topic))
+        List<Row> classified = new EventClassifier(EventContracts.of(topic))
                 .classify(TestLake.spark().createDataFrame(bronze,
                         StructType.fromDDL("kafka_partition int, kafka_offset bigint, payload string")))
                 .orderBy("kafka_offset").select(EventClassifier.REASON, EventClassifier.DETAIL).collectAsList();
