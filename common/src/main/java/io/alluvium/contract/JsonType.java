@@ -4,9 +4,9 @@ package io.alluvium.contract;
 public enum JsonType {
     STRING("string", "a JSON string"),
     /** Of the form of {@link TimestampFormat}. */
-    TIMESTAMP("timestamp", "a JSON string with an ISO-8601 instant, of the form above"),
+    TIMESTAMP("timestamp", "a JSON string with an ISO-8601 instant of the form below"),
     /** A number; that it is a whole number of cents, less than 10^16 in magnitude, is a value rule. */
-    MONEY("money", "a JSON number"),
+    MONEY("money", "a JSON number; its value a whole number of cents (below)"),
     INTEGER("integer", "a JSON integer of at most 32 bits"),
     OBJECTS("array of objects", "a JSON array of JSON objects, each with the fields declared for them");
 
