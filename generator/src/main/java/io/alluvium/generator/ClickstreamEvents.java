@@ -2,6 +2,7 @@ package io.alluvium.generator;
 
 import static io.alluvium.generator.EventFields.quote;
 
+import io.alluvium.contract.Reason;
 import io.alluvium.domain.Topic;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -51,9 +52,8 @@ final class ClickstreamEvents implements TopicEvents {
     }
 
     @Override
-    public List<MalformedReason> malformedReasons() {
-        return List.of(MalformedReason.BAD_JSON, MalformedReason.MISSING_FIELD, MalformedReason.WRONG_TYPE,
-                MalformedReason.INVALID_VALUE);
+    public List<Reason> malformedReasons() {
+        return List.of(Reason.BAD_JSON, Reason.MISSING_FIELD, Reason.WRONG_TYPE, Reason.INVALID_VALUE);
     }
 
     @Override

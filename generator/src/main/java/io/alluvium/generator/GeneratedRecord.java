@@ -1,5 +1,6 @@
 package io.alluvium.generator;
 
+import io.alluvium.contract.Reason;
 import io.alluvium.domain.Topic;
 
 /**
@@ -7,7 +8,7 @@ import io.alluvium.domain.Topic;
  * an earlier record, a malformed one and why, or a valid event that may be late or of schema v2, or
  * that completes a planted fraud case ({@code triggers}, else null).
  */
-public record GeneratedRecord(Topic topic, String key, byte[] value, boolean duplicate, MalformedReason malformed,
+public record GeneratedRecord(Topic topic, String key, byte[] value, boolean duplicate, Reason malformed,
                               boolean late, boolean schemaV2, PlantedFraud triggers) {
 
     public boolean valid() {

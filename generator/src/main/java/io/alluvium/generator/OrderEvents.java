@@ -2,6 +2,7 @@ package io.alluvium.generator;
 
 import static io.alluvium.generator.EventFields.quote;
 
+import io.alluvium.contract.Reason;
 import io.alluvium.domain.Topic;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -95,8 +96,8 @@ final class OrderEvents implements TopicEvents {
     }
 
     @Override
-    public List<MalformedReason> malformedReasons() {
-        return List.of(MalformedReason.values());
+    public List<Reason> malformedReasons() {
+        return List.of(Reason.values());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.alluvium.generator;
 
 import static io.alluvium.generator.EventFields.quote;
 
+import io.alluvium.contract.Reason;
 import io.alluvium.domain.FraudRule;
 import io.alluvium.domain.Topic;
 import java.time.Instant;
@@ -104,8 +105,8 @@ final class PaymentEvents implements TopicEvents {
     }
 
     @Override
-    public List<MalformedReason> malformedReasons() {
-        return List.of(MalformedReason.values());
+    public List<Reason> malformedReasons() {
+        return List.of(Reason.values());
     }
 
     @Override

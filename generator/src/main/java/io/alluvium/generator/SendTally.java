@@ -1,5 +1,6 @@
 package io.alluvium.generator;
 
+import io.alluvium.contract.Reason;
 import io.alluvium.domain.Topic;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +23,7 @@ final class SendTally {
     private static final int BYTES = 5;
     private static final int REASONS = 6;
 
-    private final long[][] counts = new long[Topic.values().length][REASONS + MalformedReason.values().length];
+    private final long[][] counts = new long[Topic.values().length][REASONS + Reason.values().length];
     private final List<PlantedFraud> planted = new ArrayList<>();
     private long acknowledged;
 
@@ -64,7 +65,7 @@ final class SendTally {
         for (Topic t : Topic.values()) {
             long[] c = counts[t.ordinal()];
             Map<String, Long> reasons = new LinkedHashMap<>();
-            for (MalformedReason r : MalformedReason.values()) {
+            for (Reason r : Reason.values()) {
                 reasons.put(r.code(), c[REASONS + r.ordinal()]);
             }
             result.put(t, new TopicCounts(c[SENT], c[SENT] - c[DUPLICATES], c[DUPLICATES], c[MALFORMED], reasons,

@@ -1,5 +1,6 @@
 package io.alluvium.generator;
 
+import io.alluvium.contract.Reason;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,7 +15,7 @@ public record TopicCounts(long sent, long distinct, long duplicates, long malfor
 
     public TopicCounts {
         Map<String, Long> reasons = new LinkedHashMap<>();
-        for (MalformedReason r : MalformedReason.values()) {
+        for (Reason r : Reason.values()) {
             reasons.put(r.code(), malformedByReason.getOrDefault(r.code(), 0L));
         }
         malformedByReason = Collections.unmodifiableMap(reasons);

@@ -1,5 +1,6 @@
 package io.alluvium.generator;
 
+import io.alluvium.contract.Reason;
 import io.alluvium.domain.Topic;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -38,7 +39,7 @@ interface TopicEvents {
     }
 
     /** The kinds of malformed record that make sense for this topic. */
-    List<MalformedReason> malformedReasons();
+    List<Reason> malformedReasons();
 
     /** Fields that every event requires, one of which a {@code missing_field} record lacks. */
     List<String> requiredFields();

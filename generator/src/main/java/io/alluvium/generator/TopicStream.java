@@ -1,5 +1,6 @@
 package io.alluvium.generator;
 
+import io.alluvium.contract.Reason;
 import io.alluvium.domain.Topic;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -74,7 +75,7 @@ final class TopicStream implements Iterator<GeneratedRecord> {
         EventFields event = events.next(i, streamTs - lateness, lateness > 0, rng);
         String key = unquote(event.get(topic().keyField()));
         if (!planted && rng.nextDouble() < plan.malformedRate()) {
-            MalformedReason reason = TopicEvents.pick(events.malformedReasons(), rng);
+            Reason reason = TopicEvents.pick(events.malformedReasons(), rng);
             return new GeneratedRecord(topic(), key, malformed(event, reason), false, reason, false, false, null);
         }
         byte[] value = event.toJson();
@@ -94,7 +95,7 @@ final class TopicStream implements Iterator<GeneratedRecord> {
         return LATE_MIN_MS + rng.nextLong(Math.min(LATE_MAX_MS, elapsed) - LATE_MIN_MS + 1);
     }
 
-    private byte[] malformed(EventFields event, MalformedReason reason) {
+    private byte[] malformed(EventFields event, Reason reason) {
         switch (reason) {
             case BAD_JSON:
                 if (rng.nextBoolean()) {

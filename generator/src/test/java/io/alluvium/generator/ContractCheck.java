@@ -2,6 +2,7 @@ package io.alluvium.generator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alluvium.contract.Reason;
 import io.alluvium.domain.Topic;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -42,26 +43,26 @@ final class ContractCheck {
         }
     }
 
-    static MalformedReason classify(Topic topic, byte[] value) {
+    static Reason classify(Topic topic, byte[] value) {
         JsonNode n = parse(value);
         if (n == null || !n.isObject()) {
-            return MalformedReason.BAD_JSON;
+            return Reason.BAD_JSON;
         }
         for (String field : REQUIRED.get(topic)) {
             if (!n.hasNonNull(field)) {
-                return MalformedReason.MISSING_FIELD;
+                return Reason.MISSING_FIELD;
             }
         }
         if (!typesOk(topic, n)) {
-            return MalformedReason.WRONG_TYPE;
+            return Reason.WRONG_TYPE;
         }
         if (topic != Topic.CLICKSTREAM && n.get("amount").decimalValue().signum() < 0) {
-            return MalformedReason.NEGATIVE_AMOUNT;
+            return Reason.NEGATIVE_AMOUNT;
         }
         boolean enumsOk = topic == Topic.CLICKSTREAM ? EVENT_TYPES.contains(n.get("event_type").asText())
                 : STATUSES.get(topic).contains(n.get("status").asText());
         if (!enumsOk) {
-            return MalformedReason.INVALID_VALUE;
+            return Reason.INVALID_VALUE;
         }
         checkValidEventRules(topic, n);
         return null;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.alluvium.config.AlluviumConfig;
+import io.alluvium.contract.Reason;
 import io.alluvium.domain.Topic;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -47,7 +48,7 @@ class EventGeneratorTest {
         GeneratorPlan plan = plan(FAULTY);
         EventGenerator generator = new EventGenerator(plan);
         for (Topic topic : Topic.values()) {
-            Map<MalformedReason, Long> byReason = new EnumMap<>(MalformedReason.class);
+            Map<Reason, Long> byReason = new EnumMap<>(Reason.class);
             Set<ByteBuffer> earlierValid = new HashSet<>();
             Set<String> eventIds = new HashSet<>();
             long n = 0;
@@ -62,7 +63,7 @@ class EventGeneratorTest {
                     assertThat(earlierValid).as("a duplicate repeats an earlier valid record").contains(bytes);
                     continue;
                 }
-                MalformedReason reason = ContractCheck.classify(topic, r.value());
+                Reason reason = ContractCheck.classify(topic, r.value());
                 assertThat(reason).as("%s record %s", topic, new String(r.value())).isEqualTo(r.malformed());
                 if (reason != null) {
                     byReason.merge(reason, 1L, Long::sum);
@@ -84,10 +85,9 @@ class EventGeneratorTest {
             double malformed = byReason.values().stream().mapToLong(Long::longValue).sum();
             assertThat(malformed / (n - duplicates)).as("%s malformed", topic).isCloseTo(0.05, within(0.006));
             assertThat((double) late / (n - duplicates)).as("%s late", topic).isCloseTo(0.04 * 0.95, within(0.008));
-            Set<MalformedReason> expectedKinds = topic == Topic.CLICKSTREAM
-                    ? Set.of(MalformedReason.BAD_JSON, MalformedReason.MISSING_FIELD, MalformedReason.WRONG_TYPE,
-                            MalformedReason.INVALID_VALUE)
-                    : Set.of(MalformedReason.values());
+            Set<Reason> expectedKinds = topic == Topic.CLICKSTREAM
+                    ? Set.of(Reason.BAD_JSON, Reason.MISSING_FIELD, Reason.WRONG_TYPE, Reason.INVALID_VALUE)
+                    : Set.of(Reason.values());
             assertThat(byReason.keySet()).as("%s malformed kinds", topic).isEqualTo(expectedKinds);
         }
     }

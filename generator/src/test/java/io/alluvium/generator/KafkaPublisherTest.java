@@ -3,6 +3,7 @@ package io.alluvium.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.alluvium.contract.Reason;
 import io.alluvium.domain.Topic;
 import io.alluvium.runtime.DataDir;
 import java.net.InetAddress;
@@ -112,7 +113,7 @@ class KafkaPublisherTest {
                 duplicates++;
                 continue;
             }
-            MalformedReason reason = ContractCheck.classify(topic, r.value());
+            Reason reason = ContractCheck.classify(topic, r.value());
             if (reason != null) {
                 reasons.merge(reason.code(), 1L, Long::sum);
                 continue;

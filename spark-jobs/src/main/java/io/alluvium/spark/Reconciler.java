@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.get_json_object;
 
+import io.alluvium.contract.EventContracts;
 import io.alluvium.domain.Layer;
 import io.alluvium.domain.Topic;
 import io.alluvium.tables.BronzeTable;
@@ -106,10 +107,10 @@ public final class Reconciler {
                                 .and(rows.col(BronzeTable.KAFKA_OFFSET).equalTo(quarantine.col(BronzeTable.KAFKA_OFFSET))),
                         "left_anti")
                 .agg(count("*"),
-                        countDistinct(get_json_object(col(BronzeTable.PAYLOAD), "$." + EventContract.EVENT_ID)))
+                        countDistinct(get_json_object(col(BronzeTable.PAYLOAD), "$." + EventContracts.EVENT_ID)))
                 .first();
         Dataset<Row> silver = spark.table(Layer.SILVER.table(topic).toString());
-        Row silverCounts = silver.agg(count("*"), countDistinct(col(EventContract.EVENT_ID))).first();
+        Row silverCounts = silver.agg(count("*"), countDistinct(col(EventContracts.EVENT_ID))).first();
 
         long bronzeRows = bronzeCounts.getLong(0);
         long duplicates = validCounts.getLong(0) - validCounts.getLong(1);

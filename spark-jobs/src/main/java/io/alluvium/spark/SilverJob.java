@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.to_date;
 
+import io.alluvium.contract.EventContracts;
 import io.alluvium.domain.Layer;
 import io.alluvium.domain.TableId;
 import io.alluvium.domain.Topic;
@@ -53,7 +54,7 @@ public final class SilverJob {
             return SilverReport.upToDate(topic.topicName(), Seconds.since(started));
         }
         String to = Long.toString(increment.get().toInclusive());
-        EventClassifier classifier = new EventClassifier(EventContract.of(topic));
+        EventClassifier classifier = new EventClassifier(EventContracts.of(topic));
         Dataset<Row> classified = classifier.classify(increment.get().rows()).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Map<String, Long> byReason = countByReason(classified);
@@ -63,7 +64,7 @@ public final class SilverJob {
             Dataset<Row> invalid = classified.filter(col(EventClassifier.REASON).isNotNull());
 
             appendNew(quarantineRows(invalid), quarantine, List.of(BronzeTable.KAFKA_PARTITION, BronzeTable.KAFKA_OFFSET), to);
-            appendNew(firstPerEventId(silverRows(classified, classifier)), silver, List.of(EventContract.EVENT_ID), to);
+            appendNew(firstPerEventId(silverRows(classified, classifier)), silver, List.of(EventContracts.EVENT_ID), to);
 
             long quarantineWritten = Watermark.addedRecords(tables.load(quarantine), Watermark.BRONZE_SNAPSHOT, to);
             long silverWritten = Watermark.addedRecords(tables.load(silver), Watermark.BRONZE_SNAPSHOT, to);
@@ -83,7 +84,7 @@ public final class SilverJob {
 
     private static Dataset<Row> silverRows(Dataset<Row> classified, EventClassifier classifier) {
         List<Column> columns = new ArrayList<>(classifier.typed());
-        columns.add(to_date(col(EventContract.EVENT_TS)).as(SilverTables.EVENT_DAY));
+        columns.add(to_date(col(EventContracts.EVENT_TS)).as(SilverTables.EVENT_DAY));
         columns.add(col(BronzeTable.KAFKA_PARTITION));
         columns.add(col(BronzeTable.KAFKA_OFFSET));
         return classified.filter(col(EventClassifier.REASON).isNull()).select(columns.toArray(Column[]::new));
@@ -91,7 +92,7 @@ public final class SilverJob {
 
     /** Within the batch, the first copy of an event (lowest Kafka partition and offset) wins. */
     private static Dataset<Row> firstPerEventId(Dataset<Row> valid) {
-        var firstCopy = Window.partitionBy(EventContract.EVENT_ID)
+        var firstCopy = Window.partitionBy(EventContracts.EVENT_ID)
                 .orderBy(col(BronzeTable.KAFKA_PARTITION), col(BronzeTable.KAFKA_OFFSET));
         return valid.withColumn("_copy", row_number().over(firstCopy)).filter(col("_copy").equalTo(1)).drop("_copy");
     }

@@ -1,5 +1,7 @@
 package io.alluvium.spark;
 
+import io.alluvium.contract.EventContracts;
+import io.alluvium.contract.Field;
 import io.alluvium.domain.Layer;
 import io.alluvium.domain.Topic;
 import org.apache.spark.sql.types.StructType;
@@ -19,8 +21,8 @@ public final class SilverTables {
 
     public static StructType silverSchema(Topic topic) {
         StringBuilder ddl = new StringBuilder();
-        for (EventContract.Field f : EventContract.of(topic).fields()) {
-            ddl.append(f.name()).append(' ').append(f.kind().sqlType()).append(", ");
+        for (Field f : EventContracts.of(topic).fields()) {
+            ddl.append(f.name()).append(' ').append(SilverTypes.of(f)).append(", ");
         }
         ddl.append(EVENT_DAY).append(" date, kafka_partition int, kafka_offset bigint");
         return StructType.fromDDL(ddl.toString());

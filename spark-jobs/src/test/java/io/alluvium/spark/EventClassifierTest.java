@@ -9,6 +9,7 @@ import static io.alluvium.spark.Events.with;
 import static io.alluvium.spark.Events.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.alluvium.contract.EventContracts;
 import io.alluvium.domain.Topic;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -87,7 +88,7 @@ class EventClassifierTest {
 
     @Test
     void validRowsAreTypedExactly() {
-        EventClassifier classifier = new EventClassifier(EventContract.of(Topic.ORDERS));
+        EventClassifier classifier = new EventClassifier(EventContracts.of(Topic.ORDERS));
         Row typed = classifier.classify(bronze(List.of(json(with(ORDER, "coupon_code", "WELCOME10")))))
                 .select(classifier.typed().toArray(org.apache.spark.sql.Column[]::new)).first();
         assertThat(typed.<BigDecimal>getAs("amount")).isEqualByComparingTo("21.00");
@@ -100,7 +101,7 @@ class EventClassifierTest {
 
     private static void assertReasons(Topic topic, Map<String, String> expected) {
         List<String> payloads = new ArrayList<>(expected.keySet());
-        List<Row> rows = new EventClassifier(EventContract.of(topic)).classify(bronze(payloads))
+        List<Row> rows = new EventClassifier(EventContracts.of(topic)).classify(bronze(payloads))
                 .orderBy("kafka_offset").select("payload", EventClassifier.REASON, EventClassifier.DETAIL).collectAsList();
         Map<String, String> actual = new LinkedHashMap<>();
         for (Row r : rows) {

@@ -1,20 +1,43 @@
 package io.alluvium.flink.realtime.source;
 
+import io.alluvium.contract.TimestampFormat;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * {@link Instant#parse} with a fast path for the form producers send, {@code yyyy-MM-ddTHH:mm:ss[.f…]Z}: the
  * realtime job parses every event's event_ts, and the JDK's general formatter was 8 % of the job's CPU. A
  * string of exactly that form with fields in range is read directly; anything else (an offset, a leap second,
  * an out-of-range field, garbage) goes to {@code Instant.parse}, so the result, or the exception, is always the
- * JDK's.
+ * JDK's. {@link #ofContractForm} is what validation reads: only the texts of the contract's form.
  */
 final class IsoInstants {
     private static final int SECONDS_END = 19; // "2026-11-01T10:05:00"
+    private static final Pattern CONTRACT_FORM = Pattern.compile(TimestampFormat.PATTERN);
 
     private IsoInstants() {
+    }
+
+    /**
+     * The instant of a timestamp written in the event contract's form ({@link TimestampFormat},
+     * docs/events.md), or null when {@code text} is not one. The fast path's form is a part of it.
+     */
+    static Instant ofContractForm(String text) {
+        Instant fast = fastPath(text);
+        if (fast != null) {
+            return fast;
+        }
+        if (!CONTRACT_FORM.matcher(text).find()) {
+            return null;
+        }
+        try {
+            return parse(text); // in the form, the JDK tells only whether the day exists and the offset is one
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** @throws java.time.format.DateTimeParseException as {@link Instant#parse} does */

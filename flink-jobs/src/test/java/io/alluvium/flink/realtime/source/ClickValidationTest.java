@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The realtime job's copy of Silver's clickstream rules: the valid edge cases Silver keeps (spark-jobs
+ * The realtime job's reading of the contract's clickstream rules: the valid edge cases Silver keeps (spark-jobs
  * EventClassifierTest) are kept, and each kind of fault gets Silver's reason code.
  */
 class ClickValidationTest {

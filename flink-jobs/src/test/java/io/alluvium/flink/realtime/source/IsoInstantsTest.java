@@ -3,14 +3,19 @@ package io.alluvium.flink.realtime.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.alluvium.contract.TimestampFormat;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The fast path of {@link IsoInstants} must answer exactly as {@link Instant#parse}, for good and bad input. */
+/**
+ * The fast path of {@link IsoInstants} must answer exactly as {@link Instant#parse}, for good and bad input; what
+ * validation reads is the JDK's instant of the texts in the contract's form, and nothing else.
+ */
 class IsoInstantsTest {
     private static final List<String> EDGES = List.of(
             "2026-11-01T10:05:00Z", "2026-11-01T10:05:00.1Z", "2026-11-01T10:05:00.123Z",
@@ -30,6 +35,32 @@ class IsoInstantsTest {
 
     @Test
     void randomMutationsOfValidInstantsAnswerAsTheJdk() {
+        List<String> tried = randomMutationsOfValidInstants();
+        tried.forEach(IsoInstantsTest::assertSameAsJdk);
+        assertThat(tried.stream().filter(IsoInstantsTest::jdkAccepts).count()).as("valid ones among them")
+                .isBetween(5_000L, 19_000L);
+    }
+
+    @Test
+    void theContractsFormIsTheJdksInstantOfTheTextsOfItsPattern() {
+        Pattern form = Pattern.compile(TimestampFormat.PATTERN);
+        List<String> tried = new ArrayList<>(EDGES);
+        tried.addAll(randomMutationsOfValidInstants());
+        for (String text : tried) {
+            Instant expected = form.matcher(text).find() && jdkAccepts(text) ? Instant.parse(text) : null;
+            assertThat(IsoInstants.ofContractForm(text)).as(text).isEqualTo(expected);
+        }
+        assertThat(IsoInstants.ofContractForm("2026-11-01T10:05:00.5+01:00"))
+                .isEqualTo(Instant.parse("2026-11-01T09:05:00.5Z"));
+        assertThat(IsoInstants.ofContractForm("2026-11-01T10:05:00.Z")).isEqualTo(Instant.parse("2026-11-01T10:05:00Z"));
+        assertThat(List.of("2026-11-01T24:00:00Z", "2026-11-01T23:59:60Z", "2026-11-01t10:05:00z", "2026-11-01T10:05:00",
+                "+12026-11-01T10:05:00Z", "2026-11-01T10:05:00Z\n", " 2026-11-01T10:05:00Z", "2026-11-01T10:05:00+01:00:30",
+                "2026-11-01T10:05:00+0100", "2026-11-01T10:05:00.1234567890Z", "2026-02-30T00:00:00Z"))
+                .allSatisfy(text -> assertThat(IsoInstants.ofContractForm(text)).as(text).isNull());
+    }
+
+    /** Valid instants of every era, most with a character or two changed. */
+    private static List<String> randomMutationsOfValidInstants() {
         SplittableRandom rng = new SplittableRandom(42);
         String alphabet = "0123456789-:TZ.+ zt";
         List<String> tried = new ArrayList<>();
@@ -42,9 +73,7 @@ class IsoInstantsTest {
             }
             tried.add(s.toString());
         }
-        tried.forEach(IsoInstantsTest::assertSameAsJdk);
-        assertThat(tried.stream().filter(IsoInstantsTest::jdkAccepts).count()).as("valid ones among them")
-                .isBetween(5_000L, 19_000L);
+        return tried;
     }
 
     private static boolean jdkAccepts(String text) {

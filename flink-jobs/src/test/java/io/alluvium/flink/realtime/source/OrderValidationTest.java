@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The realtime job's copy of Silver's order rules: the same reason code for each kind of fault. */
+/** The realtime job's reading of the contract's order rules: Silver's reason code for each kind of fault. */
 class OrderValidationTest {
     private static final String VALID = "{\"event_id\":\"e-1\",\"order_id\":\"o-1\",\"user_id\":\"u-1\",\"city\":\"Paris\","
             + "\"items\":[{\"product_id\":\"p-1\",\"qty\":3,\"unit_price\":1.85},{\"product_id\":\"p-2\",\"qty\":1,\"unit_price\":0.10}],"

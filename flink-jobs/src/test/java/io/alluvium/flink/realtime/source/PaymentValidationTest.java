@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The realtime job's copy of Silver's payment rules: the same reason code for each kind of fault. */
+/** The realtime job's reading of the contract's payment rules: Silver's reason code for each kind of fault. */
 class PaymentValidationTest {
     private static final String VALID = "{\"event_id\":\"e-1\",\"payment_id\":\"pay-1\",\"order_id\":\"o-1\","
             + "\"user_id\":\"u-1\",\"card_fingerprint\":\"c0ffee\",\"amount\":12.50,\"currency\":\"EUR\","
