@@ -91,11 +91,7 @@ final class BatchBench {
         try {
             results = new AlternatingRounds<BuildRound, RuntimeException>(rounds)
                     .contender(HAND_WRITTEN, round -> new BuildRound(RoundLength.repeated(minSeconds, Build::seconds,
-                            () -> build(handWritten, () -> {
-                                long started = System.nanoTime();
-                                script.run(spark);
-                                return Seconds.since(started);
-                            }))))
+                            () -> build(handWritten, () -> timeScript(script)))))
                     .contender(ALLUVIUM, round -> new BuildRound(RoundLength.repeated(minSeconds, Build::seconds,
                             () -> build(alluvium, () -> timeAlluvium(bronze)))))
                     .run((round, all, contender) -> progress.stage(contender + " (round " + round + " of " + all + ")",
@@ -147,6 +143,13 @@ final class BatchBench {
                     ours.get(round).secondsPerBuild(), script.get(round).secondsPerBuild(), theirs.counts());
         }
         return same;
+    }
+
+    /** The hand-written script on its scratch lake. */
+    private double timeScript(HandWrittenSql script) {
+        long started = System.nanoTime();
+        script.run(spark);
+        return Seconds.since(started);
     }
 
     /** {@code batch all} on the scratch lake; it must have read exactly the pinned Bronze. */
