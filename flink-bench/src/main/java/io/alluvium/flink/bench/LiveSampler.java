@@ -61,8 +61,11 @@ final class LiveSampler implements AutoCloseable {
                 long now = System.nanoTime();
                 overload = watch.add(new OverloadWatch.Sample(now, waiting, gcMillis(), heapFull(now)));
             } catch (RuntimeException e) {
-                // a sample missed (Kafka or the store slow to answer) is no overload; the next one may do
-                LOG.warn("Live sample failed: {}", e.getMessage());
+                // a sample missed (Kafka or the store slow to answer) is no overload; the next one may do. One cut
+                // short by close() is no failure at all.
+                if (running) {
+                    LOG.warn("Live sample failed: {}", e.getMessage());
+                }
             }
             try {
                 Thread.sleep(SAMPLE_MILLIS);
