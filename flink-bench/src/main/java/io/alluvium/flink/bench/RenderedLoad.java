@@ -22,17 +22,22 @@ final class RenderedLoad {
         }
     }
 
+    private boolean left() {
+        return next < records.length && records[next] != null;
+    }
+
     /** The records not handed out yet, until {@code cutShort} says the step ends. */
     Iterator<GeneratedRecord> handOut(BooleanSupplier cutShort) {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return next < records.length && records[next] != null && !cutShort.getAsBoolean();
+                return left() && !cutShort.getAsBoolean();
             }
 
+            /** The record after a {@code hasNext()} that said yes, even if the step was cut short since. */
             @Override
             public GeneratedRecord next() {
-                if (!hasNext()) {
+                if (!left()) {
                     throw new NoSuchElementException();
                 }
                 GeneratedRecord record = records[next];
