@@ -147,7 +147,7 @@ record BenchMeasure(String name, Double recordsPerSecond, Double mbPerSecond, Do
 
     /** The line below the table for a figure marked in {@link #row()}. */
     Optional<String> warningLine() {
-        return warning().map(w -> String.format(Locale.ROOT, "%s %s: %s (shortest round %.1f s)", SHORT_MARK.strip(),
+        return warning().map(w -> String.format(Locale.ROOT, "%s %s: %s (shortest round %.2f s)", SHORT_MARK.strip(),
                 name, w, rounds.shortestRoundSeconds()));
     }
 

@@ -137,7 +137,7 @@ class BenchReportTest {
 
         report.print(console);
         assertThat(out.toString()).containsPattern("flink → bronze\\s*\\|\\s*50,000 \\*\\s*\\|\\s*40,000–60,000")
-                .contains("* flink → bronze: round shorter than 10 s: unstable (shortest round 8.3 s)");
+                .contains("* flink → bronze: round shorter than 10 s: unstable (shortest round 8.30 s)");
     }
 
     @Test
