@@ -27,8 +27,11 @@ import java.util.Optional;
 final class OverloadWatch {
     static final Duration LAG_WINDOW = Duration.ofSeconds(5);
     static final int RISING_WINDOWS = 3;
-    /** How far behind the job must fall, in seconds of the step's input, before a rise counts. */
-    static final Duration LAG_GROWTH = Duration.ofSeconds(1);
+    /**
+     * How far behind the job must fall, in seconds of the step's input, before a rise counts: a job a second behind
+     * (its counts batched, a checkpoint) may still hold its freshness, one falling further behind will not.
+     */
+    static final Duration LAG_GROWTH = Duration.ofSeconds(2);
     static final Duration GC_WINDOW = Duration.ofSeconds(10);
     static final double GC_SHARE_LIMIT = 0.5;
     /**

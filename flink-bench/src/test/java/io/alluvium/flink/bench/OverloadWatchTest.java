@@ -61,10 +61,13 @@ class OverloadWatchTest {
     }
 
     @Test
-    void aLagThatRisesByLessThanASecondOfInputIsNoOverload() {
-        // 1 % of the input left waiting: 0.3 s of it after 30 s
-        assertThat(overloadedAfter(OverloadWatch.ofLoad(RATE), 30, t -> keepingUp(t) + RATE / 100 * t / SECOND,
+    void aLagThatRisesByLessThanTwoSecondsOfInputIsNoOverload() {
+        // 5 % of the input left waiting: 1.5 s of it after 30 s, still rising in every window
+        assertThat(overloadedAfter(OverloadWatch.ofLoad(RATE), 30, t -> keepingUp(t) + RATE / 20 * t / SECOND,
                 t -> 0)).isEmpty();
+        // 10 %: the window from 25 s on starts 2.5 s of input behind, more than two: an overload when it ends
+        assertThat(overloadedAfter(OverloadWatch.ofLoad(RATE), 40, t -> keepingUp(t) + RATE / 10 * t / SECOND,
+                t -> 0)).contains(30.0);
     }
 
     @Test
