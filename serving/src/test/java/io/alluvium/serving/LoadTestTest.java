@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alluvium.domain.ServingKeys;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -81,6 +82,14 @@ class LoadTestTest {
     void directlyEveryLookupIsMadeAndFindsItsData() {
         LoadResult result = LoadTest.run(lookups, 500, 4, new RedisReader(store.writer()));
         assertThat(result.lookups()).isEqualTo(500);
+        assertThat(result.errors()).isZero();
+    }
+
+    @Test
+    void aTimedLoadTestLastsItsTimeAndCountsEveryLookupItStarted() {
+        LoadResult result = LoadTest.runFor(lookups, Duration.ofMillis(300), 3, new RedisReader(store.writer()));
+        assertThat(result.took()).isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(Duration.ofSeconds(10));
+        assertThat(result.lookups()).isGreaterThan(3);
         assertThat(result.errors()).isZero();
     }
 

@@ -55,7 +55,7 @@ class BatchPipelineTest {
     @Test
     @Order(0)
     void benchRefusesBronzeWithoutData() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BatchBench(spark).run(1, ProgressListener.NONE))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BatchBench(spark).run(3, true, ProgressListener.NONE))
                 .isInstanceOf(io.alluvium.runtime.ChildProtocol.BadInputException.class)
                 .hasMessage("bronze.clickstream holds no data: land events in Bronze first"
                         + " (alluvium generate, then alluvium stream start landing --until-caught-up)");
@@ -313,9 +313,9 @@ class BatchPipelineTest {
     }
 
     /**
-     * {@code bench batch} on this Bronze: Alluvium's build and the hand-written script, one round each on
-     * scratch namespaces (a round is what the bench repeats), must agree on every count, leave the
-     * platform's tables alone and drop their own.
+     * {@code bench batch} on this Bronze: the hand-written script and Alluvium's build in alternating rounds, one
+     * build each per round (fixed work) on scratch namespaces, must agree on every count, report the medians of
+     * their rounds, leave the platform's tables alone and drop their own.
      */
     @Test
     @Order(9)
@@ -323,25 +323,38 @@ class BatchPipelineTest {
         Map<String, Long> platformSnapshots = snapshotCounts();
         List<String> stages = new java.util.ArrayList<>();
 
-        BatchBench.Result result = new BatchBench(spark).run(1, (stage, done, total) -> stages.add(done + "/" + total + " " + stage));
+        BatchBench.Result result = new BatchBench(spark).run(3, true,
+                (stage, done, total) -> stages.add(done + "/" + total + " " + stage));
 
         com.fasterxml.jackson.databind.JsonNode json = Json.mapper().readTree(Json.write(result));
-        assertThat(json.properties()).extracting(Map.Entry::getKey).containsExactly("bench", "bronze_rows", "measures", "comparisons");
+        assertThat(json.properties()).extracting(Map.Entry::getKey)
+                .containsExactly("bench", "bronze_rows", "workload", "measures", "comparisons", "notes");
         assertThat(json.get("bench").asText()).isEqualTo("batch");
         long bronzeRows = java.util.Arrays.stream(Topic.values()).mapToLong(bronze::written).sum();
         assertThat(json.get("bronze_rows").asLong()).isEqualTo(bronzeRows);
+        assertThat(json.get("workload").asText()).endsWith("Bronze rows per build, one build per round (--events)");
         assertThat(json.get("measures")).hasSize(2).allSatisfy(m -> {
-            assertThat(m.properties()).extracting(Map.Entry::getKey).containsExactly("name", "seconds", "rows_per_s");
+            assertThat(m.properties()).extracting(Map.Entry::getKey).containsExactly("name", "seconds", "rows_per_s",
+                    "records_per_s", "builds_per_round", "rounds");
             assertThat(m.get("seconds").asDouble()).isPositive();
+            // the median round's rows/s is the Bronze rows over the median round's seconds
             assertThat(m.get("rows_per_s").asDouble()).isCloseTo(bronzeRows / m.get("seconds").asDouble(),
                     org.assertj.core.data.Offset.offset(0.051)); // rounded to 0.1
+            assertThat(m.get("records_per_s").asDouble()).isEqualTo(m.get("rows_per_s").asDouble());
+            assertThat(m.get("builds_per_round").toString()).isEqualTo("[1,1,1]");
+            List<Double> sorted = new java.util.ArrayList<>();
+            m.at("/rounds/values").forEach(v -> sorted.add(v.asDouble()));
+            assertThat(sorted).hasSize(3);
+            sorted.sort(null);
+            assertThat(m.at("/rounds/median").asDouble()).as("the middle round").isEqualTo(sorted.get(1));
         });
         assertThat(json.get("measures").get(0).get("name").asText()).isEqualTo("alluvium batch (silver+gold)");
         assertThat(json.get("measures").get(1).get("name").asText()).isEqualTo("hand-written Spark SQL");
         com.fasterxml.jackson.databind.JsonNode speed = json.get("comparisons").get(0);
         assertThat(speed.get("metric").asText()).isEqualTo("build time vs hand-written SQL");
-        assertThat(speed.get("ratio").asDouble()).isCloseTo(json.get("measures").get(0).get("seconds").asDouble()
-                / json.get("measures").get(1).get("seconds").asDouble(), org.assertj.core.data.Offset.offset(0.001));
+        assertThat(speed.get("ratio").asDouble()).as("the ratio of the median seconds per build")
+                .isCloseTo(json.get("measures").get(0).get("seconds").asDouble()
+                        / json.get("measures").get(1).get("seconds").asDouble(), org.assertj.core.data.Offset.offset(0.001));
         assertThat(speed.get("target").asText()).isEqualTo("<= 1.2");
         assertThat(speed.get("met").asBoolean()).isEqualTo(speed.get("ratio").asDouble() <= 1.2);
         com.fasterxml.jackson.databind.JsonNode same = json.get("comparisons").get(1);
@@ -351,8 +364,11 @@ class BatchPipelineTest {
         assertThat(same.get("target").asText()).isEqualTo(">= 1");
         assertThat(json.get("comparisons")).hasSize(2);
 
-        assertThat(stages).containsExactly("0/2 alluvium batch (silver+gold) (round 1 of 1)",
-                "1/2 hand-written Spark SQL (round 1 of 1)", "2/2 bench batch");
+        assertThat(stages).as("alternating, the script first").containsExactly(
+                "0/6 hand-written Spark SQL (round 1 of 3)", "1/6 alluvium batch (silver+gold) (round 1 of 3)",
+                "2/6 hand-written Spark SQL (round 2 of 3)", "3/6 alluvium batch (silver+gold) (round 2 of 3)",
+                "4/6 hand-written Spark SQL (round 3 of 3)", "5/6 alluvium batch (silver+gold) (round 3 of 3)",
+                "6/6 bench batch");
         assertThat(snapshotCounts()).isEqualTo(platformSnapshots);
         assertBalancedAsPlanted();
         for (String scratch : List.of("bench_silver", "bench_quarantine", "bench_gold", "bench_sql_silver",

@@ -5,12 +5,19 @@ import io.alluvium.cli.platform.EmbeddedService;
 import io.alluvium.config.AlluviumConfig;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One benchmark of {@code alluvium bench}: it runs on a scratch platform of its own (started and stopped
  * by {@link BenchPlatform}) and compares Alluvium with a baseline on the same machine, data and run.
  */
 interface Bench {
+    /**
+     * Without {@code --events}, the events a bench starts from: ingest's calibration round sends them, landing
+     * and realtime add to them until a round lasts long enough, batch builds from them.
+     */
+    long START_EVENTS = 200_000;
+
     /**
      * ingest, landing, batch, realtime, serving: in the order {@code bench all} runs them; the realtime bench's
      * live steps go up to {@code realtimeRate} events/s, {@code realtimeSeconds} each; {@code bench serving} runs
@@ -31,6 +38,11 @@ interface Bench {
     /** Why this bench cannot run in this installation (e.g. its module is not built), or empty. */
     Optional<String> unavailable();
 
-    /** Measures on a started platform whose data directory is scratch. */
-    BenchReport run(AlluviumConfig config, long events, Console console);
+    /**
+     * Measures on a started platform whose data directory is scratch.
+     *
+     * @param events {@code --events}: fixed work per round, for a small test run; empty for rounds sized to
+     *               last at least 10 s each (docs/benchmarks.md, "How the benches measure")
+     */
+    BenchReport run(AlluviumConfig config, OptionalLong events, Console console);
 }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,6 +34,9 @@ import picocli.CommandLine.Parameters;
                 + "at rising rates, throughput with the serving store vs a discarding sink, a burst at twice the "
                 + "sustainable rate), serving (lookups through `alluvium serve`'s HTTP API vs the same lookups "
                 + "straight from Redis); all runs the five.",
+            "Contenders run in alternating rounds, baseline first, at least 3 each, each round at least 10 s of "
+                + "work (sized by a calibration round or repeated); figures are the medians of the rounds, with their "
+                + "spread, and every ratio is of medians.",
             "Each bench runs on services of its own in <data.dir>/bench, which is SCRATCH: wiped at the start "
                 + "of every bench. Stop a running platform first (alluvium down) or give the bench other ports "
                 + "with --set.",
@@ -48,17 +52,20 @@ public final class BenchCommand extends PlatformCommand {
     @Parameters(index = "0", paramLabel = "BENCH", description = "ingest, landing, batch, realtime, serving or all.")
     String which;
 
-    @Option(names = "--events", paramLabel = "N", defaultValue = "200000",
-            description = "Events per bench; for serving, lookups per contender and round (default: ${DEFAULT-VALUE}).")
-    long events;
+    @Option(names = "--events", paramLabel = "N",
+            description = "Fixed work per round, for a small test run, instead of rounds sized to last at least "
+                    + "10 s each: events per round (ingest), events generated (landing, batch, realtime), lookups "
+                    + "per contender and round (serving).")
+    Long events;
 
     @Option(names = "--rate", paramLabel = "EVENTS_PER_S", defaultValue = "50000",
             description = "realtime: the highest input rate of its live steps, which run at 20, 40, 60, 80 and "
-                    + "100 %% of it, then a burst at twice the highest rate kept fresh (default: ${DEFAULT-VALUE}).")
+                    + "100 %% of it until one is overloaded, then a burst at twice the highest rate sustained "
+                    + "(default: ${DEFAULT-VALUE}).")
     long rate;
 
-    @Option(names = "--seconds", paramLabel = "S", defaultValue = "15",
-            description = "realtime: seconds of each live step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "30",
+            description = "realtime: seconds of each live step; an overloaded one ends sooner (default: ${DEFAULT-VALUE}).")
     long seconds;
 
     @Option(names = "--clients", paramLabel = "C", defaultValue = "8",
@@ -71,7 +78,7 @@ public final class BenchCommand extends PlatformCommand {
     @Override
     public Integer call() {
         List<Bench> benches = selected();
-        if (events < 1 || events > MAX_EVENTS) {
+        if (events != null && (events < 1 || events > MAX_EVENTS)) {
             throw new UserError("--events must be between 1 and " + MAX_EVENTS + ", got " + events);
         }
         if (rate < 5 || rate > MAX_RATE) {
@@ -109,7 +116,8 @@ public final class BenchCommand extends PlatformCommand {
             console.step("bench " + bench.name() + ": scratch platform in " + DataDir.of(config).root()
                     .resolve(BenchPlatform.DIR));
             try (BenchPlatform platform = BenchPlatform.start(config, console, bench)) {
-                reports.add(bench.run(platform.config(), events, console));
+                reports.add(bench.run(platform.config(), events == null ? OptionalLong.empty() : OptionalLong.of(events),
+                        console));
             } catch (JobFailure | IllegalStateException | UncheckedIOException e) {
                 // the other benches still run, and what they measured is still reported
                 console.error("bench " + bench.name() + " failed: " + e.getMessage());

@@ -7,17 +7,22 @@ import io.alluvium.cli.JobFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * What one bench found: its contenders ({@link BenchMeasure}), the ratios between them against their
- * targets ({@link BenchComparison}), notes on how it was measured, and the figures it contributes to the
- * architect's calibration. The same shape whether the bench ran in the CLI (ingest) or in an engine
- * module's child JVM (landing, batch), which prints it as its one result line:
- * <pre>{"bench": "landing", "events": N, "measures": [{"name": .., "records_per_s": .., "mb_per_s": ..,
- *  "seconds": ..}, ...], "comparisons": [{"metric": .., "ratio": .., "target": ">= 0.25"}, ...],
+ * What one bench found: its workload (what each round did), its contenders ({@link BenchMeasure}, medians of
+ * their rounds with the spread), the ratios between the medians against their targets ({@link BenchComparison}),
+ * notes on how it was measured, and the figures it contributes to the architect's calibration. The same shape
+ * whether the bench ran in the CLI (ingest, serving) or in an engine module's child JVM (landing, batch,
+ * realtime), which prints it as its one result line:
+ * <pre>{"bench": "landing", "workload": "1,500,000 records per round",
+ *  "measures": [{"name": .., "records_per_s": .., "mb_per_s": .., "seconds": ..,
+ *                "rounds": {"figure": "records_per_s", "median": .., "min": .., "max": .., "spread_pct": ..,
+ *                           "values": [..], "round_seconds": [..]}}, ...],
+ *  "comparisons": [{"metric": .., "ratio": .., "target": ">= 0.25"}, ...],
  *  "notes": ["..."], "calibration": {"flink_landing_rows_per_s": .., "flink_parallelism": ..}}</pre>
  */
-record BenchReport(String bench, long events, List<BenchMeasure> measures, List<BenchComparison> comparisons,
+record BenchReport(String bench, String workload, List<BenchMeasure> measures, List<BenchComparison> comparisons,
                    List<String> notes, ObjectNode calibration) {
 
     BenchReport {
@@ -27,7 +32,7 @@ record BenchReport(String bench, long events, List<BenchMeasure> measures, List<
     }
 
     /** The result line of an engine module's bench; anything malformed is the module's failure, named. */
-    static BenchReport fromChildResult(String bench, long events, JsonNode result) {
+    static BenchReport fromChildResult(String bench, JsonNode result) {
         try {
             if (!result.path("measures").isArray() || result.path("measures").isEmpty()) {
                 throw new IllegalArgumentException("no measures");
@@ -40,7 +45,8 @@ record BenchReport(String bench, long events, List<BenchMeasure> measures, List<
             result.path("notes").forEach(n -> notes.add(n.asText()));
             ObjectNode calibration = result.path("calibration").isObject()
                     ? (ObjectNode) result.get("calibration") : Console.JSON.createObjectNode();
-            return new BenchReport(bench, events, measures, comparisons, notes, calibration);
+            return new BenchReport(bench, result.path("workload").asText(""), measures, comparisons, notes,
+                    calibration);
         } catch (IllegalArgumentException e) {
             throw new JobFailure("bench " + bench + " returned a result Alluvium cannot read (" + e.getMessage()
                     + "): " + result);
@@ -54,7 +60,7 @@ record BenchReport(String bench, long events, List<BenchMeasure> measures, List<
     ObjectNode toJson() {
         ObjectNode n = Console.JSON.createObjectNode();
         n.put("bench", bench);
-        n.put("events", events);
+        n.put("workload", workload);
         var measureArray = n.putArray("measures");
         measures.forEach(m -> measureArray.add(m.toJson()));
         var comparisonArray = n.putArray("comparisons");
@@ -64,13 +70,20 @@ record BenchReport(String bench, long events, List<BenchMeasure> measures, List<
         return n;
     }
 
-    /** The measures table, then the comparisons with their targets, then the notes. */
+    /** The measures table (with a line for each figure whose rounds were too short), the comparisons, the notes. */
     void print(Console console) {
-        console.info(String.format(Locale.ROOT, "%nbench %s (%,d events)", bench, events));
-        console.table(List.of("measure", "records/s", "MB/s", "seconds"),
-                measures.stream().map(BenchMeasure::row).toList());
+        List<String> about = new ArrayList<>();
+        if (!workload.isEmpty()) {
+            about.add(workload);
+        }
+        measures.stream().filter(m -> m.rounds() != null).map(m -> m.rounds().rounds()).max(Integer::compare)
+                .ifPresent(rounds -> about.add("medians of " + rounds + " rounds"));
+        console.info(String.format(Locale.ROOT, "%nbench %s%s", bench, about.isEmpty() ? ""
+                : " (" + String.join("; ", about) + ")"));
+        console.table(BenchMeasure.HEADERS, measures.stream().map(BenchMeasure::row).toList());
+        measures.stream().map(BenchMeasure::warningLine).flatMap(Optional::stream).forEach(console::info);
         if (!comparisons.isEmpty()) {
-            console.table(List.of("comparison", "ratio", "target", "met"), comparisons.stream()
+            console.table(List.of("comparison (of medians)", "ratio", "target", "met"), comparisons.stream()
                     .map(c -> List.of(c.metric(), String.format(Locale.ROOT, "%.2f", c.ratio()), c.target(),
                             c.met() ? "yes" : "NO"))
                     .toList());

@@ -12,16 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
  * A bench that an engine module measures in its own child JVM, because only there do its engine and its
  * baselines run: {@code bench landing} ({@link JobMain#LANDING_BENCH}),
  * {@code bench batch} ({@link JobMain#BATCH_BENCH}) and {@code bench realtime}
- * ({@link JobMain#REALTIME_BENCH}). The CLI first puts the
- * data in place on the scratch platform — landing finds {@code --events N} events generated into the
- * topics, batch finds them landed in Bronze as well — then runs the main with the settings file and
- * {@code --events N}; the main prints one result line in {@link BenchReport}'s shape.
+ * ({@link JobMain#REALTIME_BENCH}). The CLI first puts the data in place on the scratch platform — landing
+ * and realtime find {@code --events N} events (or {@link Bench#START_EVENTS}) generated into the topics,
+ * batch finds them landed in Bronze as well — then runs the main with the settings file; the main sizes its
+ * rounds itself unless it is given {@code --events N} (fixed work, a test run), and prints one result line in
+ * {@link BenchReport}'s shape.
  */
 final class EngineBench implements Bench {
     static final EngineBench LANDING = new EngineBench("landing", JobMain.LANDING_BENCH, AlluviumSettings.FLINK_HEAP,
@@ -104,13 +106,15 @@ final class EngineBench implements Bench {
     }
 
     @Override
-    public BenchReport run(AlluviumConfig config, long events, Console console) {
-        AlluviumConfig run = config.with(AlluviumSettings.GENERATOR_EVENTS, Long.toString(events));
+    public BenchReport run(AlluviumConfig config, OptionalLong events, Console console) {
+        AlluviumConfig run = config.with(AlluviumSettings.GENERATOR_EVENTS,
+                Long.toString(events.orElse(START_EVENTS)));
         preparation.prepare(run, console);
         console.step("measuring " + name + " (" + main.mainClass() + ")");
         MemorySize heap = new MemorySize(run.getMemory(heapSetting).bytes() + extraHeapBytes);
-        ChildJvm jvm = main.jvm(name + "-bench", heap, Stream.concat(Stream.of("--events", Long.toString(events)), args.stream()).toList());
-        return BenchReport.fromChildResult(name, events, EngineJobs.run(jvm, run));
+        List<String> fixedWork = events.isPresent() ? List.of("--events", Long.toString(events.getAsLong())) : List.of();
+        ChildJvm jvm = main.jvm(name + "-bench", heap, Stream.concat(fixedWork.stream(), args.stream()).toList());
+        return BenchReport.fromChildResult(name, EngineJobs.run(jvm, run));
     }
 
     private static void generate(AlluviumConfig config, Console console) {

@@ -2,6 +2,9 @@ package io.alluvium.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alluvium.bench.AlternatingRounds;
+import io.alluvium.bench.RoundLength;
+import io.alluvium.bench.RoundStatistics;
 import io.alluvium.cli.Console;
 import io.alluvium.cli.JobFailure;
 import io.alluvium.cli.jobs.EngineJobs;
@@ -25,26 +28,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
  * {@code bench ingest}: the generator sending to Kafka (in the CLI's JVM, as {@code generate} runs it)
  * against Kafka's own producer performance tool on the same broker ({@code ProducerBaselineMain} in the
  * services module's JVM), with the generator's producer settings and the generator's own payloads, so
- * that record size and compressibility match. They run alternately, baseline first, twice each; the best
- * run of each counts, since other work on a shared machine only ever makes a run slower.
+ * that record size and compressibility match. An unmeasured calibration round of each sizes the rounds to
+ * last at least 10 s at the faster one's rate; then they run in alternating rounds, baseline first, and the
+ * medians count (docs/benchmarks.md, "How the benches measure").
  */
 final class IngestBench implements Bench {
     static final String NAME = "ingest";
     static final String GENERATOR = "alluvium generator → Kafka";
     static final String BASELINE = "kafka ProducerPerformance";
     static final String BASELINE_TOPIC = "bench-producer-baseline";
-    static final int ROUNDS = 2;
     static final String TARGET = ">= 0.8";
 
     /** The producer settings of the generator's KafkaPublisher, handed to the baseline (a test checks they agree). */
@@ -59,6 +63,12 @@ final class IngestBench implements Bench {
     /** Enough of the run's payloads that their mix of topics and sizes is the run's. */
     private static final int PAYLOAD_SAMPLE = 50_000;
     private static final MemorySize BASELINE_HEAP = MemorySize.parse("512m");
+    /** What a sized round aims for, at the calibration round's rate. */
+    private static final double SIZED_ROUND_SECONDS = RoundStatistics.MIN_ROUND_SECONDS * RoundLength.HEADROOM;
+
+    /** One round of Kafka's tool: what it sent, and the latencies it measured. */
+    record BaselineRound(BenchMeasure.Round sent, double avgLatencyMs, double p99LatencyMs) {
+    }
 
     @Override
     public String name() {
@@ -71,30 +81,48 @@ final class IngestBench implements Bench {
     }
 
     @Override
-    public BenchReport run(AlluviumConfig config, long events, Console console) {
-        AlluviumConfig run = config.with(AlluviumSettings.GENERATOR_EVENTS, Long.toString(events));
-        int partitions = Topic.values().length * run.getInt(AlluviumSettings.KAFKA_PARTITIONS);
+    public BenchReport run(AlluviumConfig config, OptionalLong events, Console console) {
+        int partitions = Topic.values().length * config.getInt(AlluviumSettings.KAFKA_PARTITIONS);
+        long perRound = events.isPresent() ? events.getAsLong() : calibrated(config, partitions, console);
+        AlluviumConfig run = config.with(AlluviumSettings.GENERATOR_EVENTS, Long.toString(perRound));
         Payloads payloads = Payloads.write(run);
-        List<BenchMeasure> baseline = new ArrayList<>();
-        List<BenchMeasure> generator = new ArrayList<>();
-        for (int round = 1; round <= ROUNDS; round++) {
-            console.step("ingest round " + round + "/" + ROUNDS + ": " + BASELINE + ", " + payloads.records() + " records");
-            baseline.add(baselineRun(run, payloads, partitions));
-            console.step("ingest round " + round + "/" + ROUNDS + ": alluvium generator, " + events + " events");
-            generator.add(generatorRun(Generation.run(run)));
-        }
-        BenchMeasure ours = best(generator);
-        BenchMeasure theirs = best(baseline);
+        List<BaselineRound> baselineRounds = new ArrayList<>();
+        AlternatingRounds<BenchMeasure.Round, RuntimeException> rounds =
+                new AlternatingRounds<>(AlternatingRounds.MIN_ROUNDS);
+        Map<String, List<BenchMeasure.Round>> sent = rounds
+                .contender(BASELINE, round -> {
+                    BaselineRound baseline = baselineRun(run, payloads, partitions);
+                    baselineRounds.add(baseline);
+                    return baseline.sent();
+                })
+                .contender(GENERATOR, round -> generatorRun(Generation.run(run)))
+                .run((round, all, contender) -> console.step("ingest round " + round + "/" + all + ": " + contender
+                        + ", " + (contender.equals(BASELINE) ? payloads.records() + " records" : perRound + " events")));
+        ObjectNode generatorDetails = records(sent.get(GENERATOR).get(0));
+        generatorDetails.put("bytes", sent.get(GENERATOR).get(0).bytes());
+        BenchMeasure ours = BenchMeasure.of(GENERATOR, sent.get(GENERATOR), generatorDetails);
+        ObjectNode baselineDetails = records(sent.get(BASELINE).get(0));
+        baselineDetails.put("avg_latency_ms", RoundStatistics.median(
+                baselineRounds.stream().map(BaselineRound::avgLatencyMs).toList()));
+        baselineDetails.put("p99_latency_ms", RoundStatistics.median(
+                baselineRounds.stream().map(BaselineRound::p99LatencyMs).toList()));
+        BenchMeasure theirs = BenchMeasure.of(BASELINE, sent.get(BASELINE), baselineDetails);
         ObjectNode calibration = Console.JSON.createObjectNode();
         calibration.put("kafka_producer_records_per_s", Math.round(theirs.recordsPerSecond()));
         calibration.put("kafka_record_bytes", Math.round(payloads.averageBytes()));
         calibration.put("kafka_partitions", partitions);
-        return new BenchReport(NAME, events, List.of(ours, theirs), List.of(
-                BenchComparison.of("records/s vs ProducerPerformance", ours.recordsPerSecond(),
-                        theirs.recordsPerSecond(), TARGET),
-                BenchComparison.of("MB/s vs ProducerPerformance", ours.mbPerSecond(), theirs.mbPerSecond(), TARGET)),
-                List.of("best of " + ROUNDS + " runs each, run alternately (baseline, generator, baseline, generator) "
-                                + "to damp the noise of a shared machine",
+        return new BenchReport(NAME, String.format(Locale.ROOT, "%,d events per round, %s", perRound,
+                events.isPresent() ? "fixed by --events" : "sized by a calibration round"), List.of(ours, theirs),
+                List.of(BenchComparison.of("records/s vs ProducerPerformance", ours.recordsPerSecond(),
+                                theirs.recordsPerSecond(), TARGET),
+                        BenchComparison.of("MB/s vs ProducerPerformance", ours.mbPerSecond(), theirs.mbPerSecond(),
+                                TARGET)),
+                List.of(rounds.rounds() + " rounds each, alternating (baseline, generator, baseline, ...); figures and "
+                                + "ratios are the medians of the rounds; "
+                                + (events.isPresent() ? "each round sends the events of --events"
+                                        : "each round sends what an unmeasured calibration round of each, "
+                                                + START_EVENTS + " events, says lasts " + Math.round(SIZED_ROUND_SECONDS)
+                                                + " s at the faster one's rate"),
                         "same broker, same producer settings (" + new TreeMap<>(GENERATOR_PRODUCER_SETTINGS)
                                 + "); the baseline sends " + payloads.records() + " records drawn from "
                                 + payloads.sampled() + " of the generator's own payloads (average "
@@ -106,24 +134,43 @@ final class IngestBench implements Bench {
                 calibration);
     }
 
-    /** One send of the whole run by Kafka's tool, in the services module's JVM. */
-    private static BenchMeasure baselineRun(AlluviumConfig config, Payloads payloads, int partitions) {
+    /** Events per round: one unmeasured round of each on {@link #START_EVENTS}, sized by the faster of the two. */
+    private static long calibrated(AlluviumConfig config, int partitions, Console console) {
+        AlluviumConfig calibration = config.with(AlluviumSettings.GENERATOR_EVENTS, Long.toString(START_EVENTS));
+        Payloads payloads = Payloads.write(calibration);
+        console.step("ingest calibration: " + BASELINE + ", " + payloads.records() + " records");
+        double baselineSeconds = baselineRun(calibration, payloads, partitions).sent().seconds();
+        console.step("ingest calibration: " + GENERATOR + ", " + START_EVENTS + " events");
+        double generatorSeconds = generatorRun(Generation.run(calibration)).seconds();
+        long events = RoundLength.sized(START_EVENTS, Math.min(baselineSeconds, generatorSeconds));
+        console.step(String.format(Locale.ROOT, "ingest calibration: %,d events took %.1f s (baseline) and %.1f s "
+                + "(generator): %,d events per round", START_EVENTS, baselineSeconds, generatorSeconds, events));
+        return events;
+    }
+
+    /** The records a round sent: every round sends the same run. */
+    private static ObjectNode records(BenchMeasure.Round round) {
+        ObjectNode details = Console.JSON.createObjectNode();
+        details.put("records", round.records());
+        return details;
+    }
+
+    /** One send of the whole run by Kafka's tool, in the services module's JVM, timed by the tool. */
+    private static BaselineRound baselineRun(AlluviumConfig config, Payloads payloads, int partitions) {
         List<String> args = new ArrayList<>(List.of("--topic", BASELINE_TOPIC, "--partitions",
                 Integer.toString(partitions), "--num-records", Long.toString(payloads.records()),
                 "--payload-file", payloads.file().toString()));
         GENERATOR_PRODUCER_SETTINGS.forEach((k, v) -> args.addAll(List.of("--producer-prop", k + "=" + v)));
         JsonNode result = EngineJobs.run(JobMain.PRODUCER_BASELINE.jvm("producer-baseline", BASELINE_HEAP,
                 args), config);
-        ObjectNode details = Console.JSON.createObjectNode();
-        details.put("records", result.path("records").asLong());
-        details.put("avg_latency_ms", result.path("avg_latency_ms").asDouble());
-        details.put("p99_latency_ms", result.path("p99_latency_ms").asLong());
-        return new BenchMeasure(BASELINE, result.path("records_per_s").asDouble(), result.path("mb_per_s").asDouble(),
-                result.path("seconds").asDouble(), details);
+        double seconds = result.path("seconds").asDouble();
+        long bytes = Math.round(result.path("mb_per_s").asDouble() * BenchMeasure.MB * seconds);
+        return new BaselineRound(new BenchMeasure.Round(result.path("records").asLong(), bytes, seconds),
+                result.path("avg_latency_ms").asDouble(), result.path("p99_latency_ms").asDouble());
     }
 
     /** One generator run, timed by its own report: from its first send to its last acknowledgement. */
-    static BenchMeasure generatorRun(JsonNode report) {
+    static BenchMeasure.Round generatorRun(JsonNode report) {
         long records = 0;
         long bytes = 0;
         for (JsonNode topic : report.path("topics")) {
@@ -132,20 +179,7 @@ final class IngestBench implements Bench {
         }
         Duration took = Duration.between(Instant.parse(report.path("started_at").asText()),
                 Instant.parse(report.path("finished_at").asText()));
-        ObjectNode details = Console.JSON.createObjectNode();
-        details.put("records", records);
-        details.put("bytes", bytes);
-        return BenchMeasure.of(GENERATOR, records, bytes, took.toNanos() / 1e9, details);
-    }
-
-    /** The fastest run, with every run's records/s beside it. */
-    static BenchMeasure best(List<BenchMeasure> runs) {
-        BenchMeasure best = runs.stream()
-                .max(Comparator.comparingDouble(BenchMeasure::recordsPerSecond)).orElseThrow();
-        ObjectNode details = best.details().deepCopy();
-        var all = details.putArray("runs_records_per_s");
-        runs.forEach(r -> all.add(Math.round(r.recordsPerSecond())));
-        return new BenchMeasure(best.name(), best.recordsPerSecond(), best.mbPerSecond(), best.seconds(), details);
+        return new BenchMeasure.Round(records, bytes, took.toNanos() / 1e9);
     }
 
     /**

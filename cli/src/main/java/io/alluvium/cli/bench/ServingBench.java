@@ -1,6 +1,8 @@
 package io.alluvium.cli.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alluvium.bench.AlternatingRounds;
+import io.alluvium.bench.RoundStatistics;
 import io.alluvium.cli.Console;
 import io.alluvium.cli.JobFailure;
 import io.alluvium.cli.platform.EmbeddedService;
@@ -17,25 +19,27 @@ import io.alluvium.serving.ServingLookup;
 import io.alluvium.serving.SpeedView;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
 import redis.clients.jedis.JedisPooled;
 
 /**
  * {@code bench serving}: lookups of users' features and (city, hour) sales through {@code alluvium serve}'s HTTP
  * API against the same lookups straight from Redis with Jedis (one HGETALL each), on the same store, keys and
- * number of concurrent clients. The API runs in this JVM, as {@code serve} does. Only the ratio means something
- * on a shared machine. The store is the bench's own redis-server, filled with {@link SampleStore}; a store set by
+ * number of concurrent clients, in alternating rounds of 10 s each (or {@code --events} lookups), whose medians
+ * count. The API runs in this JVM, as {@code serve} does. Only the ratio means something on a shared machine. The store is the bench's own redis-server, filled with {@link SampleStore}; a store set by
  * {@code serving.redis-url} is only written to when empty, else its own keys are looked up.
  */
 final class ServingBench implements Bench {
     static final String NAME = "serving";
     static final String HTTP = "alluvium serve (HTTP API)";
     static final String DIRECT = "jedis HGETALL (direct)";
-    static final int ROUNDS = 2;
+    /** A round without {@code --events}: every lookup that starts within it. */
+    static final Duration ROUND_TIME = Duration.ofSeconds(Math.round(RoundStatistics.MIN_ROUND_SECONDS));
     static final String TARGET_THROUGHPUT = ">= 0.25";
     static final String TARGET_P99 = "<= 6.0";
     /** Unmeasured lookups first, so that neither side is timed while the JIT compiles it. */
@@ -68,7 +72,7 @@ final class ServingBench implements Bench {
     }
 
     @Override
-    public BenchReport run(AlluviumConfig config, long events, Console console) {
+    public BenchReport run(AlluviumConfig config, OptionalLong events, Console console) {
         ServingEndpoint endpoint = ServingEndpoint.of(config);
         try (JedisPooled direct = ServingStoreConnections.pool(endpoint, "alluvium-bench", clients);
              SpeedView view = SpeedView.open(endpoint, clients);
@@ -79,30 +83,40 @@ final class ServingBench implements Bench {
             console.step("serving: warming up (" + WARM_UP + " lookups each)");
             LoadTest.run(lookups, WARM_UP, clients, redis);
             LoadTest.run(lookups, WARM_UP, clients, http);
-            List<LoadResult> directRuns = new ArrayList<>();
-            List<LoadResult> httpRuns = new ArrayList<>();
-            for (int round = 1; round <= ROUNDS; round++) {
-                console.step("serving round " + round + "/" + ROUNDS + ": " + events + " lookups direct, then over HTTP, "
-                        + clients + " clients");
-                directRuns.add(LoadTest.run(lookups, events, clients, redis));
-                httpRuns.add(LoadTest.run(lookups, events, clients, http));
-            }
-            LoadResult ours = best(httpRuns);
-            LoadResult baseline = best(directRuns);
-            return new BenchReport(NAME, events, List.of(measure(HTTP, ours, httpRuns), measure(DIRECT, baseline, directRuns)),
-                    List.of(BenchComparison.of("lookups/s, HTTP API vs direct", ours.lookupsPerSecond(),
-                                    baseline.lookupsPerSecond(), TARGET_THROUGHPUT),
-                            BenchComparison.of("p99 latency, HTTP API vs direct", ours.p99().toNanos(),
-                                    baseline.p99().toNanos(), TARGET_P99)),
-                    List.of("best of " + ROUNDS + " runs each, alternating (direct, HTTP, direct, HTTP), after "
-                                    + WARM_UP + " unmeasured lookups each",
+            String workload = events.isPresent() ? String.format(Locale.ROOT, "%,d lookups", events.getAsLong())
+                    : String.format(Locale.ROOT, "lookups for %d s", ROUND_TIME.toSeconds());
+            AlternatingRounds<LoadResult, RuntimeException> rounds =
+                    new AlternatingRounds<>(AlternatingRounds.MIN_ROUNDS);
+            Map<String, List<LoadResult>> results = rounds
+                    .contender(DIRECT, round -> load(lookups, events, redis))
+                    .contender(HTTP, round -> load(lookups, events, http))
+                    .run((round, all, contender) -> console.step("serving round " + round + "/" + all + ": "
+                            + contender + ", " + workload + ", " + clients + " clients"));
+            BenchMeasure ours = measure(HTTP, results.get(HTTP));
+            BenchMeasure baseline = measure(DIRECT, results.get(DIRECT));
+            return new BenchReport(NAME, workload + " per contender and round, " + clients + " clients",
+                    List.of(ours, baseline),
+                    List.of(BenchComparison.of("lookups/s, HTTP API vs direct", ours.recordsPerSecond(),
+                                    baseline.recordsPerSecond(), TARGET_THROUGHPUT),
+                            BenchComparison.of("p99 latency, HTTP API vs direct", medianMillis(results.get(HTTP),
+                                    LoadResult::p99), medianMillis(results.get(DIRECT), LoadResult::p99), TARGET_P99)),
+                    List.of(rounds.rounds() + " rounds each, alternating (direct, HTTP, direct, ...), after " + WARM_UP
+                                    + " unmeasured lookups each; figures, latencies and ratios are the medians of the "
+                                    + "rounds",
                             lookups.size() + " distinct keys, users' features and one (city, hour) each in turn; "
                                     + clients + " clients, each waiting for its answer before the next lookup; "
                                     + "the API and the clients share this JVM, redis-server runs beside it",
-                            String.format(Locale.ROOT, "latency p50/p95/p99: HTTP %s, direct %s; errors: HTTP %d, direct %d",
-                                    percentiles(ours), percentiles(baseline), ours.errors(), baseline.errors())),
+                            String.format(Locale.ROOT, "latency p50/p95/p99: HTTP %s, direct %s; errors: HTTP %d, "
+                                            + "direct %d", percentiles(ours), percentiles(baseline),
+                                    ours.details().path("errors").asLong(), baseline.details().path("errors").asLong())),
                     Console.JSON.createObjectNode());
         }
+    }
+
+    /** One round: {@code --events} lookups, or as many as {@link #ROUND_TIME} allows. */
+    private LoadResult load(List<ServingLookup> lookups, OptionalLong events, LoadTest.Reader reader) {
+        return events.isPresent() ? LoadTest.run(lookups, events.getAsLong(), clients, reader)
+                : LoadTest.runFor(lookups, ROUND_TIME, clients, reader);
     }
 
     /** The sample written into an empty store, or the keys a filled one already has. */
@@ -120,28 +134,29 @@ final class ServingBench implements Bench {
         return existing;
     }
 
-    private static LoadResult best(List<LoadResult> runs) {
-        return runs.stream().max(Comparator.comparingDouble(LoadResult::lookupsPerSecond)).orElseThrow();
-    }
-
-    private static BenchMeasure measure(String name, LoadResult best, List<LoadResult> runs) {
+    /** Lookups/s over the rounds; latencies the medians of the rounds' percentiles; lookups and errors of all rounds. */
+    private static BenchMeasure measure(String name, List<LoadResult> runs) {
         ObjectNode details = Console.JSON.createObjectNode();
-        details.put("lookups", best.lookups());
-        details.put("errors", best.errors());
-        details.put("clients", best.clients());
-        details.put("p50_ms", millis(best.p50()));
-        details.put("p95_ms", millis(best.p95()));
-        details.put("p99_ms", millis(best.p99()));
-        var all = details.putArray("runs_lookups_per_s");
-        runs.forEach(r -> all.add(Math.round(r.lookupsPerSecond())));
-        return new BenchMeasure(name, best.lookupsPerSecond(), null, best.took().toNanos() / 1e9, details);
+        details.put("lookups", runs.stream().mapToLong(LoadResult::lookups).sum());
+        details.put("errors", runs.stream().mapToLong(LoadResult::errors).sum());
+        details.put("clients", runs.get(0).clients());
+        details.put("p50_ms", medianMillis(runs, LoadResult::p50));
+        details.put("p95_ms", medianMillis(runs, LoadResult::p95));
+        details.put("p99_ms", medianMillis(runs, LoadResult::p99));
+        return BenchMeasure.recordsOnly(name, runs.stream()
+                .map(r -> new BenchMeasure.Round(r.lookups(), 0, r.took().toNanos() / 1e9)).toList(), details);
     }
 
-    private static double millis(Duration d) {
-        return Math.round(d.toNanos() / 1e3) / 1e3;
+    private static double medianMillis(List<LoadResult> runs, Function<LoadResult, Duration> percentile) {
+        return millis(RoundStatistics.median(runs.stream().map(r -> (double) percentile.apply(r).toNanos()).toList()));
     }
 
-    private static String percentiles(LoadResult r) {
-        return String.format(Locale.ROOT, "%.2f/%.2f/%.2f ms", millis(r.p50()), millis(r.p95()), millis(r.p99()));
+    private static double millis(double nanos) {
+        return Math.round(nanos / 1e3) / 1e3;
+    }
+
+    private static String percentiles(BenchMeasure m) {
+        return String.format(Locale.ROOT, "%.2f/%.2f/%.2f ms", m.details().path("p50_ms").asDouble(),
+                m.details().path("p95_ms").asDouble(), m.details().path("p99_ms").asDouble());
     }
 }

@@ -87,6 +87,7 @@ class BenchCommandTest {
     void helpSaysTheBenchDirectoryIsScratch() {
         Result r = bench("--help");
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("SCRATCH").contains("--calibration");
+        assertThat(r.out()).contains("SCRATCH").contains("--calibration").contains("alternating rounds")
+                .contains("medians");
     }
 }

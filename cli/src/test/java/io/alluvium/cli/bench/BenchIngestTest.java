@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.alluvium.bench.AlternatingRounds;
 import io.alluvium.cli.Console;
 import io.alluvium.config.AlluviumSettings;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +41,7 @@ class BenchIngestTest {
         JsonNode doc = Console.JSON.readTree(r.out());
         JsonNode ingest = doc.at("/benches/0");
         assertThat(ingest.path("bench").asText()).isEqualTo("ingest");
+        assertThat(ingest.path("workload").asText()).isEqualTo("20,000 events per round, fixed by --events");
         JsonNode ours = ingest.at("/measures/0");
         JsonNode baseline = ingest.at("/measures/1");
         assertThat(ours.path("name").asText()).isEqualTo(IngestBench.GENERATOR);
@@ -45,7 +49,17 @@ class BenchIngestTest {
         for (JsonNode m : new JsonNode[] {ours, baseline}) {
             assertThat(m.path("records_per_s").asDouble()).as(m.toString()).isPositive();
             assertThat(m.path("mb_per_s").asDouble()).as(m.toString()).isPositive();
-            assertThat(m.path("runs_records_per_s")).as(m.toString()).hasSize(IngestBench.ROUNDS);
+            JsonNode rounds = m.path("rounds");
+            assertThat(rounds.path("values")).as(m.toString()).hasSize(AlternatingRounds.MIN_ROUNDS);
+            List<Double> sorted = new ArrayList<>();
+            rounds.path("values").forEach(v -> sorted.add(v.asDouble()));
+            sorted.sort(null);
+            // the figure is the middle round, not the best
+            assertThat(m.path("records_per_s").asDouble()).as(m.toString()).isCloseTo(sorted.get(1), within(0.1));
+            assertThat(rounds.path("min").asDouble()).isEqualTo(sorted.get(0));
+            assertThat(rounds.path("max").asDouble()).isEqualTo(sorted.get(2));
+            // 20,000 events are a test run: its rounds are short, and the report says so
+            assertThat(rounds.path("warning").asText()).isEqualTo("round shorter than 10 s: unstable");
         }
         // Both sent the whole run, acknowledged: 20,000 events plus the generator's duplicates.
         long records = ours.path("records").asLong();
@@ -58,9 +72,17 @@ class BenchIngestTest {
         assertThat(baselineBytes).isCloseTo(oursBytes, within(oursBytes * 0.1));
 
         JsonNode comparison = ingest.at("/comparisons/0");
-        assertThat(comparison.path("ratio").asDouble()).isCloseTo(
+        assertThat(comparison.path("ratio").asDouble()).as("the ratio of the medians").isCloseTo(
                 ours.path("records_per_s").asDouble() / baseline.path("records_per_s").asDouble(), within(0.001));
         assertThat(comparison.path("met").asBoolean()).isEqualTo(comparison.path("ratio").asDouble() >= 0.8);
+        // the rounds alternate, baseline first
+        List<String> rounds = r.err().lines().filter(line -> line.startsWith("▸ ingest round")).toList();
+        assertThat(rounds).hasSize(2 * AlternatingRounds.MIN_ROUNDS);
+        for (int i = 0; i < rounds.size(); i++) {
+            assertThat(rounds.get(i)).startsWith("▸ ingest round " + (i / 2 + 1) + "/" + AlternatingRounds.MIN_ROUNDS
+                    + ": " + (i % 2 == 0 ? IngestBench.BASELINE : IngestBench.GENERATOR));
+        }
+        assertThat(r.err()).as("--events fixes the work: no calibration round").doesNotContain("ingest calibration");
 
         assertThat(doc.path("kafka_producer_records_per_s").asLong())
                 .isEqualTo(Math.round(baseline.path("records_per_s").asDouble()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.alluvium.bench.AlternatingRounds;
 import io.alluvium.cli.Console;
 import io.alluvium.cli.serving.ServingCommandsTest;
 import io.alluvium.config.AlluviumSettings;
@@ -12,6 +13,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,13 +42,14 @@ class BenchServingTest {
         assertThat(http.path("name").asText()).isEqualTo(ServingBench.HTTP);
         assertThat(direct.path("name").asText()).isEqualTo(ServingBench.DIRECT);
         for (JsonNode m : new JsonNode[] {http, direct}) {
-            assertThat(m.path("lookups").asLong()).as(m.toString()).isEqualTo(3000);
+            assertThat(m.path("lookups").asLong()).as(m.toString()).isEqualTo(3000L * AlternatingRounds.MIN_ROUNDS);
             assertThat(m.path("errors").asLong()).as(m.toString()).isZero();
             assertThat(m.path("clients").asInt()).isEqualTo(3);
-            assertThat(m.path("records_per_s").asDouble()).isPositive();
+            assertThat(m.path("records_per_s").asDouble()).isPositive()
+                    .isCloseTo(m.at("/rounds/median").asDouble(), within(0.1));
+            assertThat(m.at("/rounds/values")).hasSize(AlternatingRounds.MIN_ROUNDS);
             assertThat(m.path("p50_ms").asDouble()).isPositive().isLessThanOrEqualTo(m.path("p95_ms").asDouble());
             assertThat(m.path("p95_ms").asDouble()).isLessThanOrEqualTo(m.path("p99_ms").asDouble());
-            assertThat(m.path("runs_lookups_per_s")).hasSize(ServingBench.ROUNDS);
         }
         JsonNode throughput = serving.at("/comparisons/0");
         assertThat(throughput.path("ratio").asDouble()).isCloseTo(
@@ -54,6 +57,12 @@ class BenchServingTest {
         JsonNode p99 = serving.at("/comparisons/1");
         assertThat(p99.path("ratio").asDouble()).isCloseTo(
                 http.path("p99_ms").asDouble() / direct.path("p99_ms").asDouble(), within(0.01));
+        List<String> rounds = r.err().lines().filter(line -> line.startsWith("▸ serving round")).toList();
+        assertThat(rounds).hasSize(2 * AlternatingRounds.MIN_ROUNDS);
+        for (int i = 0; i < rounds.size(); i++) {
+            assertThat(rounds.get(i)).as("alternating, direct first")
+                    .contains(i % 2 == 0 ? ServingBench.DIRECT : ServingBench.HTTP);
+        }
 
         assertThat(data.resolve("bench/logs/serving-store.log")).exists();
         assertThat(data.resolve("bench/logs/kafka-broker.log")).doesNotExist();

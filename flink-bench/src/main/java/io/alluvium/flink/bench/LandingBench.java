@@ -1,5 +1,8 @@
 package io.alluvium.flink.bench;
 
+import io.alluvium.bench.AlternatingRounds;
+import io.alluvium.bench.RoundLength;
+import io.alluvium.bench.RoundStatistics;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.domain.Topic;
@@ -13,91 +16,151 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The landing bench (docs/benchmarks.md): on the same records, the records of the three topics from their first
  * kept offsets to their end offsets at the start, it measures (a) a plain KafkaConsumer draining them,
  * the read ceiling; (b) one plain Java thread landing them with Iceberg's generic Parquet writer, the
- * work without a stream engine; (c) the Flink landing job. Rounds run alternately (a b c, a b c, ...),
- * each writer into scratch tables dropped before every round, so that no round finds another's data and
- * Bronze is never touched; the best round of each contender counts.
+ * work without a stream engine; (c) the Flink landing job. Rounds alternate (a b c, a b c, ...), each
+ * writer into scratch tables dropped before every round, so that no round finds another's data and
+ * Bronze is never touched; the medians of each contender's rounds count.
+ *
+ * <p>Unless the records are fixed ({@code --events}, a test run), each round lasts at least 10 s per
+ * contender: an unmeasured calibration round of both writers sizes the records at the faster one's reading
+ * rate, and the generator adds what the topics lack ({@link TopicTopUp}); the read ceiling, many times faster
+ * than either, reads the records again until its round has lasted 10 s.
  */
 final class LandingBench {
     static final String FLINK_NAMESPACE = "bench_landing_flink";
     static final String PLAIN_NAMESPACE = "bench_landing_plain";
     private static final String CONSUMER_GROUP = "alluvium-landing-bench";
+    private static final Logger LOG = LoggerFactory.getLogger(LandingBench.class);
+    /** A calibration round read faster than this is taken as this fast, not as infinitely fast. */
+    private static final double MIN_CALIBRATION_SECONDS = 0.1;
 
     private final AlluviumConfig config;
     private final int rounds;
     private final ChildProtocol out;
+    private final String bootstrap;
+    private final Duration commitInterval;
+    private final Path stateRoot;
+    /** The bytes of the records measured, keys and values, as the read ceiling counted them. */
+    private long rangeBytes;
 
     LandingBench(AlluviumConfig config, int rounds, ChildProtocol out) {
         this.config = config;
         this.rounds = rounds;
         this.out = out;
+        this.bootstrap = KafkaEndpoints.bootstrapServers(config);
+        this.commitInterval = config.getDuration(AlluviumSettings.LANDING_CHECKPOINT_INTERVAL);
+        this.stateRoot = DataDir.of(config).checkpoints().resolve("bench-landing");
     }
 
     /**
-     * @param minRecords records the topics must hold at least (what the bench command generated)
+     * @param fixedRecords records the topics must hold at least (what the bench command generated with
+     *                     {@code --events}), measured as they are; empty to size the rounds
      * @return the result line's JSON
      */
-    String run(long minRecords) throws Exception {
-        String bootstrap = KafkaEndpoints.bootstrapServers(config);
-        LogRange range;
-        try (KafkaLogEnds log = new KafkaLogEnds(bootstrap)) {
-            range = LogRange.current(log);
-        }
-        if (range.offsets() == 0 || range.offsets() < minRecords) {
+    String run(OptionalLong fixedRecords) throws Exception {
+        LogRange range = currentRange();
+        long required = Math.max(1, fixedRecords.orElse(1));
+        if (range.offsets() < required) {
             throw new ChildProtocol.BadInputException("the topics " + List.of(Topic.values()) + " hold "
-                    + range.offsets() + " records, the bench needs " + Math.max(1, minRecords)
+                    + range.offsets() + " records, the bench needs " + required
                     + ": generate events first (alluvium generate)");
         }
-        Duration commitInterval = config.getDuration(AlluviumSettings.LANDING_CHECKPOINT_INTERVAL);
-        Path stateRoot = DataDir.of(config).checkpoints().resolve("bench-landing");
-        List<ContenderRun> ceiling = new ArrayList<>();
-        List<ContenderRun> plain = new ArrayList<>();
-        List<ContenderRun> flink = new ArrayList<>();
-        long bytes = 0;
+        double ceilingSeconds = fixedRecords.isPresent() ? 0 : RoundStatistics.MIN_ROUND_SECONDS;
         try (BronzeCatalog flinkTables = BronzeCatalog.open(config, FLINK_NAMESPACE);
              BronzeCatalog plainTables = BronzeCatalog.open(config, PLAIN_NAMESPACE)) {
             try {
-                for (int round = 1; round <= rounds; round++) {
-                    String stage = "round " + round + "/" + rounds + ": ";
-                    dropScratch(flinkTables, plainTables, stateRoot);
-
-                    ReadCeiling.Result read = ReadCeiling.run(bootstrap, range, out, stage + "read ceiling");
-                    ceiling.add(read.figures());
-                    bytes = read.bytes();
-
-                    long started = System.nanoTime();
-                    new PlainIcebergLanding(plainTables.createMissingTables(), commitInterval)
-                            .run(bootstrap, range, out, stage + "plain-Java Iceberg writer");
-                    double wholeSeconds = (System.nanoTime() - started) / 1e9;
-                    plain.add(ContenderRun.landed(CommittedLanding.of(plainTables.createMissingTables().values()),
-                            wholeSeconds, List.of()));
-
-                    out.progress(stage + "flink landing job", 0, range.offsets());
-                    LandingTarget target = new LandingTarget(FLINK_NAMESPACE, stateRoot.resolve("round-" + round),
-                            CONSUMER_GROUP);
-                    flink.add(BenchedLandingJob.run(config, target, flinkTables, out));
-                }
+                LogRange measured = fixedRecords.isPresent() ? range : sized(range, flinkTables, plainTables);
+                Map<String, List<ContenderRun>> runs = new AlternatingRounds<ContenderRun, Exception>(rounds)
+                        .contender(LandingBenchReport.CEILING, round -> readCeiling(measured, ceilingSeconds,
+                                stage(round, LandingBenchReport.CEILING)))
+                        .contender(LandingBenchReport.PLAIN, round -> plainWriter(measured, plainTables,
+                                stage(round, LandingBenchReport.PLAIN)))
+                        .contender(LandingBenchReport.FLINK, round -> flinkJob(measured, flinkTables,
+                                stage(round, LandingBenchReport.FLINK), "round-" + round))
+                        .run((round, all, contender) -> LOG.info("Landing bench round {}/{}: {}", round, all,
+                                contender));
+                return new LandingBenchReport(measured.offsets(), rangeBytes, commitInterval,
+                        config.getInt(AlluviumSettings.LANDING_PARALLELISM), fixedRecords.isPresent())
+                        .toJson(runs.get(LandingBenchReport.FLINK), runs.get(LandingBenchReport.CEILING),
+                                runs.get(LandingBenchReport.PLAIN));
             } finally {
-                dropScratch(flinkTables, plainTables, stateRoot);
+                flinkTables.dropScratchTables();
+                plainTables.dropScratchTables();
+                deleteJobState();
             }
         }
-        return new LandingBenchReport(ceiling.get(0).rows(), bytes, commitInterval,
-                config.getInt(AlluviumSettings.LANDING_PARALLELISM))
-                .toJson(flink, ceiling, plain);
     }
 
-    private static void dropScratch(BronzeCatalog flinkTables, BronzeCatalog plainTables, Path stateRoot)
-            throws IOException {
-        flinkTables.dropScratchTables();
-        plainTables.dropScratchTables();
+    private String stage(int round, String contender) {
+        return "round " + round + "/" + rounds + ": " + contender;
+    }
+
+    private LogRange currentRange() {
+        try (KafkaLogEnds log = new KafkaLogEnds(bootstrap)) {
+            return LogRange.current(log);
+        }
+    }
+
+    /**
+     * The records for rounds of at least 10 s: an unmeasured round of each writer on {@code range} gives its
+     * reading rate (without its wait for the last commit, which a bigger range does not lengthen); the faster
+     * one sizes the range, and the generator adds the records it lacks.
+     */
+    private LogRange sized(LogRange range, BronzeCatalog flinkTables, BronzeCatalog plainTables) throws Exception {
+        double plain = plainWriter(range, plainTables, "calibration: " + LandingBenchReport.PLAIN).readingSeconds();
+        double flink = flinkJob(range, flinkTables, "calibration: " + LandingBenchReport.FLINK, "calibration")
+                .readingSeconds();
+        long needed = RoundLength.sized(range.offsets(), Math.max(Math.min(plain, flink), MIN_CALIBRATION_SECONDS));
+        LOG.info("Landing bench calibration: {} records read in {} s (plain writer) and {} s (flink job): {} records "
+                + "per round", range.offsets(), plain, flink, needed);
+        if (needed <= range.offsets()) {
+            return range;
+        }
+        TopicTopUp.add(config, needed - range.offsets(), out, "calibration: adding "
+                + (needed - range.offsets()) + " events for rounds of 10 s");
+        return currentRange();
+    }
+
+    /** Reads the range again until the round has lasted {@code minSeconds}; counts the bytes of one read. */
+    private ContenderRun readCeiling(LogRange range, double minSeconds, String stage) throws Exception {
+        List<ReadCeiling.Result> passes = RoundLength.repeated(minSeconds, pass -> pass.figures().seconds(),
+                () -> ReadCeiling.run(bootstrap, range, out, stage));
+        rangeBytes = passes.get(0).bytes();
+        return ContenderRun.ofPasses(passes.stream().map(ReadCeiling.Result::figures).toList());
+    }
+
+    /** Lands the range into emptied scratch tables. */
+    private ContenderRun plainWriter(LogRange range, BronzeCatalog tables, String stage) throws Exception {
+        tables.dropScratchTables();
+        long started = System.nanoTime();
+        new PlainIcebergLanding(tables.createMissingTables(), commitInterval).run(bootstrap, range, out, stage);
+        double wholeSeconds = (System.nanoTime() - started) / 1e9;
+        return ContenderRun.landed(CommittedLanding.of(tables.createMissingTables().values()), wholeSeconds,
+                List.of());
+    }
+
+    /** Runs the landing job into emptied scratch tables, with fresh state. */
+    private ContenderRun flinkJob(LogRange range, BronzeCatalog tables, String stage, String stateName)
+            throws Exception {
+        tables.dropScratchTables();
+        deleteJobState();
+        out.progress(stage, 0, range.offsets());
+        LandingTarget target = new LandingTarget(FLINK_NAMESPACE, stateRoot.resolve(stateName), CONSUMER_GROUP);
+        return BenchedLandingJob.run(config, target, tables, out);
+    }
+
+    private void deleteJobState() throws IOException {
         if (Files.exists(stateRoot)) {
             try (Stream<Path> files = Files.walk(stateRoot)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -2,14 +2,21 @@ package io.alluvium.flink.bench;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * What one step of the realtime bench's live phase measured: the load's target and achieved rate, the
  * freshness of the probes sent during it, the most records waiting (in the topics, not yet counted by
- * the job) and how long after the load ended the job had counted every record sent.
+ * the job), how long after the load ended the job had counted every record sent, and, for a step cut short,
+ * why it was overloaded ({@link OverloadWatch}).
+ *
+ * @param allCountedAfterSeconds empty when the bench stopped waiting for the job to count everything
  */
 record LiveStep(String name, long targetRate, double achievedRate, double seconds, List<Long> freshnessMillis,
-                long maxBacklog, double catchUpSeconds) {
+                long maxBacklog, OptionalDouble allCountedAfterSeconds, Optional<OverloadWatch.Overload> overload) {
+
+    static final long FRESH_MILLIS = 1000;
 
     LiveStep {
         freshnessMillis = freshnessMillis.stream().sorted().toList();
@@ -23,14 +30,28 @@ record LiveStep(String name, long targetRate, double achievedRate, double second
         return freshnessMillis.get(Math.max(0, rank - 1));
     }
 
-    boolean freshWithinOneSecond() {
-        return !freshnessMillis.isEmpty() && percentile(99) <= 1000;
+    /** Freshness p99 within a second, and not overloaded. */
+    boolean sustained() {
+        return overload.isEmpty() && !freshnessMillis.isEmpty() && percentile(99) <= FRESH_MILLIS;
+    }
+
+    /** The name as the report shows it: an overloaded step says so. */
+    String shownName() {
+        return overload.isPresent() ? name + ": OVERLOADED" : name;
     }
 
     String summary() {
-        return String.format(Locale.ROOT, "%s: target %,d events/s, achieved %,.0f/s over %.1f s; freshness p50 %d ms, "
-                + "p95 %d ms, p99 %d ms (%d probes); most records waiting %,d; all counted %.1f s after the load ended",
-                name, targetRate, achievedRate, seconds, percentile(50), percentile(95), percentile(99),
-                freshnessMillis.size(), maxBacklog, catchUpSeconds);
+        String counted = allCountedAfterSeconds.isPresent()
+                ? String.format(Locale.ROOT, "all counted %.1f s after the load ended", allCountedAfterSeconds.getAsDouble())
+                : "not all counted when the bench stopped waiting";
+        return String.format(Locale.ROOT, "%s: %starget %,d events/s, achieved %,.0f/s over %.1f s; freshness p50 %s, "
+                + "p95 %s, p99 %s (%d probes); most records waiting %,d; %s", name,
+                overload.map(o -> "OVERLOADED (" + o.reason() + "); ").orElse(""), targetRate, achievedRate,
+                seconds, millis(percentile(50)), millis(percentile(95)), millis(percentile(99)),
+                freshnessMillis.size(), maxBacklog, counted);
+    }
+
+    private static String millis(long value) {
+        return value == Long.MAX_VALUE ? "none seen" : value + " ms";
     }
 }

@@ -28,7 +28,7 @@ final class ReadCeiling implements RangeReader.RecordSink {
         long ended = System.nanoTime();
         long first = ceiling.firstRecordNanos == 0 ? started : ceiling.firstRecordNanos;
         double seconds = (ended - first) / 1e9;
-        return new Result(new ContenderRun(rows, seconds, seconds, (ended - started) / 1e9, List.of()),
+        return new Result(new ContenderRun(rows, 1, seconds, seconds, (ended - started) / 1e9, List.of()),
                 ceiling.bytes);
     }
 

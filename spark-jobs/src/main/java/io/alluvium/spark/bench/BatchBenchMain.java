@@ -1,5 +1,6 @@
 package io.alluvium.spark.bench;
 
+import io.alluvium.bench.AlternatingRounds;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.runtime.ChildProtocol.BadInputException;
 import io.alluvium.runtime.ChildProtocol;
@@ -9,13 +10,18 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The child JVM of {@code alluvium bench batch}: {@code BatchBenchMain <settings.properties> [--rounds N]
- * [--events N]}. Bronze must already hold the bench's events (the CLI generates and lands them first;
- * {@code --events} says how many it sent and is not needed here, Bronze is counted). Answers with one
- * {@code @alluvium result} line (see {@link BatchBench}).
+ * [--events N]}. Bronze must already hold the bench's events (the CLI generates and lands them first; Bronze
+ * is counted). {@code --events} says the CLI landed N events for a test run: one build per round; without it
+ * a round builds again until it has lasted 10 s. Answers with one {@code @alluvium result} line (see
+ * {@link BatchBench}).
  */
 public final class BatchBenchMain {
     static final String USAGE = "usage: [--rounds N] [--events N]";
-    static final int DEFAULT_ROUNDS = 2;
+    static final int MAX_ROUNDS = 20;
+
+    /** The parsed arguments: rounds, and whether {@code --events} fixed the work. */
+    record Args(int rounds, boolean fixedWork) {
+    }
 
     private BatchBenchMain() {
     }
@@ -25,17 +31,18 @@ public final class BatchBenchMain {
     }
 
     static void run(AlluviumConfig config, String[] args, ChildProtocol out) {
-        int rounds = rounds(args);
+        Args parsed = parse(args);
         SparkSession spark = SparkSessions.create(config);
         try {
-            out.result(Json.write(new BatchBench(spark).run(rounds, out::progress)));
+            out.result(Json.write(new BatchBench(spark).run(parsed.rounds(), parsed.fixedWork(), out::progress)));
         } finally {
             spark.stop();
         }
     }
 
-    static int rounds(String[] args) {
-        int rounds = DEFAULT_ROUNDS;
+    static Args parse(String[] args) {
+        int rounds = AlternatingRounds.MIN_ROUNDS;
+        boolean fixedWork = false;
         for (int i = 0; i < args.length; i++) {
             boolean known = args[i].equals("--rounds") || args[i].equals("--events");
             if (!known || i + 1 == args.length) {
@@ -43,13 +50,16 @@ public final class BatchBenchMain {
             }
             long value = positive(args[i], args[++i]);
             if (args[i - 1].equals("--rounds")) {
-                if (value > 20) {
-                    throw new BadInputException("--rounds " + value + " is more than 20: two are enough to see the best of each");
+                if (value < AlternatingRounds.MIN_ROUNDS || value > MAX_ROUNDS) {
+                    throw new BadInputException("--rounds must be between " + AlternatingRounds.MIN_ROUNDS + " and "
+                            + MAX_ROUNDS + ", got " + value);
                 }
                 rounds = (int) value;
+            } else {
+                fixedWork = true;
             }
         }
-        return rounds;
+        return new Args(rounds, fixedWork);
     }
 
     private static long positive(String option, String value) {

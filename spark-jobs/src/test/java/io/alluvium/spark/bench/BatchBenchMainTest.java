@@ -6,27 +6,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.alluvium.runtime.ChildProtocol.BadInputException;
 import org.junit.jupiter.api.Test;
 
-/** The arguments of {@code bench batch}'s child JVM: the CLI's {@code --events N} and an optional {@code --rounds N}. */
+/**
+ * The arguments of {@code bench batch}'s child JVM: the CLI's {@code --events N} (fixed work: one build per round)
+ * and an optional {@code --rounds N} (at least 3, for a median).
+ */
 class BatchBenchMainTest {
 
     @Test
-    void roundsDefaultToTwoAndTheCliEventCountIsAccepted() {
-        assertThat(BatchBenchMain.rounds(new String[0])).isEqualTo(2);
-        assertThat(BatchBenchMain.rounds(new String[] {"--events", "200000"})).isEqualTo(2);
-        assertThat(BatchBenchMain.rounds(new String[] {"--rounds", "3", "--events", "1000"})).isEqualTo(3);
+    void threeRoundsSizedByDefaultAndTheCliEventCountFixesTheWork() {
+        assertThat(BatchBenchMain.parse(new String[0])).isEqualTo(new BatchBenchMain.Args(3, false));
+        assertThat(BatchBenchMain.parse(new String[] {"--events", "200000"})).isEqualTo(new BatchBenchMain.Args(3, true));
+        assertThat(BatchBenchMain.parse(new String[] {"--rounds", "5", "--events", "1000"}))
+                .isEqualTo(new BatchBenchMain.Args(5, true));
     }
 
     @Test
     void badArgumentsAreOneLineMessages() {
-        assertThatThrownBy(() -> BatchBenchMain.rounds(new String[] {"--rounds", "0"}))
+        assertThatThrownBy(() -> BatchBenchMain.parse(new String[] {"--rounds", "0"}))
                 .isInstanceOf(BadInputException.class).hasMessage("--rounds needs a whole number of at least 1, got \"0\"");
-        assertThatThrownBy(() -> BatchBenchMain.rounds(new String[] {"--rounds", "two"}))
+        assertThatThrownBy(() -> BatchBenchMain.parse(new String[] {"--rounds", "two"}))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("got \"two\"");
-        assertThatThrownBy(() -> BatchBenchMain.rounds(new String[] {"--rounds"}))
+        assertThatThrownBy(() -> BatchBenchMain.parse(new String[] {"--rounds"}))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("usage: [--rounds N] [--events N]");
-        assertThatThrownBy(() -> BatchBenchMain.rounds(new String[] {"--fast"}))
+        assertThatThrownBy(() -> BatchBenchMain.parse(new String[] {"--fast"}))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("\"--fast\"");
-        assertThatThrownBy(() -> BatchBenchMain.rounds(new String[] {"--rounds", "50"}))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("more than 20");
+        assertThatThrownBy(() -> BatchBenchMain.parse(new String[] {"--rounds", "2"}))
+                .isInstanceOf(BadInputException.class).hasMessage("--rounds must be between 3 and 20, got 2");
+        assertThatThrownBy(() -> BatchBenchMain.parse(new String[] {"--rounds", "50"}))
+                .isInstanceOf(BadInputException.class).hasMessage("--rounds must be between 3 and 20, got 50");
     }
 }
