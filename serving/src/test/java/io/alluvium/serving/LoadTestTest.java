@@ -66,7 +66,7 @@ class LoadTestTest {
     @Test
     void overHttpEveryLookupIsMadeAndFindsItsData() {
         LoadResult result;
-        try (HttpReader http = new HttpReader(api.url())) {
+        try (HttpReader http = new HttpReader(api.url(), 4)) {
             result = LoadTest.run(lookups, 500, 4, http);
         }
         assertThat(result.lookups()).isEqualTo(500);
@@ -99,8 +99,9 @@ class LoadTestTest {
                 new ServingLookup.UserFeatures("u-nobody"), new ServingLookup.CityHour("city-01", FIRST_HOUR),
                 new ServingLookup.CityHour("Atlantis", FIRST_HOUR));
         assertThat(ServingKeys.user("u-nobody")).isEqualTo(halfMissing.get(1).key());
-        try (HttpReader http = new HttpReader(api.url());
-             HttpReader nowhere = new HttpReader("http://127.0.0.1:" + RealServingStore.freePort() + ServingApi.PREFIX)) {
+        try (HttpReader http = new HttpReader(api.url(), 2);
+             HttpReader nowhere = new HttpReader("http://127.0.0.1:" + RealServingStore.freePort() + ServingApi.PREFIX,
+                     2)) {
             assertThat(LoadTest.run(halfMissing, 100, 2, http).errors()).isEqualTo(50);
             assertThat(LoadTest.run(halfMissing, 100, 2, nowhere).errors()).isEqualTo(100);
         }

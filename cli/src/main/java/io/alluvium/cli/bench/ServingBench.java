@@ -77,7 +77,7 @@ final class ServingBench implements Bench {
         try (JedisPooled direct = ServingStoreConnections.pool(endpoint, "alluvium-bench", clients);
              SpeedView view = SpeedView.open(endpoint, clients);
              ServingApi api = ServingApi.start(view, "127.0.0.1", 0);
-             HttpReader http = new HttpReader(api.url())) {
+             HttpReader http = new HttpReader(api.url(), clients)) {
             List<ServingLookup> lookups = lookups(direct, endpoint, console);
             RedisReader redis = new RedisReader(direct);
             console.step("serving: warming up (" + WARM_UP + " lookups each)");
