@@ -167,8 +167,10 @@ final class LivePhase {
         List<Long> freshness;
         long maxWaiting;
         Optional<Overload> overload;
+        Optional<CpuMeter> cpu;
         try (LiveSampler sampler = new LiveSampler(watched.log(), store, watched.heap(), watch)) {
             clock.start(plan.startMillis(), plan.spanMillis(), duration.toNanos());
+            cpu = CpuMeter.start();
             long started = System.nanoTime();
             sent = KafkaPublisher.of(load).publish(plan, records.handOut(() -> sampler.overload().isPresent()),
                     (done, total) -> out.progress(name, done, total));
@@ -179,14 +181,16 @@ final class LivePhase {
         }
         long loadEnded = System.nanoTime();
         if (overload.filter(o -> o.cause().ofTheJvm()).isPresent()) {
-            return new LiveStep(name, rate, sent.sent() / seconds, seconds, freshness, maxWaiting,
-                    OptionalDouble.empty(), overload);
+            return new LiveStep(name, rate, sent.sent(), seconds, freshness, maxWaiting, OptionalDouble.empty(),
+                    overload, Optional.empty());
         }
         Optional<Overload> behind = watched.awaitCounted(ProcessedRecords.inTopics(watched.log()));
         OptionalDouble countedAfter = behind.isEmpty()
                 ? OptionalDouble.of((System.nanoTime() - loadEnded) / 1e9) : OptionalDouble.empty();
-        return new LiveStep(name, rate, sent.sent() / seconds, seconds, freshness, maxWaiting, countedAfter,
-                overload.or(() -> behind));
+        // what the step's events cost, until the job had counted them all
+        Optional<CpuMeter.Use> used = behind.isEmpty() ? cpu.flatMap(CpuMeter::stop) : Optional.empty();
+        return new LiveStep(name, rate, sent.sent(), seconds, freshness, maxWaiting, countedAfter,
+                overload.or(() -> behind), used);
     }
 
     /** The running job and what watches it while the bench waits. */

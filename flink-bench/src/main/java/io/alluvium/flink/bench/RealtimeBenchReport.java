@@ -83,6 +83,11 @@ final class RealtimeBenchReport {
                 .orElseGet(() -> "no step was sustained (freshness p99 <= 1 s, not overloaded)" + live.sweep().stream()
                         .findFirst().map(s -> String.format(Locale.ROOT, "; lowest tried: %,d events/s", s.targetRate()))
                         .orElse("")));
+        live.highestSustained().flatMap(step -> step.cpu().map(use -> String.format(Locale.ROOT, "CPU at the highest "
+                + "sustained step: every event cost the machine %.0f µs (every process: job, sender, broker, "
+                + "redis-server); at that cost its %d cores carry at most %,.0f events/s; %,d events/s would need at "
+                + "most %.0f µs per event", use.machineMicrosPerEvent(step.sent()), use.cores(),
+                use.rateAtFullUse(step.sent()), rate, use.cores() * 1e6 / rate))).ifPresent(notes::add);
         live.sweep().stream().filter(s -> s.overload().isPresent()).findFirst().ifPresent(s -> notes.add(
                 String.format(Locale.ROOT, "the sweep stopped raising the rate after %s was overloaded", s.name())));
         steps.forEach(step -> notes.add(step.summary()));
@@ -144,6 +149,12 @@ final class RealtimeBenchReport {
             m.putNull("all_counted_after_load_s");
         }
         step.overload().ifPresent(o -> m.put("overloaded", o.reason()));
+        step.cpu().ifPresent(use -> {
+            m.put("cpu_busy_cores", round(use.busyCores()));
+            m.put("cpu_us_per_event", round(use.machineMicrosPerEvent(step.sent())));
+            m.put("cpu_us_per_event_this_jvm", round(use.jvmMicrosPerEvent(step.sent())));
+            m.put("rate_at_full_cpu", Math.round(use.rateAtFullUse(step.sent())));
+        });
     }
 
     /** A percentile of the step's freshness, or null when no probe was seen. */
