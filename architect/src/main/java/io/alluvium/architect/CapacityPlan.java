@@ -26,9 +26,9 @@ public final class CapacityPlan {
     static final double KINESIS_SHARD_MB_PER_S = 1;
     static final double KINESIS_SHARD_RECORDS_PER_S = 1000;
     static final double KINESIS_PUT_UNIT_BYTES = 25_000;
-    /** Flink checkpoint = Iceberg commit interval of the landing job. */
+    /** Flink checkpoint = Iceberg commit interval of the landing job, unless velocity.micro_batch_interval says otherwise. */
     static final double CHECKPOINT_S = 60;
-    /** Log agents (Fluent Bit, Vector) upload a file every 10 min or 100 MB, whichever first. */
+    /** Log agents (Fluent Bit, Vector) upload a file every 10 min (unless velocity.micro_batch_interval says otherwise) or 100 MB. */
     static final double AGENT_FLUSH_S = 600;
     static final double AGENT_MAX_FILE_BYTES = 100 * MB;
     static final double NODE_VCPU = 16;
@@ -106,6 +106,9 @@ public final class CapacityPlan {
     final double silverColdGb;
     final double goldStandardGb;
     final double redshiftStorageGb;
+    /** Seconds between landing commits (micro-batch) or agent flushes, and the writers that each land a file per interval. */
+    final double landingIntervalSeconds;
+    final double landingWriters;
     final double landingFilesPerDay;
     final double avgLandingFileBytes;
     final double silverFilesPerDay;
@@ -254,13 +257,19 @@ public final class CapacityPlan {
         }
 
         boolean compaction = d.on(Knob.COMPACTION);
+        Requirements.Velocity vel = r.velocity();
+        landingIntervalSeconds = vel.microBatchSeconds().orElse(log ? CHECKPOINT_S : AGENT_FLUSH_S);
+        landingWriters = vel.writerParallelism().orElse(log ? flinkLandingParallelism : v.sources());
+        String writers = number(landingWriters) + (vel.writerParallelism().isPresent() ? " writers" : log ? " writers (landing parallelism)" : " sources");
+        String interval = number(landingIntervalSeconds) + " s " + (log ? "micro-batch" : "flush")
+                + (vel.microBatchSeconds().isPresent() ? "" : " (default)");
         if (log) {
-            landingFilesPerDay = add("landing_files_per_day", "Bronze files landed per day", flinkLandingParallelism * SECONDS_PER_DAY / CHECKPOINT_S,
-                    "files", number(flinkLandingParallelism) + " writers x 86,400 s / " + number(CHECKPOINT_S) + " s checkpoint");
+            landingFilesPerDay = add("landing_files_per_day", "Bronze files landed per day", landingWriters * SECONDS_PER_DAY / landingIntervalSeconds,
+                    "files", writers + " x 86,400 s / " + interval);
         } else {
             landingFilesPerDay = add("landing_files_per_day", "Bronze files landed per day",
-                    Math.max(v.sources() * SECONDS_PER_DAY / AGENT_FLUSH_S, v.bytesPerDay() * BRONZE_RATIO / AGENT_MAX_FILE_BYTES), "files",
-                    "max(" + v.sources() + " sources x 86,400 s / " + number(AGENT_FLUSH_S) + " s flush, " + size(bronzeBytesPerDay)
+                    Math.max(landingWriters * SECONDS_PER_DAY / landingIntervalSeconds, v.bytesPerDay() * BRONZE_RATIO / AGENT_MAX_FILE_BYTES), "files",
+                    "max(" + writers + " x 86,400 s / " + interval + ", " + size(bronzeBytesPerDay)
                             + " / " + size(AGENT_MAX_FILE_BYTES) + " per file)");
         }
         avgLandingFileBytes = add("landing_file_bytes_avg", "Average landed file size", bronzeBytesPerDay / landingFilesPerDay, "bytes",
@@ -276,7 +285,7 @@ public final class CapacityPlan {
                         : number(batchRunsPerDay) + " runs x " + number(SHUFFLE_PARTITIONS) + " shuffle partitions");
         compactedFilesPerDay = compaction ? Math.ceil(bronzeBytesPerDay / TARGET_FILE_BYTES) : 0;
         boolean hive = d.is(Knob.TABLE_FORMAT, "hive");
-        double landingCommits = log ? SECONDS_PER_DAY / CHECKPOINT_S : batchRunsPerDay;
+        double landingCommits = log ? SECONDS_PER_DAY / landingIntervalSeconds : batchRunsPerDay;
         commitsPerDay = add("table_commits_per_day", "Table commits per day", landingCommits + batchRunsPerDay * 2 + (compaction ? 3 : 0),
                 "commits", number(landingCommits) + " landing + " + number(batchRunsPerDay) + " runs x 2 tables"
                         + (compaction ? " + 3 maintenance" : ""));

@@ -57,12 +57,14 @@ public final class MarkdownRenderer {
         }
         Requirements.Volume v = r.volume();
         line("");
-        line("- Volume: " + size(v.bytesPerDay()) + "/day of " + size(v.eventBytes()) + " events, peak x" + number(v.peakFactor())
+        line("- Volume: " + size(v.bytesPerDay()) + "/day of " + size(v.eventBytes()) + " events, peak x" + number(v.peakFactor()) + " (" + number(v.peakEventsPerSecond()) + " events/s)"
                 + ", hot key " + number(v.hotKeyShare() * 100) + "%, " + v.sources() + " sources; retention log " + number(v.retention().logDays())
                 + " d, bronze " + number(v.retention().bronzeDays()) + " d, silver " + number(v.retention().silverDays()) + " d, gold "
                 + number(v.retention().goldDays()) + " d");
         line("- Velocity: " + YamlSection.yamlName(r.velocity().mode()) + ", latency " + Quantities.duration(r.velocity().latencySeconds())
-                + ", batch window " + number(r.velocity().batchWindowHours()) + " h");
+                + ", batch window " + number(r.velocity().batchWindowHours()) + " h"
+                + r.velocity().microBatchSeconds().stream().mapToObj(i -> ", micro-batch every " + Quantities.duration(i)).findFirst().orElse("")
+                + r.velocity().writerParallelism().stream().mapToObj(w -> ", " + number(w) + " landing writers").findFirst().orElse(""));
         line("- Variety: " + r.variety().stream().map(YamlSection::yamlName).toList());
         line("- Users: " + r.usage().patterns().stream().map(YamlSection::yamlName).toList() + ", " + number(r.usage().sqlQueriesPerDay())
                 + " SQL and " + number(r.usage().dashboardQueriesPerDay()) + " dashboard queries/day over " + number(r.usage().queryWindowDays())

@@ -70,8 +70,13 @@ public record Requirements(
         }
     }
 
-    /** How fast results are needed; {@code batchWindowHours} is the time one batch run may take. */
-    public record Velocity(Mode mode, double latencySeconds, double batchWindowHours) {
+    /**
+     * How fast results are needed; {@code batchWindowHours} is the time one batch run may take. The landing
+     * interval (micro-batch commit or agent flush) and the number of landing writers decide how many files
+     * land; empty when the file leaves them to the design (they depend on the ingestion chosen).
+     */
+    public record Velocity(Mode mode, double latencySeconds, double batchWindowHours, OptionalDouble microBatchSeconds,
+                           OptionalDouble writerParallelism) {
         /** Seconds between two batch runs: the latency target for batch, hourly Silver/Gold otherwise. */
         public double batchIntervalSeconds() {
             return mode == Mode.BATCH ? Math.min(latencySeconds, Quantities.SECONDS_PER_DAY) : 3600;

@@ -25,6 +25,12 @@ public final class RequirementsReader {
     static final double BATCH_MIN_LATENCY_S = 5 * 60;
     /** Two volume statements (per_day and events_per_s) may differ by this much before they contradict. */
     static final double VOLUME_TOLERANCE = 0.10;
+    /** A peak is at least the average; beyond 50x the average the "average" describes an idle system. */
+    static final double MIN_PEAK_FACTOR = 1;
+    static final double MAX_PEAK_FACTOR = 50;
+    /** Landing commits (micro-batches or agent flushes) between these are plausible. */
+    static final double MIN_LANDING_INTERVAL_S = 1;
+    static final double MAX_LANDING_INTERVAL_S = 3600;
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -96,8 +102,7 @@ public final class RequirementsReader {
         } else {
             bytesPerDay = assume("volume.per_day", 100 * Quantities.GB, "100 GB", "no volume stated: a mid-size platform");
         }
-        double peak = or(v, "peak_factor", v.number("peak_factor", 1, 50), 3.0, "daily peak over average for user traffic",
-                Quantities::number);
+        double peak = peakFactor(v, bytesPerDay / eventBytes / Quantities.SECONDS_PER_DAY);
         double hot = or(v, "hot_key_share", v.number("hot_key_share", 0, 1), 0.01,
                 "the busiest key carries 1% of events (Zipf-skewed keys are normal)", Quantities::number);
         int sources = (int) Math.round(or(v, "sources", v.number("sources", 1, 1e7), 100.0,
@@ -105,6 +110,28 @@ public final class RequirementsReader {
         Requirements.Retention retention = retention(v);
         v.finish();
         return new Requirements.Volume(bytesPerDay, eventBytes, peak, hot, sources, retention);
+    }
+
+    /** The peak over the average: stated as a factor, or derived from a stated peak rate (both must agree). */
+    private double peakFactor(YamlSection v, double avgEventsPerSecond) {
+        Optional<Double> factor = v.number("peak_factor", MIN_PEAK_FACTOR, MAX_PEAK_FACTOR);
+        Optional<Double> peakRate = v.number("peak_events_per_s", 0.001, 1e10);
+        if (peakRate.isEmpty()) {
+            return or(v, "peak_factor", factor, 3.0, "daily peak over average for user traffic", Quantities::number);
+        }
+        double derived = peakRate.get() / avgEventsPerSecond;
+        if (derived < MIN_PEAK_FACTOR || derived > MAX_PEAK_FACTOR) {
+            throw v.error("peak_events_per_s", Quantities.number(peakRate.get()) + " events/s is " + Quantities.number(derived)
+                    + "x the average " + Quantities.number(avgEventsPerSecond) + " events/s; a peak must be "
+                    + Quantities.number(MIN_PEAK_FACTOR) + " .. " + Quantities.number(MAX_PEAK_FACTOR) + "x the average");
+        }
+        factor.ifPresent(f -> {
+            if (Math.abs(f - derived) > VOLUME_TOLERANCE * derived) {
+                throw v.error("peak_factor", Quantities.number(f) + " contradicts volume.peak_events_per_s " + Quantities.number(peakRate.get())
+                        + " (" + Quantities.number(derived) + "x the average " + Quantities.number(avgEventsPerSecond) + " events/s)");
+            }
+        });
+        return derived;
     }
 
     private Requirements.Retention retention(YamlSection volume) {
@@ -139,7 +166,7 @@ public final class RequirementsReader {
             throw s.get().error("latency", Quantities.duration(lat) + " contradicts velocity.mode batch (a batch design needs >= "
                     + Quantities.duration(BATCH_MIN_LATENCY_S) + "; use mode streaming or hybrid)");
         }
-        Requirements.Velocity probe = new Requirements.Velocity(mode, lat, 0);
+        Requirements.Velocity probe = new Requirements.Velocity(mode, lat, 0, OptionalDouble.empty(), OptionalDouble.empty());
         double interval = probe.batchIntervalSeconds();
         double window = s.flatMap(v -> v.seconds("batch_window").map(w -> v.inRange("batch_window", w, 60, Quantities.SECONDS_PER_DAY)))
                 .orElseGet(() -> {
@@ -150,8 +177,26 @@ public final class RequirementsReader {
             throw s.get().error("batch_window", Quantities.duration(window) + " is longer than the interval between runs ("
                     + Quantities.duration(interval) + "): runs would overlap");
         }
+        OptionalDouble microBatch = s.flatMap(v -> v.seconds("micro_batch_interval")
+                        .map(i -> v.inRange("micro_batch_interval", i, MIN_LANDING_INTERVAL_S, MAX_LANDING_INTERVAL_S)))
+                .map(OptionalDouble::of).orElseGet(() -> {
+                    assume("velocity.micro_batch_interval", 0, Quantities.duration(CapacityPlan.CHECKPOINT_S) + " (stream) or "
+                            + Quantities.duration(CapacityPlan.AGENT_FLUSH_S) + " (log agents)",
+                            "the landing job commits files at each checkpoint; log agents flush every 10 min or 100 MB");
+                    return OptionalDouble.empty();
+                });
+        OptionalDouble writers = s.flatMap(v -> v.number("writer_parallelism", 1, 1e6).map(w -> {
+            if (w != Math.rint(w)) {
+                throw v.error("writer_parallelism", Quantities.number(w) + " is not a whole number of writers");
+            }
+            return w;
+        })).map(OptionalDouble::of).orElseGet(() -> {
+            assume("velocity.writer_parallelism", 0, "the landing job's parallelism (stream) or volume.sources (log agents)",
+                    "each writer lands one file per interval");
+            return OptionalDouble.empty();
+        });
         s.ifPresent(YamlSection::finish);
-        return new Requirements.Velocity(mode, lat, window / 3600);
+        return new Requirements.Velocity(mode, lat, window / 3600, microBatch, writers);
     }
 
     private Requirements.Usage usage(YamlSection root) {
