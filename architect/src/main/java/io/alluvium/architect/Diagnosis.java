@@ -28,7 +28,7 @@ public record Diagnosis(List<Finding> findings, Map<Knob, String> targetChanges,
         for (Symptom s : r.symptoms()) {
             List<String> causes = new ArrayList<>();
             for (Bottleneck b : bottlenecks) {
-                if (s.causes().contains(b.kind())) {
+                if (s.causes().contains(b.kind()) && b.severity() == Bottleneck.Severity.REACHED) {
                     causes.add(b.title() + ": " + b.observed() + " (threshold " + b.threshold() + ")");
                 }
             }

@@ -92,7 +92,8 @@ public record FailureModel(List<Failure> failures, Evolution evolution) {
                 PriceTable.forRegion(s.requirements().region()));
         for (Bottleneck b : BottleneckDetector.detect(big.requirements(), big.decisions(), big.capacity(), big.cost(), cal,
                 PriceTable.forRegion(s.requirements().region()))) {
-            if (before.stream().noneMatch(x -> x.title().equals(b.title()))) {
+            boolean reachedBefore = before.stream().anyMatch(x -> x.title().equals(b.title()) && x.severity() == Bottleneck.Severity.REACHED);
+            if (b.severity() == Bottleneck.Severity.REACHED && !reachedBefore) {
                 changes.add("new bottleneck: " + b.title() + " (" + b.observed() + "; threshold " + b.threshold() + ")");
             }
         }

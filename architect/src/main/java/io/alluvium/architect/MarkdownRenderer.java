@@ -33,8 +33,8 @@ public final class MarkdownRenderer {
                 : "from documented defaults (no --calibration file)") + ".");
         line("");
         line("**Monthly cost: " + usd(d.cost().total()) + "**" + r.budgetUsdPerMonth().stream().mapToObj(b -> " (budget " + usd(b)
-                + (d.cost().total() > b ? ": OVER" : ": within") + ")").findFirst().orElse("") + "; " + d.bottlenecks().size()
-                + " bottleneck(s); " + d.services().size() + " service choices.");
+                + (d.cost().total() > b ? ": OVER" : ": within") + ")").findFirst().orElse("") + "; " + reached(d)
+                + " bottleneck(s) and " + (d.bottlenecks().size() - reached(d)) + " near a threshold; " + d.services().size() + " service choices.");
         requirements(d, h + "#");
         services(d, h + "#");
         capacity(d, h + "#");
@@ -43,6 +43,10 @@ public final class MarkdownRenderer {
         optimizations(d, h + "#");
         failures(d, h + "#");
         d.diagnosis().ifPresent(x -> diagnosis(x, h + "#"));
+    }
+
+    private static long reached(Design d) {
+        return d.bottlenecks().stream().filter(b -> b.severity() == Bottleneck.Severity.REACHED).count();
     }
 
     private void requirements(Design d, String h) {
@@ -132,8 +136,10 @@ public final class MarkdownRenderer {
             line("None triggered by the thresholds (see Thresholds in the README).");
             return;
         }
-        table(List.of("bottleneck", "observed", "threshold", "impact", "fix"), d.bottlenecks().stream()
-                .map(b -> List.of(b.title(), b.observed(), b.threshold(), b.impact(), b.fix())).toList());
+        table(List.of("bottleneck", "severity", "observed", "threshold", "USD/month at stake", "impact", "fix"), d.bottlenecks().stream()
+                .map(b -> List.of(b.title(), b.severity() == Bottleneck.Severity.REACHED ? "reached" : "near (within "
+                                + number(Thresholds.NEAR_SHARE * 100) + "%)", b.observed(), b.threshold(),
+                        usd(b.stake().usdPerMonth()) + " (" + b.stake().basis() + ")", b.impact(), b.fix())).toList());
     }
 
     private void optimizations(Design d, String h) {

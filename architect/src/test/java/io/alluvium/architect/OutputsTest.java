@@ -39,6 +39,9 @@ class OutputsTest {
         }
         assertThat(n.at("/cost/total_usd_per_month").asDouble()).isCloseTo(sum, org.assertj.core.api.Assertions.within(1e-6));
         assertThat(n.at("/capacity/0").fieldNames()).toIterable().containsExactly("id", "label", "value", "unit", "formula");
+        JsonNode bottleneck = JSON.readTree(Fixtures.run("--json", "examples/q5-failing-lake.yaml").out()).at("/bottlenecks/0");
+        assertThat(bottleneck.fieldNames()).toIterable().containsExactly("kind", "severity", "title", "observed", "threshold", "usd_per_month",
+                "usd_basis", "impact", "fix");
         assertThat(n.at("/failure_model/evolution/cost_at_factor_usd_per_month").asDouble()).isGreaterThan(n.at("/cost/total_usd_per_month").asDouble());
     }
 
