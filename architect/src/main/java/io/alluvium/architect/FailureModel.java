@@ -66,7 +66,7 @@ public record FailureModel(List<Failure> failures, Evolution evolution) {
         }
         out.add(new Failure("the region", "a regional outage", r.sla().availabilityPercent() >= 99.99
                 ? "S3 Cross-Region Replication of Bronze and Gold, MirrorMaker 2 for the log, infrastructure as code in a second region"
-                : "wait for the region (the SLA of " + number(r.sla().availabilityPercent()) + "% allows it); S3 keeps the data",
+                : "wait for the region (the SLA of " + Quantities.percentage(r.sla().availabilityPercent()) + " allows it); S3 keeps the data",
                 r.sla().availabilityPercent() >= 99.99 ? "minutes (replication lag)" : "0 (S3 is durable)", "hours",
                 r.sla().availabilityPercent() < 99.99));
         return new FailureModel(out, evolution(s, cal));

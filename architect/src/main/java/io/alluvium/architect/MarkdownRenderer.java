@@ -73,7 +73,7 @@ public final class MarkdownRenderer {
         line("- Users: " + r.usage().patterns().stream().map(YamlSection::yamlName).toList() + ", " + number(r.usage().sqlQueriesPerDay())
                 + " SQL and " + number(r.usage().dashboardQueriesPerDay()) + " dashboard queries/day over " + number(r.usage().queryWindowDays())
                 + " d, " + number(r.usage().pointLookupsPerSecond()) + " point lookups/s");
-        line("- SLA: availability " + number(r.sla().availabilityPercent()) + "%, RPO " + Quantities.duration(r.sla().rpoSeconds()) + ", RTO "
+        line("- SLA: availability " + Quantities.percentage(r.sla().availabilityPercent()) + ", RPO " + Quantities.duration(r.sla().rpoSeconds()) + ", RTO "
                 + Quantities.duration(r.sla().rtoSeconds()));
         line("- Security: PII " + r.security().pii() + ", encryption " + YamlSection.yamlName(r.security().encryption()) + ", residency "
                 + r.security().residency());

@@ -116,6 +116,14 @@ class OutputsTest {
     }
 
     @Test
+    void anAvailabilityPrintsAsStatedNeverRoundedUpToAHundredPercent() {
+        String q2 = MarkdownRenderer.render(Fixtures.design("q2-fraud-detection.yaml"));
+        assertThat(q2).contains("- SLA: availability 99.95%, ").doesNotContain("100%").contains("the SLA of 99.95% allows it");
+        String sixNines = MarkdownRenderer.render(Architect.design(Fixtures.parse("sla: {availability: 99.9999%}"), Calibration.defaults()));
+        assertThat(sixNines).contains("- SLA: availability 99.9999%, ");
+    }
+
+    @Test
     void assumptionsAreListedFirstForAnEmptyFile() {
         Design d = Architect.design(Fixtures.parse("name: nothing stated"), Calibration.defaults());
         assertThat(d.requirements().assumptions()).extracting(Assumption::field).contains("volume.per_day", "velocity.mode", "sla.availability",
