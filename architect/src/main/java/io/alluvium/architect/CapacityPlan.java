@@ -40,8 +40,13 @@ public final class CapacityPlan {
     static final double SPARK_PASSES = 1.5;
     /** In Kappa the stream builds Silver and Gold; Spark only compacts and backfills. */
     static final double KAPPA_SPARK_PASSES = 0.5;
-    /** Stored bytes over raw JSON bytes: zstd raw payload, typed Parquet+zstd, uncompressed JSON. */
+    /**
+     * Stored bytes over raw JSON bytes: zstd raw payload, typed Parquet+zstd, uncompressed JSON (defaults for
+     * volume.compression; a layer whose compression knob is none stores raw bytes).
+     */
     static final double BRONZE_RATIO = 0.25;
+    /** zstd over a producer batch (a few hundred events, linger.ms 5-20 ms) compresses less than over a whole Bronze object. */
+    static final double PRODUCER_RATIO = 0.3;
     static final double PARQUET_RATIO = 0.12;
     static final double JSON_RATIO = 1.0;
     /** Gold (aggregates, features) is this fraction of Silver. */
@@ -152,6 +157,9 @@ public final class CapacityPlan {
                     "ceil(" + number(peakEventsPerSecond) + " peak events/s x headroom " + HEADROOM + " / "
                             + number(cal.flinkRowsPerSecondPerSlot().value()) + " rows/s per slot)");
         }
+        boolean producerZstd = d.is(Knob.PRODUCER_COMPRESSION, "zstd");
+        double logRatio = producerZstd ? v.compression().producer() : 1.0;
+        String producerCodec = number(logRatio) + (producerZstd ? " (producer zstd)" : " (uncompressed batches)");
         if (d.is(Knob.INGESTION, "msk")) {
             double byMb = Math.ceil(peakMbPerSecond * HEADROOM / cal.kafkaPartitionMbPerSecond().value());
             partitions = add("kafka_partitions", "Kafka partitions (MSK)",
@@ -166,9 +174,10 @@ public final class CapacityPlan {
                     "round up to 3 of max(ceil(" + number(peakMbPerSecond) + " MB/s x RF " + REPLICATION + " / " + number(BROKER_MB_PER_S)
                             + " MB/s per broker) = " + number(byThroughput) + ", ceil(" + number(partitions) + " x " + REPLICATION
                             + " / " + number(PARTITIONS_PER_BROKER) + " partitions per broker) = " + number(byPartitions) + ", 3)");
-            mskStorageGb = add("msk_storage_gb", "MSK storage", avgMbPerSecond * SECONDS_PER_DAY * v.retention().logDays() * REPLICATION / 1000,
-                    "GB", number(avgMbPerSecond) + " MB/s x 86,400 s x " + number(v.retention().logDays()) + " d log retention x RF "
-                            + REPLICATION + " / 1,000");
+            mskStorageGb = add("msk_storage_gb", "MSK storage",
+                    avgMbPerSecond * logRatio * SECONDS_PER_DAY * v.retention().logDays() * REPLICATION / 1000, "GB",
+                    number(avgMbPerSecond) + " MB/s x " + producerCodec + " x 86,400 s x " + number(v.retention().logDays())
+                            + " d log retention x RF " + REPLICATION + " / 1,000");
         }
         if (d.is(Knob.INGESTION, "kinesis")) {
             kinesisShards = add("kinesis_shards", "Kinesis shards", Math.ceil(Math.max(peakMbPerSecond / KINESIS_SHARD_MB_PER_S,
@@ -225,12 +234,14 @@ public final class CapacityPlan {
                             + " vCPU per node)), provisioned 24 h");
         }
 
-        bronzeBytesPerDay = add("bronze_bytes_per_day", "Bronze bytes/day (raw, compressed)", v.bytesPerDay() * BRONZE_RATIO, "bytes",
-                perDay + " x " + BRONZE_RATIO);
+        boolean bronzeZstd = d.is(Knob.BRONZE_COMPRESSION, "zstd");
+        double bronzeRatio = bronzeZstd ? v.compression().bronze() : 1.0;
+        bronzeBytesPerDay = add("bronze_bytes_per_day", "Bronze bytes/day (raw payload)", v.bytesPerDay() * bronzeRatio, "bytes",
+                perDay + " x " + number(bronzeRatio) + (bronzeZstd ? " (zstd)" : " (uncompressed)"));
         boolean parquet = d.is(Knob.CURATED_FORMAT, "parquet");
-        double curated = parquet ? PARQUET_RATIO : JSON_RATIO;
+        double curated = parquet ? v.compression().parquet() : JSON_RATIO;
         silverBytesPerDay = add("silver_bytes_per_day", "Silver bytes/day", v.bytesPerDay() * curated, "bytes",
-                perDay + " x " + curated + (parquet ? " (Parquet + zstd)" : " (uncompressed JSON)"));
+                perDay + " x " + number(curated) + (parquet ? " (Parquet + zstd)" : " (uncompressed JSON)"));
         goldBytesPerDay = add("gold_bytes_per_day", "Gold bytes/day", silverBytesPerDay * GOLD_FRACTION, "bytes",
                 size(silverBytesPerDay) + " x " + GOLD_FRACTION);
         Requirements.Retention ret = v.retention();
@@ -268,7 +279,7 @@ public final class CapacityPlan {
                     "files", writers + " x 86,400 s / " + interval);
         } else {
             landingFilesPerDay = add("landing_files_per_day", "Bronze files landed per day",
-                    Math.max(landingWriters * SECONDS_PER_DAY / landingIntervalSeconds, v.bytesPerDay() * BRONZE_RATIO / AGENT_MAX_FILE_BYTES), "files",
+                    Math.max(landingWriters * SECONDS_PER_DAY / landingIntervalSeconds, bronzeBytesPerDay / AGENT_MAX_FILE_BYTES), "files",
                     "max(" + writers + " x 86,400 s / " + interval + ", " + size(bronzeBytesPerDay)
                             + " / " + size(AGENT_MAX_FILE_BYTES) + " per file)");
         }
@@ -371,8 +382,8 @@ public final class CapacityPlan {
         double consumers = (log ? 1 : 0) + (r.streaming() ? 1 : 0);
         double crossings = 1 + (d.on(Knob.FETCH_FROM_FOLLOWER) ? 0 : consumers);
         crossAzGbPerDay = !d.is(Knob.INGESTION, "msk") ? 0 : add("cross_az_gb_per_day", "Kafka client bytes crossing AZs per day",
-                v.bytesPerDay() * CROSS_AZ_SHARE * crossings / Quantities.GB, "GB",
-                perDay + " x 2/3 (leader in another AZ) x (1 produce" + (d.on(Knob.FETCH_FROM_FOLLOWER)
+                v.bytesPerDay() * logRatio * CROSS_AZ_SHARE * crossings / Quantities.GB, "GB",
+                perDay + " x " + producerCodec + " x 2/3 (leader in another AZ) x (1 produce" + (d.on(Knob.FETCH_FROM_FOLLOWER)
                         ? ", consumers fetch from their AZ's replica)" : " + " + number(consumers) + " consumer groups)"));
     }
 

@@ -19,7 +19,8 @@ public record Diagnosis(List<Finding> findings, Map<Knob, String> targetChanges,
 
     /** Changes are applied in this order: free and reversible first, rewrites next, re-platforming last. */
     private static final List<Knob> MIGRATION_ORDER = List.of(Knob.S3_ACCESS, Knob.TABLE_FORMAT, Knob.COMPACTION, Knob.PARTITIONED,
-            Knob.CURATED_FORMAT, Knob.LIFECYCLE_TIERS, Knob.CLUSTER, Knob.PURCHASE, Knob.CPU, Knob.BATCH_COMPUTE, Knob.FETCH_FROM_FOLLOWER,
+            Knob.CURATED_FORMAT, Knob.BRONZE_COMPRESSION, Knob.PRODUCER_COMPRESSION, Knob.LIFECYCLE_TIERS, Knob.CLUSTER, Knob.PURCHASE,
+            Knob.CPU, Knob.BATCH_COMPUTE, Knob.FETCH_FROM_FOLLOWER,
             Knob.INGESTION, Knob.PIPELINE, Knob.WAREHOUSE, Knob.SERVING, Knob.ORCHESTRATION);
 
     static Diagnosis of(Sizing current, List<Bottleneck> bottlenecks, Calibration cal) {

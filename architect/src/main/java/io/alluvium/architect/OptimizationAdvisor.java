@@ -20,17 +20,20 @@ final class OptimizationAdvisor {
     /** Capacity figures worth showing when they move. */
     private static final Set<String> SHOWN = Set.of("sql_bytes_per_query", "files_per_sql_query", "files_per_spark_run",
             "snapshots_retained", "nat_gb_per_day", "cross_az_gb_per_day", "silver_files_per_day", "athena_tb_per_month",
-            "emr_worker_hours_per_day", "redshift_storage_gb");
+            "emr_worker_hours_per_day", "redshift_storage_gb", "msk_storage_gb", "bronze_stored_gb");
     /** Share of the day a stream runs well below its peak: what autoscaling can give back. */
     static final double OFF_PEAK_SHARE = 0.5;
+    /** Kafka retention worth keeping when Bronze on S3 holds everything older: one day of replay for a consumer outage. */
+    static final double SHORT_LOG_DAYS = 1;
     /** Share of dashboard queries Athena result reuse answers from the previous result. */
     static final double RESULT_REUSE_HIT_RATE = 0.5;
 
     /** What a design that ignores each practice would use; the saving of the practice is measured against it. */
-    private static final Map<Knob, String> NAIVE = new EnumMap<>(Map.of(
-            Knob.PURCHASE, "on_demand", Knob.CPU, "x86", Knob.CLUSTER, "always_on", Knob.CURATED_FORMAT, "json",
-            Knob.PARTITIONED, "false", Knob.COMPACTION, "false", Knob.LIFECYCLE_TIERS, "false", Knob.S3_ACCESS, "nat_gateway",
-            Knob.FETCH_FROM_FOLLOWER, "false"));
+    private static final Map<Knob, String> NAIVE = new EnumMap<>(Map.ofEntries(
+            Map.entry(Knob.PURCHASE, "on_demand"), Map.entry(Knob.CPU, "x86"), Map.entry(Knob.CLUSTER, "always_on"),
+            Map.entry(Knob.CURATED_FORMAT, "json"), Map.entry(Knob.PARTITIONED, "false"), Map.entry(Knob.COMPACTION, "false"),
+            Map.entry(Knob.LIFECYCLE_TIERS, "false"), Map.entry(Knob.S3_ACCESS, "nat_gateway"), Map.entry(Knob.FETCH_FROM_FOLLOWER, "false"),
+            Map.entry(Knob.PRODUCER_COMPRESSION, "none"), Map.entry(Knob.BRONZE_COMPRESSION, "none")));
 
     private OptimizationAdvisor() {
     }
@@ -109,6 +112,14 @@ final class OptimizationAdvisor {
             out.add(new Optimization("Flink autoscaling between average and peak", Map.of(), total, total - saving,
                     "KPUs sized for peak x " + CapacityPlan.HEADROOM + "; off-peak (" + number(OFF_PEAK_SHARE * 100) + "% of the day) needs 1/"
                             + number(r.volume().peakFactor()) + " of them"));
+        }
+        double brokerStorage = cost.line("msk.storage");
+        double logDays = r.volume().retention().logDays();
+        if (brokerStorage > 0 && logDays > SHORT_LOG_DAYS && SHORT_LOG_DAYS * Quantities.SECONDS_PER_DAY > r.sla().rtoSeconds()) {
+            double kept = SHORT_LOG_DAYS / logDays;
+            out.add(new Optimization("Kafka log retention " + number(logDays) + " d -> " + number(SHORT_LOG_DAYS) + " d (Bronze on S3 replays older data)",
+                    Map.of(), total, total - brokerStorage * (1 - kept), "MSK storage " + number(c.mskStorageGb) + " GB -> "
+                    + number(c.mskStorageGb * kept) + " GB; a consumer down longer than " + number(SHORT_LOG_DAYS) + " d replays from Bronze"));
         }
         if (base.decisions().is(Knob.WAREHOUSE, "athena") && r.usage().dashboardQueriesPerDay() > 0) {
             double dash = Quantities.DAYS_PER_MONTH * r.usage().dashboardQueriesPerDay()

@@ -46,9 +46,17 @@ public record Requirements(
         }
     }
 
+    /**
+     * Compressed over raw bytes where a codec is applied: producer batches on the log, Bronze objects, Silver
+     * and Gold as Parquet. A layer left uncompressed (choices.producer_compression or bronze_compression none)
+     * stores raw bytes whatever its ratio here.
+     */
+    public record Compression(double producer, double bronze, double parquet) {
+    }
+
     /** How much data arrives and how unevenly. */
     public record Volume(double bytesPerDay, double eventBytes, double peakFactor, double hotKeyShare,
-                         int sources, Retention retention) {
+                         int sources, Retention retention, Compression compression) {
         public double eventsPerDay() {
             return bytesPerDay / eventBytes;
         }
@@ -107,7 +115,7 @@ public record Requirements(
     /** The same requirements with the daily volume multiplied (growth, 10x evolution, property tests). */
     public Requirements withVolumeScaled(double factor) {
         Volume v = new Volume(volume.bytesPerDay() * factor, volume.eventBytes(), volume.peakFactor(),
-                volume.hotKeyShare(), volume.sources(), volume.retention());
+                volume.hotKeyShare(), volume.sources(), volume.retention(), volume.compression());
         return new Requirements(name, description, region, v, velocity, variety, usage, sla, security,
                 budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, assumptions);
     }
@@ -115,7 +123,7 @@ public record Requirements(
     /** The same requirements with every retention multiplied. */
     public Requirements withRetentionScaled(double factor) {
         Volume v = new Volume(volume.bytesPerDay(), volume.eventBytes(), volume.peakFactor(),
-                volume.hotKeyShare(), volume.sources(), volume.retention().scaled(factor));
+                volume.hotKeyShare(), volume.sources(), volume.retention().scaled(factor), volume.compression());
         return new Requirements(name, description, region, v, velocity, variety, usage, sla, security,
                 budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, assumptions);
     }

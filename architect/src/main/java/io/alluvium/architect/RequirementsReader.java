@@ -28,6 +28,8 @@ public final class RequirementsReader {
     /** A peak is at least the average; beyond 50x the average the "average" describes an idle system. */
     static final double MIN_PEAK_FACTOR = 1;
     static final double MAX_PEAK_FACTOR = 50;
+    /** Compressed over raw bytes below this is not a codec but a mistake (or pre-aggregated data). */
+    static final double MIN_COMPRESSION_RATIO = 0.01;
     /** Landing commits (micro-batches or agent flushes) between these are plausible. */
     static final double MIN_LANDING_INTERVAL_S = 1;
     static final double MAX_LANDING_INTERVAL_S = 3600;
@@ -108,8 +110,9 @@ public final class RequirementsReader {
         int sources = (int) Math.round(or(v, "sources", v.number("sources", 1, 1e7), 100.0,
                 "producing hosts or applications", Quantities::number));
         Requirements.Retention retention = retention(v);
+        Requirements.Compression compression = compression(v);
         v.finish();
-        return new Requirements.Volume(bytesPerDay, eventBytes, peak, hot, sources, retention);
+        return new Requirements.Volume(bytesPerDay, eventBytes, peak, hot, sources, retention, compression);
     }
 
     /** The peak over the average: stated as a factor, or derived from a stated peak rate (both must agree). */
@@ -132,6 +135,20 @@ public final class RequirementsReader {
             }
         });
         return derived;
+    }
+
+    private Requirements.Compression compression(YamlSection volume) {
+        Optional<YamlSection> c = volume.section("compression");
+        double producer = ratio(c, "producer", CapacityPlan.PRODUCER_RATIO, "zstd over producer batches of JSON events (planning figure); measure yours");
+        double bronze = ratio(c, "bronze", CapacityPlan.BRONZE_RATIO, "zstd over raw JSON objects (planning figure); measure yours");
+        double silver = ratio(c, "silver", CapacityPlan.PARQUET_RATIO, "typed Parquet + zstd over raw JSON (planning figure); measure yours");
+        c.ifPresent(YamlSection::finish);
+        return new Requirements.Compression(producer, bronze, silver);
+    }
+
+    private double ratio(Optional<YamlSection> c, String key, double defaultRatio, String reason) {
+        return c.flatMap(s -> s.number(key, MIN_COMPRESSION_RATIO, 1))
+                .orElseGet(() -> assume("volume.compression." + key, defaultRatio, Quantities.number(defaultRatio), reason));
     }
 
     private Requirements.Retention retention(YamlSection volume) {

@@ -127,6 +127,7 @@ final class ServiceSelector {
             case CURATED_FORMAT -> "parquet";
             case PARTITIONED, COMPACTION, LIFECYCLE_TIERS, FETCH_FROM_FOLLOWER -> "true";
             case S3_ACCESS -> "gateway_endpoint";
+            case PRODUCER_COMPRESSION, BRONZE_COMPRESSION -> "zstd";
         };
     }
 

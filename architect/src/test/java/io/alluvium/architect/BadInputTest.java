@@ -37,6 +37,8 @@ class BadInputTest {
             peak factor disagrees;  'volume:\\n  events_per_s: 1000\\n  peak_events_per_s: 5000\\n  peak_factor: 2'; 4; volume.peak_factor; 2 contradicts volume.peak_events_per_s 5,000
             fractional writers;     'velocity:\\n  writer_parallelism: 2.5';                      2; velocity.writer_parallelism; not a whole number
             micro-batch too long;   'velocity:\\n  micro_batch_interval: 2 h';                     2; velocity.micro_batch_interval; plausible range
+            zero compression;       'volume:\\n  compression:\\n    bronze: 0';                   3; volume.compression.bronze; plausible range
+            ratio above one;        'volume:\\n  compression:\\n    producer: 1.5';               3; volume.compression.producer; plausible range
             duplicate key;          'volume:\\n  per_day: 1 TB\\n  event_size: 2 KB\\n  per_day: 2 TB'; 4; volume.per_day; duplicate key (first at line 2, again at line 4
             duplicate section;      'volume:\\n  per_day: 1 TB\\nname: x\\nvolume:\\n  event_size: 2 KB'; 4; volume; duplicate key (first at line 1, again at line 4
             """)

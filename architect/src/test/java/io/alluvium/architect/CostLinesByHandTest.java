@@ -75,7 +75,8 @@ class CostLinesByHandTest {
         // 10,000 events/s x 1 KB = 10 MB/s (864 GB/day); peak 20 MB/s and 20,000 events/s.
         // Flink: ceil(20,000 x 1.5 / 20,000) = 2 slots per job, 2 jobs + 2 orchestration KPUs = 6 KPUs.
         // Partitions max(ceil(20 x 1.5 / 10) = 3, 2, 6) = 6; brokers max(ceil(20 x 3 / 50) = 2, 1, 3) = 3.
-        double mskGb = 10 * 86_400 * 7 * 3 / 1000.0;
+        // Brokers keep producer batches as sent: zstd at the default ratio 0.3.
+        double mskGb = 10 * 0.3 * 86_400 * 7 * 3 / 1000.0;
         // Kappa: Spark 0.5 pass over 8.64e8 events = 4.32e8 rows / 25,000 / 3,600 = 4.8 core-hours/day.
         double vcpuHours = 4.8 * 30;
         // Bronze 216 GB/day, Silver 103.68, Gold 5.184; 30 d each, all S3 Standard (no tiers): 9,745.92 GB < 50 TB.
@@ -102,8 +103,8 @@ class CostLinesByHandTest {
         expected.put("dynamodb.storage", 5.184 * 0.25);
         expected.put("stepfunctions.transitions", 24 * 25 * 30 * 0.025 / 1000);
         expected.put("glue_catalog.requests", 0.0);
-        // 864 GB/day x 2/3 x (1 produce + 2 consumer groups) x 30 days x 2 directions x $0.01
-        expected.put("cross_az.kafka", 864 * 2.0 / 3 * 3 * 30 * 2 * 0.01);
+        // 864 GB/day x 0.3 (zstd batches) x 2/3 x (1 produce + 2 consumer groups) x 30 days x 2 directions x $0.01
+        expected.put("cross_az.kafka", 864 * 0.3 * 2.0 / 3 * 3 * 30 * 2 * 0.01);
         assertLines(d.cost(), expected);
     }
 

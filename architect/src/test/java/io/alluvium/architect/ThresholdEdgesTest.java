@@ -120,7 +120,7 @@ class ThresholdEdgesTest {
     @Test
     void everyFindingOfEveryExampleCarriesItsDollars() {
         for (String f : List.of("batch-50tb.yaml", "q1-100tb-logs.yaml", "q3-redshift.yaml", "q4-spark-cost-before.yaml", "q5-failing-lake.yaml",
-                "streaming-millions.yaml", "lakehouse.yaml")) {
+                "streaming-millions.yaml")) {
             Design d = Fixtures.design(f);
             assertThat(d.bottlenecks()).as(f).isNotEmpty().allSatisfy(b -> {
                 assertThat(b.stake().usdPerMonth()).as(f + " " + b.title()).isPositive();
