@@ -196,22 +196,16 @@ public final class RequirementsReader {
         }
         OptionalDouble microBatch = s.flatMap(v -> v.seconds("micro_batch_interval")
                         .map(i -> v.inRange("micro_batch_interval", i, MIN_LANDING_INTERVAL_S, MAX_LANDING_INTERVAL_S)))
-                .map(OptionalDouble::of).orElseGet(() -> {
-                    assume("velocity.micro_batch_interval", 0, Quantities.duration(CapacityPlan.CHECKPOINT_S) + " (stream) or "
-                            + Quantities.duration(CapacityPlan.AGENT_FLUSH_S) + " (log agents)",
-                            "the landing job commits files at each checkpoint; log agents flush every 10 min or 100 MB");
-                    return OptionalDouble.empty();
-                });
+                .map(OptionalDouble::of).orElseGet(() -> assume("velocity.micro_batch_interval", OptionalDouble.empty(),
+                        Quantities.duration(CapacityPlan.CHECKPOINT_S) + " (stream) or " + Quantities.duration(CapacityPlan.AGENT_FLUSH_S)
+                                + " (log agents)", "the landing job commits files at each checkpoint; log agents flush every 10 min or 100 MB"));
         OptionalDouble writers = s.flatMap(v -> v.number("writer_parallelism", 1, 1e6).map(w -> {
             if (w != Math.rint(w)) {
                 throw v.error("writer_parallelism", Quantities.number(w) + " is not a whole number of writers");
             }
             return w;
-        })).map(OptionalDouble::of).orElseGet(() -> {
-            assume("velocity.writer_parallelism", 0, "the landing job's parallelism (stream) or volume.sources (log agents)",
-                    "each writer lands one file per interval");
-            return OptionalDouble.empty();
-        });
+        })).map(OptionalDouble::of).orElseGet(() -> assume("velocity.writer_parallelism", OptionalDouble.empty(),
+                "the landing job's parallelism (stream) or volume.sources (log agents)", "each writer lands one file per interval"));
         s.ifPresent(YamlSection::finish);
         return new Requirements.Velocity(mode, lat, window / 3600, microBatch, writers);
     }
