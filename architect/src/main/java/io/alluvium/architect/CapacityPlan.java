@@ -34,6 +34,7 @@ public final class CapacityPlan {
     static final double NODE_VCPU = 16;
     static final double EXECUTOR_CORES = 4;
     static final double REDSHIFT_NODE_VCPU = 12;
+    /** Redshift managed storage one ra3.4xlarge node may hold: a cluster needs nodes for its data, not only its compute. */
     static final double REDSHIFT_NODE_STORAGE_GB = 128_000;
     static final int MIN_REDSHIFT_NODES = 2;
     /** Spark reads each event 1.5 times: Bronze to Silver once, Silver to Gold on half the columns' worth. */
@@ -227,12 +228,6 @@ public final class CapacityPlan {
             emrPrimaryHoursPerDay = add("emr_primary_hours_per_day", "EMR primary node hours per day", alwaysOn ? 24 : busyHours,
                     "instance-hours", alwaysOn ? "24 h (always on)" : number(windowH) + " h x " + number(batchRunsPerDay) + " runs");
         }
-        if (d.is(Knob.BATCH_COMPUTE, "redshift")) {
-            redshiftEltNodes = add("redshift_elt_nodes", "Redshift ra3.4xlarge nodes for ELT in the window",
-                    Math.max(MIN_REDSHIFT_NODES, Math.ceil(sparkCores / REDSHIFT_NODE_VCPU)), "nodes",
-                    "max(" + MIN_REDSHIFT_NODES + ", ceil(" + number(sparkCores) + " cores / " + number(REDSHIFT_NODE_VCPU)
-                            + " vCPU per node)), provisioned 24 h");
-        }
 
         boolean bronzeZstd = d.is(Knob.BRONZE_COMPRESSION, "zstd");
         double bronzeRatio = bronzeZstd ? v.compression().bronze() : 1.0;
@@ -265,6 +260,13 @@ public final class CapacityPlan {
         if (redshiftStorageGb > 0) {
             add("redshift_storage_gb", "Redshift managed storage", redshiftStorageGb, "GB",
                     (silverInRedshift ? "Silver " + number(silverGb) + " GB + " : "") + "Gold " + number(goldGb) + " GB");
+        }
+        if (eltInRedshift) {
+            redshiftEltNodes = add("redshift_elt_nodes", "Redshift ra3.4xlarge nodes for ELT in the window (and the data they hold)",
+                    Math.max(MIN_REDSHIFT_NODES, Math.max(Math.ceil(sparkCores / REDSHIFT_NODE_VCPU), Math.ceil(redshiftStorageGb / REDSHIFT_NODE_STORAGE_GB))),
+                    "nodes", "max(" + MIN_REDSHIFT_NODES + ", ceil(" + number(sparkCores) + " cores / " + number(REDSHIFT_NODE_VCPU)
+                            + " vCPU per node), ceil(" + number(redshiftStorageGb) + " GB / " + number(REDSHIFT_NODE_STORAGE_GB)
+                            + " GB managed storage per node)), provisioned 24 h");
         }
 
         boolean compaction = d.on(Knob.COMPACTION);

@@ -112,15 +112,15 @@ class CostLinesByHandTest {
     void q3RedshiftAsThePlatform() {
         Design d = Fixtures.design("q3-redshift.yaml");
         assertThat(d.decisions().get(Knob.SERVING)).isEqualTo("dynamodb");
-        // 5 TB/day = 5e9 events x 1.5 = 7.5e9 rows; 4 runs/day of 2 h: cores = ceil(7.5e9 / 4 / (25,000 x 7,200)) = 11
-        // -> max(2, ceil(11 / 12)) = 2 ra3.4xlarge nodes, provisioned 730 h.
-        // Bronze 1.25 TB/day x 90 d = 112,500 GB: 37,500 Standard + 75,000 Glacier IR. Silver 600 GB x 730 d + Gold 30 GB x 1,095 d in RMS.
+        // 5 TB/day = 5e9 events x 1.5 = 7.5e9 rows; 4 runs/day of 2 h: cores = ceil(7.5e9 / 4 / (25,000 x 7,200)) = 11.
+        // Bronze 1.25 TB/day x 90 d = 112,500 GB: 37,500 Standard + 75,000 Glacier IR. Silver 600 GB x 730 d + Gold 30 GB x 1,095 d in RMS
+        // = 470,850 GB -> max(2, ceil(11 / 12) = 1, ceil(470,850 / 128,000 GB per node) = 4) = 4 ra3.4xlarge nodes, provisioned 730 h.
         // Files/day: max(100 x 86,400 / 600, 1.25 TB / 100 MB) = 14,400 landed; compacted ceil(1.25 TB / 256 MB) = 4,883;
         // commits 4 + 8 + 3 = 15 -> 45 metadata files; no Silver/Gold files on S3; no Athena queries.
         double puts = 14_400 + 4_883 + 45;
         double gets = 14_400 * 2;
         Map<String, Double> expected = new LinkedHashMap<>();
-        expected.put("redshift.elt_nodes", 2 * H * 3.26);
+        expected.put("redshift.elt_nodes", 4 * H * 3.26);
         expected.put("s3.bronze.standard", 37_500 * 0.023);
         expected.put("s3.bronze.glacier_ir", 75_000 * 0.004);
         expected.put("s3.put", puts * 30 * S3_PUT);
