@@ -122,7 +122,7 @@ final class BottleneckDetector {
         }
     }
 
-    /** Compute paid for while it waits: an always-on Spark cluster or a warehouse sized for the ELT window. */
+    /** Compute paid for while it waits or starts: an always-on Spark cluster, per-run clusters at a short cadence, a warehouse sized for the ELT window. */
     private static void clusters(Requirements r, Decisions d, CapacityPlan c, MonthlyCost cost, List<Bottleneck> out) {
         double busyHours = r.velocity().batchWindowHours() * c.batchRunsPerDay;
         double utilization = Math.min(1, busyHours / 24);
@@ -132,6 +132,18 @@ final class BottleneckDetector {
                     + number(c.batchRunsPerDay) + " runs)", "< " + number(Thresholds.MIN_CLUSTER_UTILIZATION * 100) + "% utilization",
                     "you pay 24 h for " + number(busyHours) + " h of work", "per-run clusters or EMR Serverless",
                     Stake.share(cost, 1 - utilization, "idle", CLUSTER_LINES))));
+        }
+        if (d.is(Knob.CLUSTER, "ephemeral") && d.is(Knob.BATCH_COMPUTE, "emr")) {
+            double interval = r.velocity().batchIntervalSeconds();
+            double startupShare = CapacityPlan.EMR_STARTUP_S / interval;
+            double billedStartup = CapacityPlan.EMR_STARTUP_S / (CapacityPlan.EMR_STARTUP_S + r.velocity().batchWindowHours() * 3600);
+            Thresholds.above(startupShare, Thresholds.MAX_STARTUP_SHARE).ifPresent(s -> out.add(new Bottleneck(Kind.STARTUP_OVERHEAD, s,
+                    "Cluster start-up at this cadence", number(c.batchRunsPerDay) + " clusters a day, each starting for "
+                    + Quantities.duration(CapacityPlan.EMR_STARTUP_S) + " = " + number(startupShare * 100) + "% of the "
+                    + Quantities.duration(interval) + " between runs", "> " + number(Thresholds.MAX_STARTUP_SHARE * 100) + "% of the interval between runs",
+                    "every node is billed while it starts, and each run's results arrive that much later",
+                    "stream the transformation (Flink), or EMR Serverless with pre-initialized capacity; otherwise fewer, larger runs",
+                    Stake.share(cost, billedStartup, "start-up", CLUSTER_LINES))));
         }
         if (d.is(Knob.BATCH_COMPUTE, "redshift")) {
             out.add(new Bottleneck(Kind.IDLE_CLUSTER, Severity.REACHED, "Warehouse sized for the ELT window", number(c.redshiftEltNodes)

@@ -32,6 +32,11 @@ public final class CapacityPlan {
     static final double AGENT_FLUSH_S = 600;
     static final double AGENT_MAX_FILE_BYTES = 100 * MB;
     static final double NODE_VCPU = 16;
+    /**
+     * A per-run EMR cluster is billed while it provisions and bootstraps before Spark starts: about 8 minutes
+     * (planning figure; minutes more with bootstrap actions). Negligible daily, an eighth of an hourly run.
+     */
+    static final double EMR_STARTUP_S = 8 * 60;
     static final double EXECUTOR_CORES = 4;
     static final double REDSHIFT_NODE_VCPU = 12;
     /** Redshift managed storage one ra3.4xlarge node may hold: a cluster needs nodes for its data, not only its compute. */
@@ -216,17 +221,19 @@ public final class CapacityPlan {
                 "ceil(" + number(sparkRowsPerDay) + " / " + number(batchRunsPerDay) + " runs/day / (" + number(rate) + " x "
                         + number(windowH) + " h x 3,600))");
         boolean alwaysOn = d.is(Knob.CLUSTER, "always_on");
-        double busyHours = windowH * batchRunsPerDay;
         if (d.is(Knob.BATCH_COMPUTE, "emr")) {
+            double startupH = alwaysOn ? 0 : EMR_STARTUP_S / 3600;
+            double busyHours = (windowH + startupH) * batchRunsPerDay;
+            String perRun = alwaysOn ? "24 h (always on)" : "(" + number(windowH) + " h + " + Quantities.duration(EMR_STARTUP_S)
+                    + " start-up) x " + number(batchRunsPerDay) + " runs";
             emrNodes = add("emr_nodes", "EMR worker nodes (16 vCPU each)", Math.ceil(sparkCores / NODE_VCPU), "nodes",
                     "ceil(" + number(sparkCores) + " cores / " + number(NODE_VCPU) + ")");
             add("spark_executors", "Spark executors (4 cores each)", emrNodes * NODE_VCPU / EXECUTOR_CORES, "executors",
                     number(emrNodes) + " nodes x " + number(NODE_VCPU / EXECUTOR_CORES) + " per node");
             emrWorkerHoursPerDay = add("emr_worker_hours_per_day", "EMR worker instance-hours per day",
-                    emrNodes * (alwaysOn ? 24 : busyHours), "instance-hours", number(emrNodes) + " nodes x "
-                            + (alwaysOn ? "24 h (always on)" : number(windowH) + " h x " + number(batchRunsPerDay) + " runs"));
+                    emrNodes * (alwaysOn ? 24 : busyHours), "instance-hours", number(emrNodes) + " nodes x " + perRun);
             emrPrimaryHoursPerDay = add("emr_primary_hours_per_day", "EMR primary node hours per day", alwaysOn ? 24 : busyHours,
-                    "instance-hours", alwaysOn ? "24 h (always on)" : number(windowH) + " h x " + number(batchRunsPerDay) + " runs");
+                    "instance-hours", perRun);
         }
 
         boolean bronzeZstd = d.is(Knob.BRONZE_COMPRESSION, "zstd");

@@ -39,6 +39,8 @@ final class Thresholds {
     static final double CROSS_AZ_COST_SHARE = 0.05;
     /** A cluster busy less than this share of the day is mostly idle. */
     static final double MIN_CLUSTER_UTILIZATION = 0.5;
+    /** Cluster start-up above this share of the time between runs: the cadence wants a stream or warm capacity. */
+    static final double MAX_STARTUP_SHARE = 0.1;
     /** Cores per batch run above which one cluster is hard to provision in time: split or stream. */
     static final double MAX_CORES_PER_RUN = 4_000;
 

@@ -32,8 +32,9 @@ class CostLinesByHandTest {
         assertThat(d.decisions().get(Knob.WAREHOUSE)).isEqualTo("athena");
         assertThat(d.decisions().get(Knob.SERVING)).isEqualTo("none");
         // 20 TB/day of 1 KB = 2e10 events; 1.5 passes = 3e10 rows; 1 run/day in 3 h at 25,000 rows/s/core:
-        // cores = ceil(3e10 / (25,000 x 10,800)) = 112; nodes = ceil(112 / 16) = 7; 21 worker-hours and 3 primary hours a day.
-        double workers = 7 * 3 * 30 * 0.6528;
+        // cores = ceil(3e10 / (25,000 x 10,800)) = 112; nodes = ceil(112 / 16) = 7, each billed 3 h + 8 min start-up a day.
+        double runHours = 3 + 8 / 60.0;
+        double workers = 7 * runHours * 30 * 0.6528;
         // Storage: Bronze 5 TB/day x 90 d = 450,000 GB (30 d standard = 150,000; 300,000 Glacier IR);
         // Silver 2.4 TB/day x 180 d = 432,000 GB (72,000 standard; 360,000 IA); Gold 120 GB/day x 730 d = 87,600 GB standard.
         double standard = 150_000 + 72_000 + 87_600;
@@ -45,8 +46,8 @@ class CostLinesByHandTest {
         Map<String, Double> expected = new LinkedHashMap<>();
         expected.put("emr.ec2_workers", workers);
         expected.put("emr.spot_saving", -0.60 * workers);
-        expected.put("emr.ec2_primary", 3 * 30 * 0.6528);
-        expected.put("emr.fee", (21 + 3) * 30 * 0.1632);
+        expected.put("emr.ec2_primary", runHours * 30 * 0.6528);
+        expected.put("emr.fee", (7 + 1) * runHours * 30 * 0.1632);
         expected.put("s3.bronze.standard", 150_000 * blended);
         expected.put("s3.silver.standard", 72_000 * blended);
         expected.put("s3.gold.standard", 87_600 * blended);

@@ -118,6 +118,30 @@ class ThresholdEdgesTest {
     }
 
     @Test
+    void hourlyPerRunClustersPayTheirStartUpAndSayWhatFitsTheCadence() {
+        Design d = design("""
+                volume: {per_day: 1 TB}
+                velocity: {mode: hybrid, latency: 1 s}
+                choices: {batch_compute: emr, cluster: ephemeral}
+                """);
+        // Hybrid: hourly Silver/Gold runs, each in half an hour. 1e9 events x 1.5 passes / 24 runs / (25,000 x 1,800 s) -> 2 cores, 1 node.
+        // Each run bills 30 min + 8 min start-up on the worker and the primary: 0.6333 h x 24 = 15.2 instance-hours a day each.
+        double runHours = 0.5 + 8 / 60.0;
+        assertThat(d.capacity().value("emr_worker_hours_per_day")).isCloseTo(runHours * 24, within(1e-9));
+        Bottleneck startup = of(d, Kind.STARTUP_OVERHEAD).get(0);
+        // 8 min of each 60 min interval = 13.3% > 10%.
+        assertThat(startup.severity()).isEqualTo(Severity.REACHED);
+        assertThat(startup.observed()).contains("= 13.3% of the 60 min between runs");
+        // Graviton Spot workers (40% of $0.6528 after the 60% saving), the On-Demand primary and the EMR fee on both, 30 days;
+        // the start-up share of each billed run is 8 / 38 min.
+        double month = runHours * 24 * 30;
+        double cluster = month * 0.6528 * 0.4 + month * 0.6528 + 2 * month * 0.1632;
+        assertThat(startup.stake().usdPerMonth()).isCloseTo(cluster * 8 / 38, within(1e-6));
+        // A daily run starts once: 8 min of 24 h is no finding.
+        assertThat(of(Fixtures.design("q4-spark-cost-after.yaml"), Kind.STARTUP_OVERHEAD)).isEmpty();
+    }
+
+    @Test
     void everyFindingOfEveryExampleCarriesItsDollars() {
         for (String f : List.of("batch-50tb.yaml", "q1-100tb-logs.yaml", "q3-redshift.yaml", "q4-spark-cost-before.yaml", "q5-failing-lake.yaml",
                 "streaming-millions.yaml")) {
