@@ -83,7 +83,7 @@ public final class JsonRenderer {
                 .put("usd_basis", b.stake().basis()).put("impact", b.impact()).put("fix", b.fix()));
         ArrayNode optimizations = root.putArray("optimizations");
         for (Optimization o : d.optimizations()) {
-            ObjectNode n = optimizations.addObject().put("name", o.name());
+            ObjectNode n = optimizations.addObject().put("kind", o.kind().id()).put("name", o.name());
             ObjectNode changes = n.putObject("changes");
             o.changes().forEach((k, v) -> changes.put(k.key(), v));
             n.put("cost_before_usd_per_month", o.costBefore()).put("cost_after_usd_per_month", o.costAfter())

@@ -144,7 +144,19 @@ public final class MarkdownRenderer {
 
     private void optimizations(Design d, String h) {
         section(h, "6. Optimizations");
-        table(List.of("optimization", "before", "after", "saving", "effect"), d.optimizations().stream()
+        optimizationTable(d.optimizations().stream().filter(o -> o.kind() != Optimization.Kind.APPLIED).toList());
+        List<Optimization> applied = d.optimizations().stream().filter(o -> o.kind() == Optimization.Kind.APPLIED).toList();
+        if (!applied.isEmpty()) {
+            line("");
+            line("Already applied (not money left to save): what each practice saves against the cheaper design without it, "
+                    + "with every other decision held or with warehouse, engine and store re-chosen.");
+            line("");
+            optimizationTable(applied);
+        }
+    }
+
+    private void optimizationTable(List<Optimization> rows) {
+        table(List.of("optimization", "before", "after", "saving", "effect"), rows.stream()
                 .map(o -> List.of(o.name(), usd(o.costBefore()), usd(o.costAfter()), usd(o.savingsUsd()) + " (" + number(o.savingsPercent()) + "%)",
                         o.effect())).toList());
     }
