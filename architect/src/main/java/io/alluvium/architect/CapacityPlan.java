@@ -72,7 +72,7 @@ public final class CapacityPlan {
     static final double METADATA_FILES_PER_COMMIT = 3;
     /** Snapshots are expired after this many days when maintenance runs. */
     static final double SNAPSHOT_EXPIRY_DAYS = 5;
-    /** The serving store holds the current day of Gold (features, aggregates) online. */
+    /** The serving store holds the current day of Gold (features, aggregates) online unless users.serving_window says otherwise. */
     static final double SERVING_DAYS = 1;
     static final double REDIS_OPS_PER_NODE = 100_000;
     static final double REDIS_NODE_GB = 13.07;
@@ -365,8 +365,9 @@ public final class CapacityPlan {
                         : goldBytesPerDay / v.eventBytes() / SECONDS_PER_DAY, "writes/s",
                 r.streaming() ? "one upsert per event: " + number(avgEventsPerSecond) + " events/s"
                         : size(goldBytesPerDay) + " Gold/day / " + size(v.eventBytes()) + " per item / 86,400 s");
-        servingGb = !serving ? 0 : add("serving_gb", "Serving store data", goldBytesPerDay * SERVING_DAYS / Quantities.GB, "GB",
-                size(goldBytesPerDay) + "/day x " + number(SERVING_DAYS) + " d online");
+        double servingDays = r.usage().servingWindowDays();
+        servingGb = !serving ? 0 : add("serving_gb", "Serving store data", goldBytesPerDay * servingDays / Quantities.GB, "GB",
+                size(goldBytesPerDay) + "/day x " + number(servingDays) + " d online (users.serving_window)");
         double ops = servingReadsPerSecond + servingWritesPerSecond;
         if (d.is(Knob.SERVING, "elasticache")) {
             double shards = Math.max(Math.ceil(ops / REDIS_OPS_PER_NODE), Math.ceil(servingGb / REDIS_NODE_GB));

@@ -95,9 +95,9 @@ public record Requirements(
         }
     }
 
-    /** Who reads and how. */
+    /** Who reads and how; {@code servingWindowDays} of Gold are kept online in the serving store. */
     public record Usage(Set<QueryPattern> patterns, double sqlQueriesPerDay, double dashboardQueriesPerDay,
-                        double queryWindowDays, double pointLookupsPerSecond) {
+                        double queryWindowDays, double pointLookupsPerSecond, double servingWindowDays) {
     }
 
     /** Service level. */

@@ -228,8 +228,12 @@ public final class RequirementsReader {
         if (lookups > 0 && !patterns.contains(QueryPattern.POINT_LOOKUPS)) {
             throw s.get().error("point_lookups_per_s", Quantities.number(lookups) + " lookups/s but users.patterns has no point_lookups");
         }
+        double servingWindow = s.flatMap(u -> u.seconds("serving_window").map(w -> u.inRange("serving_window", w, 3600, 3650 * Quantities.SECONDS_PER_DAY)))
+                .map(w -> w / Quantities.SECONDS_PER_DAY)
+                .orElseGet(() -> assume("users.serving_window", CapacityPlan.SERVING_DAYS, Quantities.number(CapacityPlan.SERVING_DAYS) + " d",
+                        "lookups and features read the current day of Gold"));
         s.ifPresent(YamlSection::finish);
-        return new Requirements.Usage(patterns, sql, dash, window, lookups);
+        return new Requirements.Usage(patterns, sql, dash, window, lookups, servingWindow);
     }
 
     private double usageNumber(Optional<YamlSection> s, String key, double defaultValue, String reason) {

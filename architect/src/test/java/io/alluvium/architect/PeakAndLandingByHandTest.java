@@ -54,6 +54,23 @@ class PeakAndLandingByHandTest {
     }
 
     @Test
+    void theServingWindowSizesTheStoreInsteadOfOneFixedDay() {
+        String yaml = """
+                volume: {events_per_s: 10000, event_size: 1 KB}
+                velocity: {mode: streaming, latency: 1 s}
+                users: {patterns: [point_lookups], point_lookups_per_s: 1000, serving_window: 30 d}
+                choices: {serving: %s}
+                """;
+        // Gold: 864 GB/day x 0.12 (Parquet) x 0.05 = 5.184 GB/day; 30 days online = 155.52 GB.
+        Design dynamo = Architect.design(Fixtures.parse(yaml.formatted("dynamodb")), Calibration.defaults());
+        assertThat(dynamo.capacity().value("serving_gb")).isCloseTo(155.52, within(1e-9));
+        assertThat(dynamo.cost().line("dynamodb.storage")).isCloseTo(155.52 * 0.25, within(1e-9));
+        // ElastiCache: 2 x max(1, ceil(11,000 ops/s / 100,000), ceil(155.52 GB / 13.07 GB) = 12) = 24 nodes (one day would need 2).
+        Design cache = Architect.design(Fixtures.parse(yaml.formatted("elasticache")), Calibration.defaults());
+        assertThat(cache.capacity().value("elasticache_nodes")).isEqualTo(24);
+    }
+
+    @Test
     void microBatchIntervalIsTheAgentsFlushWhenLogsLandDirectly() {
         Design d = Architect.design(Fixtures.parse("""
                 volume: {per_day: 1 TB, sources: 100}
