@@ -69,6 +69,7 @@ final class BottleneckDetector {
                     Stake.lines(cost, List.of("flink.kpus")))));
         }
         athena(r, d, c, cost, prices, out);
+        out.addAll(QueryLatency.assess(r, d, c, cost));
         double requests = cost.line("s3.put") + cost.line("s3.get");
         double s3Storage = cost.lines().stream().filter(l -> l.id().startsWith("s3.") && !S3_REQUEST_LINES.contains(l.id()))
                 .mapToDouble(CostLine::usd).sum();

@@ -95,9 +95,12 @@ public record Requirements(
         }
     }
 
-    /** Who reads and how; {@code servingWindowDays} of Gold are kept online in the serving store. */
+    /**
+     * Who reads and how; {@code servingWindowDays} of Gold are kept online in the serving store; the p99 a
+     * SQL or dashboard query must answer in, when stated (separate from the data's freshness).
+     */
     public record Usage(Set<QueryPattern> patterns, double sqlQueriesPerDay, double dashboardQueriesPerDay,
-                        double queryWindowDays, double pointLookupsPerSecond, double servingWindowDays) {
+                        double queryWindowDays, double pointLookupsPerSecond, double servingWindowDays, OptionalDouble queryLatencySeconds) {
     }
 
     /** Service level. */

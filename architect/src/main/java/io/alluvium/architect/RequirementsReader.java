@@ -232,8 +232,11 @@ public final class RequirementsReader {
                 .map(w -> w / Quantities.SECONDS_PER_DAY)
                 .orElseGet(() -> assume("users.serving_window", CapacityPlan.SERVING_DAYS, Quantities.number(CapacityPlan.SERVING_DAYS) + " d",
                         "lookups and features read the current day of Gold"));
+        OptionalDouble queryLatency = s.flatMap(u -> u.seconds("query_latency").map(l -> u.inRange("query_latency", l, 0.01, 3600)))
+                .map(OptionalDouble::of).orElseGet(() -> assume("users.query_latency", OptionalDouble.empty(), "none",
+                        "no p99 for SQL and dashboards stated: answer times are not checked"));
         s.ifPresent(YamlSection::finish);
-        return new Requirements.Usage(patterns, sql, dash, window, lookups, servingWindow);
+        return new Requirements.Usage(patterns, sql, dash, window, lookups, servingWindow, queryLatency);
     }
 
     private double usageNumber(Optional<YamlSection> s, String key, double defaultValue, String reason) {

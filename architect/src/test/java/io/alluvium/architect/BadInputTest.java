@@ -39,6 +39,7 @@ class BadInputTest {
             micro-batch too long;   'velocity:\\n  micro_batch_interval: 2 h';                     2; velocity.micro_batch_interval; plausible range
             zero compression;       'volume:\\n  compression:\\n    bronze: 0';                   3; volume.compression.bronze; plausible range
             ratio above one;        'volume:\\n  compression:\\n    producer: 1.5';               3; volume.compression.producer; plausible range
+            query latency too low;  'users:\\n  query_latency: 5 ms';                             2; users.query_latency; plausible range
             duplicate key;          'volume:\\n  per_day: 1 TB\\n  event_size: 2 KB\\n  per_day: 2 TB'; 4; volume.per_day; duplicate key (first at line 2, again at line 4
             duplicate section;      'volume:\\n  per_day: 1 TB\\nname: x\\nvolume:\\n  event_size: 2 KB'; 4; volume; duplicate key (first at line 1, again at line 4
             """)
