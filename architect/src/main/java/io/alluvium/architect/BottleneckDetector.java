@@ -9,6 +9,7 @@ import io.alluvium.architect.Bottleneck.Severity;
 import io.alluvium.architect.Bottleneck.Stake;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * Finds the bottlenecks of one design from its capacity and cost, each triggered by a named
@@ -125,12 +126,12 @@ final class BottleneckDetector {
 
     /** Compute paid for while it waits or starts: an always-on Spark cluster, per-run clusters at a short cadence, a warehouse sized for the ELT window. */
     private static void clusters(Requirements r, Decisions d, CapacityPlan c, MonthlyCost cost, List<Bottleneck> out) {
-        double busyHours = r.velocity().batchWindowHours() * c.batchRunsPerDay;
+        double busyHours = r.deployment().map(Requirements.Deployment::busyHoursPerDay).orElse(OptionalDouble.empty())
+                .orElse(r.velocity().batchWindowHours() * c.batchRunsPerDay);
         double utilization = Math.min(1, busyHours / 24);
         if (d.is(Knob.CLUSTER, "always_on") && d.is(Knob.BATCH_COMPUTE, "emr")) {
             Thresholds.below(utilization, Thresholds.MIN_CLUSTER_UTILIZATION).ifPresent(s -> out.add(new Bottleneck(Kind.IDLE_CLUSTER, s,
-                    "Idle cluster", "busy " + number(utilization * 100) + "% of the day (" + number(r.velocity().batchWindowHours()) + " h x "
-                    + number(c.batchRunsPerDay) + " runs)", "< " + number(Thresholds.MIN_CLUSTER_UTILIZATION * 100) + "% utilization",
+                    "Idle cluster", "busy " + number(utilization * 100) + "% of the day (" + number(busyHours) + " h of work)", "< " + number(Thresholds.MIN_CLUSTER_UTILIZATION * 100) + "% utilization",
                     "you pay 24 h for " + number(busyHours) + " h of work", "per-run clusters or EMR Serverless",
                     Stake.share(cost, 1 - utilization, "idle", CLUSTER_LINES))));
         }

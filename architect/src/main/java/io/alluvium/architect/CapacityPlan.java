@@ -7,6 +7,7 @@ import static io.alluvium.architect.Quantities.size;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * Capacity as arithmetic the reader can check: rates, partitions and brokers, Flink slots, Spark cores
@@ -223,11 +224,15 @@ public final class CapacityPlan {
         boolean alwaysOn = d.is(Knob.CLUSTER, "always_on");
         if (d.is(Knob.BATCH_COMPUTE, "emr")) {
             double startupH = alwaysOn ? 0 : EMR_STARTUP_S / 3600;
-            double busyHours = (windowH + startupH) * batchRunsPerDay;
-            String perRun = alwaysOn ? "24 h (always on)" : "(" + number(windowH) + " h + " + Quantities.duration(EMR_STARTUP_S)
-                    + " start-up) x " + number(batchRunsPerDay) + " runs";
-            emrNodes = add("emr_nodes", "EMR worker nodes (16 vCPU each)", Math.ceil(sparkCores / NODE_VCPU), "nodes",
-                    "ceil(" + number(sparkCores) + " cores / " + number(NODE_VCPU) + ")");
+            OptionalDouble statedBusy = r.deployment().map(Requirements.Deployment::busyHoursPerDay).orElse(OptionalDouble.empty());
+            double busyHours = statedBusy.orElse((windowH + startupH) * batchRunsPerDay);
+            String perRun = alwaysOn ? "24 h (always on)" : statedBusy.isPresent() ? number(busyHours) + " h busy a day (current_state.emr)"
+                    : "(" + number(windowH) + " h + " + Quantities.duration(EMR_STARTUP_S) + " start-up) x " + number(batchRunsPerDay) + " runs";
+            double needed = Math.ceil(sparkCores / NODE_VCPU);
+            OptionalDouble statedNodes = r.deployment().map(Requirements.Deployment::emrNodes).orElse(OptionalDouble.empty());
+            emrNodes = add("emr_nodes", "EMR worker nodes (16 vCPU each)", statedNodes.orElse(needed), "nodes",
+                    (statedNodes.isPresent() ? "current_state.emr; the work needs " : "") + "ceil(" + number(sparkCores) + " cores / "
+                            + number(NODE_VCPU) + ")" + (statedNodes.isPresent() ? " = " + number(needed) : ""));
             add("spark_executors", "Spark executors (4 cores each)", emrNodes * NODE_VCPU / EXECUTOR_CORES, "executors",
                     number(emrNodes) + " nodes x " + number(NODE_VCPU / EXECUTOR_CORES) + " per node");
             emrWorkerHoursPerDay = add("emr_worker_hours_per_day", "EMR worker instance-hours per day",

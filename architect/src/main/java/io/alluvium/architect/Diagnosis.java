@@ -51,7 +51,7 @@ public record Diagnosis(List<Finding> findings, Map<Knob, String> targetChanges,
                 changes.put(k, recommended.get(k));
             }
         }
-        Sizing target = Sizing.of(r.withChoices(changes), cal);
+        Sizing target = Sizing.of(r.withoutDeployment().withChoices(changes), cal);
         List<String> steps = new ArrayList<>();
         for (Knob k : MIGRATION_ORDER) {
             if (changes.containsKey(k)) {

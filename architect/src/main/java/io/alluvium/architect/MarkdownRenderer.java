@@ -78,6 +78,9 @@ public final class MarkdownRenderer {
         line("- Security: PII " + r.security().pii() + ", encryption " + YamlSection.yamlName(r.security().encryption()) + ", residency "
                 + r.security().residency());
         line("- Growth: " + number(r.growthPerYear() * 100) + "%/year");
+        r.deployment().ifPresent(x -> line("- Current EMR deployment: " + x.emrNodes().stream().mapToObj(n -> number(n) + " worker nodes")
+                .findFirst().orElse("nodes not stated") + ", " + x.busyHoursPerDay().stream().mapToObj(busy -> number(busy) + " h busy a day")
+                .findFirst().orElse("busy hours not stated")));
     }
 
     private void services(Design d, String h) {

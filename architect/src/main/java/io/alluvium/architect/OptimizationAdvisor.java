@@ -65,11 +65,18 @@ final class OptimizationAdvisor {
                         effect.isEmpty() ? "cost only" : effect));
             }
         }
+        r.deployment().ifPresent(x -> {
+            Sizing sized = Sizing.of(r.withoutDeployment(), cal);
+            String effect = moved(base.capacity(), sized.capacity());
+            out.add(new Optimization(Optimization.Kind.CHANGE, "Size the EMR cluster to the work instead of the current deployment", Map.of(),
+                    base.cost().total(), sized.cost().total(), "emr worker nodes " + number(base.capacity().emrNodes) + " -> "
+                    + number(sized.capacity().emrNodes) + (effect.isEmpty() ? "" : "; " + effect)));
+        });
         out.addAll(applied(base, cal));
         out.sort(Comparator.comparingDouble(Optimization::savingsUsd).reversed());
         out.addAll(tuning(base));
-        if (all.size() > 1) {
-            Sizing after = Sizing.of(r.withChoices(all), cal);
+        if (all.size() + (r.deployment().isPresent() ? 1 : 0) > 1) {
+            Sizing after = Sizing.of(r.withoutDeployment().withChoices(all), cal);
             out.add(new Optimization(Optimization.Kind.ALL, "All of the above together (the target design)", Map.copyOf(all), base.cost().total(), after.cost().total(),
                     moved(base.capacity(), after.capacity())));
         }

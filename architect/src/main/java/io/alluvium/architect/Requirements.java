@@ -3,6 +3,7 @@ package io.alluvium.architect;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -25,7 +26,15 @@ public record Requirements(
         double growthPerYear,
         Map<Knob, String> fixedChoices,
         List<Symptom> symptoms,
+        Optional<Deployment> deployment,
         List<Assumption> assumptions) {
+
+    /**
+     * The EMR cluster running today, as a cost review states it: node count and hours busy a day, each
+     * empty when not stated (the architect then sizes it from the work).
+     */
+    public record Deployment(OptionalDouble emrNodes, OptionalDouble busyHoursPerDay) {
+    }
 
     /** Velocity class of the workload. */
     public enum Mode { BATCH, STREAMING, HYBRID }
@@ -120,7 +129,7 @@ public record Requirements(
         Volume v = new Volume(volume.bytesPerDay() * factor, volume.eventBytes(), volume.peakFactor(),
                 volume.hotKeyShare(), volume.sources(), volume.retention(), volume.compression());
         return new Requirements(name, description, region, v, velocity, variety, usage, sla, security,
-                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, assumptions);
+                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, deployment, assumptions);
     }
 
     /** The same requirements with every retention multiplied. */
@@ -128,13 +137,19 @@ public record Requirements(
         Volume v = new Volume(volume.bytesPerDay(), volume.eventBytes(), volume.peakFactor(),
                 volume.hotKeyShare(), volume.sources(), volume.retention().scaled(factor), volume.compression());
         return new Requirements(name, description, region, v, velocity, variety, usage, sla, security,
-                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, assumptions);
+                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, deployment, assumptions);
+    }
+
+    /** The same requirements without the stated deployment: the cluster sized to the work. */
+    public Requirements withoutDeployment() {
+        return new Requirements(name, description, region, volume, velocity, variety, usage, sla, security,
+                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, Optional.empty(), assumptions);
     }
 
     /** The same requirements with nothing fixed under {@code choices:}: what the architect would choose. */
     public Requirements withoutFixedChoices() {
         return new Requirements(name, description, region, volume, velocity, variety, usage, sla, security,
-                budgetUsdPerMonth, growthPerYear, Map.of(), symptoms, assumptions);
+                budgetUsdPerMonth, growthPerYear, Map.of(), symptoms, deployment, assumptions);
     }
 
     /** The same requirements with some choices fixed (an optimization or a target state). */
@@ -143,6 +158,6 @@ public record Requirements(
         fixed.putAll(fixedChoices);
         fixed.putAll(changes);
         return new Requirements(name, description, region, volume, velocity, variety, usage, sla, security,
-                budgetUsdPerMonth, growthPerYear, Map.copyOf(fixed), symptoms, assumptions);
+                budgetUsdPerMonth, growthPerYear, Map.copyOf(fixed), symptoms, deployment, assumptions);
     }
 }

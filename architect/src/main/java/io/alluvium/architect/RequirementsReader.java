@@ -71,16 +71,31 @@ public final class RequirementsReader {
             return v;
         }).orElseGet(() -> assume("growth.per_year", 0.3, "30%", "typical yearly data growth; state yours"));
         Map<Knob, String> choices = choices(root);
-        List<Symptom> symptoms = root.section("current_state").map(c -> {
+        Optional<YamlSection> current = root.section("current_state");
+        List<Symptom> symptoms = current.flatMap(c -> {
             c.text("description");
-            List<Symptom> s = c.enumList("symptoms", Symptom.class).orElse(List.of());
-            c.finish();
-            return s;
+            return c.enumList("symptoms", Symptom.class);
         }).orElse(List.of());
+        Optional<Requirements.Deployment> deployment = current.flatMap(c -> c.section("emr").map(e -> {
+            if (!"emr".equals(choices.get(Knob.BATCH_COMPUTE))) {
+                throw c.error("emr", "describes an EMR cluster: set choices.batch_compute: emr with it");
+            }
+            OptionalDouble nodes = e.number("nodes", 1, 10_000).map(n -> {
+                if (n != Math.rint(n)) {
+                    throw e.error("nodes", Quantities.number(n) + " is not a whole number of nodes");
+                }
+                return OptionalDouble.of(n);
+            }).orElse(OptionalDouble.empty());
+            OptionalDouble busy = e.seconds("busy_per_day").map(h -> e.inRange("busy_per_day", h, 60, Quantities.SECONDS_PER_DAY) / 3600)
+                    .map(OptionalDouble::of).orElse(OptionalDouble.empty());
+            e.finish();
+            return new Requirements.Deployment(nodes, busy);
+        }));
+        current.ifPresent(YamlSection::finish);
         root.finish();
         checkContradictions(root, velocity, usage, choices);
         return new Requirements(name, description, region, volume, velocity, variety, usage, sla, security,
-                budget, growth, choices, symptoms, List.copyOf(assumptions));
+                budget, growth, choices, symptoms, deployment, List.copyOf(assumptions));
     }
 
     private Requirements.Volume volume(YamlSection root) {
