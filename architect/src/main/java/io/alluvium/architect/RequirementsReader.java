@@ -80,12 +80,7 @@ public final class RequirementsReader {
             if (!"emr".equals(choices.get(Knob.BATCH_COMPUTE))) {
                 throw c.error("emr", "describes an EMR cluster: set choices.batch_compute: emr with it");
             }
-            OptionalDouble nodes = e.number("nodes", 1, 10_000).map(n -> {
-                if (n != Math.rint(n)) {
-                    throw e.error("nodes", Quantities.number(n) + " is not a whole number of nodes");
-                }
-                return OptionalDouble.of(n);
-            }).orElse(OptionalDouble.empty());
+            OptionalDouble nodes = e.wholeNumber("nodes", 1, 10_000).map(OptionalDouble::of).orElse(OptionalDouble.empty());
             OptionalDouble busy = e.seconds("busy_per_day").map(h -> e.inRange("busy_per_day", h, 60, Quantities.SECONDS_PER_DAY) / 3600)
                     .map(OptionalDouble::of).orElse(OptionalDouble.empty());
             e.finish();
@@ -214,12 +209,7 @@ public final class RequirementsReader {
                 .map(OptionalDouble::of).orElseGet(() -> assume("velocity.micro_batch_interval", OptionalDouble.empty(),
                         Quantities.duration(CapacityPlan.CHECKPOINT_S) + " (stream) or " + Quantities.duration(CapacityPlan.AGENT_FLUSH_S)
                                 + " (log agents)", "the landing job commits files at each checkpoint; log agents flush every 10 min or 100 MB"));
-        OptionalDouble writers = s.flatMap(v -> v.number("writer_parallelism", 1, 1e6).map(w -> {
-            if (w != Math.rint(w)) {
-                throw v.error("writer_parallelism", Quantities.number(w) + " is not a whole number of writers");
-            }
-            return w;
-        })).map(OptionalDouble::of).orElseGet(() -> assume("velocity.writer_parallelism", OptionalDouble.empty(),
+        OptionalDouble writers = s.flatMap(v -> v.wholeNumber("writer_parallelism", 1, 1e6)).map(OptionalDouble::of).orElseGet(() -> assume("velocity.writer_parallelism", OptionalDouble.empty(),
                 "the landing job's parallelism (stream) or volume.sources (log agents)", "each writer lands one file per interval"));
         s.ifPresent(YamlSection::finish);
         return new Requirements.Velocity(mode, lat, window / 3600, microBatch, writers);

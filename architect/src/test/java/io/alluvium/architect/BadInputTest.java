@@ -40,6 +40,7 @@ class BadInputTest {
             zero compression;       'volume:\\n  compression:\\n    bronze: 0';                   3; volume.compression.bronze; plausible range
             ratio above one;        'volume:\\n  compression:\\n    producer: 1.5';               3; volume.compression.producer; plausible range
             query latency too low;  'users:\\n  query_latency: 5 ms';                             2; users.query_latency; plausible range
+            fractional nodes;       'choices:\\n  batch_compute: emr\\ncurrent_state:\\n  emr:\\n    nodes: 2.5'; 5; current_state.emr.nodes; not a whole number
             deployment without emr; 'current_state:\\n  emr:\\n    nodes: 3';                     2; current_state.emr; set choices.batch_compute: emr
             duplicate key;          'volume:\\n  per_day: 1 TB\\n  event_size: 2 KB\\n  per_day: 2 TB'; 4; volume.per_day; duplicate key (first at line 2, again at line 4
             duplicate section;      'volume:\\n  per_day: 1 TB\\nname: x\\nvolume:\\n  event_size: 2 KB'; 4; volume; duplicate key (first at line 1, again at line 4
