@@ -22,12 +22,18 @@ public final class HtmlRenderer {
     }
 
     public static String render(Design d) {
-        return page(d.requirements().name(), diagram(d) + costChart(d.cost()) + markdownToHtml(MarkdownRenderer.render(d)));
+        return page(d.requirements().name(), titleFirst(MarkdownRenderer.render(d), diagram(d) + costChart(d.cost())));
     }
 
     public static String renderComparison(Comparison c) {
-        return page("Compare", diagram(c.a()) + costChart(c.a().cost()) + diagram(c.b()) + costChart(c.b().cost())
-                + markdownToHtml(MarkdownRenderer.renderComparison(c)));
+        return page("Compare", titleFirst(MarkdownRenderer.renderComparison(c),
+                diagram(c.a()) + costChart(c.a().cost()) + diagram(c.b()) + costChart(c.b().cost())));
+    }
+
+    /** The report's title, then the pictures, then the rest of the report: a reader sees what the diagram is of. */
+    private static String titleFirst(String md, String pictures) {
+        int end = md.indexOf('\n');
+        return markdownToHtml(md.substring(0, end)) + pictures + markdownToHtml(md.substring(end + 1));
     }
 
     private static String page(String title, String body) {
@@ -35,6 +41,7 @@ public final class HtmlRenderer {
                 + "body{font-family:system-ui,sans-serif;max-width:" + WIDTH + "px;margin:2em auto;color:#222;line-height:1.4}"
                 + "table{border-collapse:collapse;margin:.5em 0;font-size:.85em}td,th{border:1px solid #ccc;padding:3px 6px;vertical-align:top}"
                 + "th{background:#f0f0f0}h1,h2,h3{border-bottom:1px solid #eee}svg{display:block;margin:1em 0}"
+                + ".num{text-align:right;white-space:nowrap}.bad{background:#fde2e1;font-weight:bold}.warn{background:#fff4d6}"
                 + "</style></head><body>\n" + body + "</body></html>\n";
     }
 
@@ -120,6 +127,19 @@ public final class HtmlRenderer {
         return s.append("</svg>\n").toString();
     }
 
+    private static final java.util.regex.Pattern MONEY = java.util.regex.Pattern.compile("^-?\\$[0-9,]+(\\.[0-9]+)?( \\(.*\\))?$");
+
+    /** Money right-aligned; a failed SLA or a reached bottleneck in red, a near one in amber. */
+    private static String cellClass(String text) {
+        if (MONEY.matcher(text).matches()) {
+            return " class=\"num\"";
+        }
+        if (text.equals("NO") || text.equals("reached")) {
+            return " class=\"bad\"";
+        }
+        return text.startsWith("near (within") ? " class=\"warn\"" : "";
+    }
+
     /** Converts the Markdown subset the {@link MarkdownRenderer} emits: headings, paragraphs, lists, tables, bold, code. */
     static String markdownToHtml(String md) {
         StringBuilder out = new StringBuilder();
@@ -148,7 +168,8 @@ public final class HtmlRenderer {
                 }
                 out.append("<tr>");
                 for (String cell : line.substring(1, line.length() - 1).split("(?<!\\\\)\\|")) {
-                    out.append('<').append(tag).append('>').append(inline(cell.strip().replace("\\|", "|"))).append("</").append(tag).append('>');
+                    String text = cell.strip().replace("\\|", "|");
+                    out.append('<').append(tag).append(cellClass(text)).append('>').append(inline(text)).append("</").append(tag).append('>');
                 }
                 out.append("</tr>\n");
             } else if (listItem) {

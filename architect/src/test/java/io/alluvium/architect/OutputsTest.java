@@ -54,6 +54,15 @@ class OutputsTest {
     }
 
     @Test
+    void htmlPutsTheTitleAboveTheDiagramAlignsMoneyAndMarksFindings() {
+        String html = Fixtures.run("--html", "examples/q5-failing-lake.yaml").out();
+        assertThat(html.indexOf("<h1>Design: Q5")).isPositive().isLessThan(html.indexOf("aria-label=\"layer diagram\""));
+        assertThat(html).contains("<td class=\"num\">$", "<td class=\"bad\">reached</td>", "<td class=\"warn\">near (within 20%)</td>",
+                ".num{text-align:right");
+        assertThat(html).doesNotContain("<td class=\"num\">Over budget");
+    }
+
+    @Test
     void compareShowsBothDesignsAndTheDifference() throws Exception {
         Fixtures.Run md = Fixtures.run("--compare", "examples/q4-spark-cost-before.yaml", "examples/q4-spark-cost-after.yaml");
         assertThat(md.exitCode()).isZero();
