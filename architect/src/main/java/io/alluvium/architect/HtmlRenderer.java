@@ -56,7 +56,7 @@ public final class HtmlRenderer {
                 + "<path d=\"M0,0 L0,6 L9,3 z\" fill=\"#555\"/></marker></defs>");
         for (int i = 0; i < flow.size(); i++) {
             int x = 10 + i * (boxW + gap);
-            box(s, x, 20, boxW, 150, flow.get(i), services(d, flow.get(i)), "#e8f1fb");
+            box(s, x, 20, boxW, 150, title(d, flow.get(i)), services(d, flow.get(i)), "#e8f1fb");
             if (i > 0) {
                 s.append("<line x1=\"").append(x - gap).append("\" y1=\"95\" x2=\"").append(x - 2)
                         .append("\" y2=\"95\" stroke=\"#555\" marker-end=\"url(#arrow)\"/>");
@@ -64,22 +64,31 @@ public final class HtmlRenderer {
         }
         int lowW = (WIDTH - 20 - 2 * gap) / 3;
         for (int i = 0; i < below.size(); i++) {
-            box(s, 10 + i * (lowW + gap), 200, lowW, 90, below.get(i), services(d, below.get(i)), "#f4f4f4");
+            box(s, 10 + i * (lowW + gap), 200, lowW, 90, title(d, below.get(i)), services(d, below.get(i)), "#f4f4f4");
         }
         return s.append("</svg>\n").toString();
     }
 
+    /** A box's title: the layer and what it costs a month. */
+    private static String title(Design d, Layer l) {
+        return l.title() + ": " + usd(d.cost().byLayer().getOrDefault(l, 0.0)).replaceFirst("\\.\\d\\d$", "") + "/month";
+    }
+
+    /** The services chosen for a layer, then any service billed in it that the choices do not name. */
     private static List<String> services(Design d, Layer l) {
         List<String> out = new ArrayList<>();
         d.services().stream().filter(s -> s.layer() == l).forEach(s -> out.add(s.service()));
+        d.cost().lines().stream().filter(c -> c.layer() == l && c.usd() != 0).map(CostLine::service).distinct()
+                .filter(billed -> out.stream().noneMatch(s -> s.contains(billed.replaceFirst("^(Amazon|AWS) ", ""))))
+                .forEach(billed -> out.add("+ " + billed));
         return out;
     }
 
-    private static void box(StringBuilder s, int x, int y, int w, int h, Layer layer, List<String> lines, String fill) {
+    private static void box(StringBuilder s, int x, int y, int w, int h, String title, List<String> lines, String fill) {
         s.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(w).append("\" height=\"").append(h)
                 .append("\" rx=\"6\" fill=\"").append(fill).append("\" stroke=\"#7a9cc6\"/>");
         s.append("<text x=\"").append(x + 8).append("\" y=\"").append(y + 18).append("\" font-weight=\"bold\" font-size=\"13\">")
-                .append(esc(layer.title())).append("</text>");
+                .append(esc(title)).append("</text>");
         int ty = y + 36;
         for (String line : lines) {
             for (String part : wrap(line, w / 7)) {

@@ -60,6 +60,10 @@ class OutputsTest {
         assertThat(html).contains("<td class=\"num\">$", "<td class=\"bad\">reached</td>", "<td class=\"warn\">near (within 20%)</td>",
                 ".num{text-align:right");
         assertThat(html).doesNotContain("<td class=\"num\">Over budget");
+        // Each box shows its layer's monthly dollars; a service billed in a layer but not named by its choice is added.
+        String q2 = Fixtures.run("--html", "examples/q2-fraud-detection.yaml").out();
+        String diagram = q2.substring(q2.indexOf("aria-label=\"layer diagram\""), q2.indexOf("</svg>"));
+        assertThat(diagram).contains(">Ingestion: $", ">+ Amazon Redshift<").doesNotContain("+ Amazon MSK Connect", "+ AWS KMS");
     }
 
     @Test
