@@ -136,6 +136,7 @@ public final class HtmlRenderer {
         return s.append("</svg>\n").toString();
     }
 
+    static final int FOLD_ROWS = 20;
     private static final java.util.regex.Pattern MONEY = java.util.regex.Pattern.compile("^-?\\$[0-9,]+(\\.[0-9]+)?( \\(.*\\))?$");
 
     /** Money right-aligned; a failed SLA or a reached bottleneck in red, a near one in amber. */
@@ -152,6 +153,8 @@ public final class HtmlRenderer {
     /** Converts the Markdown subset the {@link MarkdownRenderer} emits: headings, paragraphs, lists, tables, bold, code. */
     static String markdownToHtml(String md) {
         StringBuilder out = new StringBuilder();
+        StringBuilder table = new StringBuilder();
+        int rows = 0;
         boolean inTable = false;
         boolean inList = false;
         for (String raw : md.split("\n")) {
@@ -159,7 +162,7 @@ public final class HtmlRenderer {
             boolean tableRow = line.startsWith("|");
             boolean listItem = line.matches("^\\s*(- |\\d+\\. ).*");
             if (inTable && !tableRow) {
-                out.append("</table>\n");
+                out.append(closeTable(table, rows));
                 inTable = false;
             }
             if (inList && !listItem) {
@@ -172,15 +175,19 @@ public final class HtmlRenderer {
                 }
                 String tag = inTable ? "td" : "th";
                 if (!inTable) {
-                    out.append("<table>");
+                    table.setLength(0);
+                    table.append("<table>");
+                    rows = 0;
                     inTable = true;
+                } else {
+                    rows++;
                 }
-                out.append("<tr>");
+                table.append("<tr>");
                 for (String cell : line.substring(1, line.length() - 1).split("(?<!\\\\)\\|")) {
                     String text = cell.strip().replace("\\|", "|");
-                    out.append('<').append(tag).append(cellClass(text)).append('>').append(inline(text)).append("</").append(tag).append('>');
+                    table.append('<').append(tag).append(cellClass(text)).append('>').append(inline(text)).append("</").append(tag).append('>');
                 }
-                out.append("</tr>\n");
+                table.append("</tr>\n");
             } else if (listItem) {
                 if (!inList) {
                     out.append("<ul>");
@@ -195,12 +202,18 @@ public final class HtmlRenderer {
             }
         }
         if (inTable) {
-            out.append("</table>\n");
+            out.append(closeTable(table, rows));
         }
         if (inList) {
             out.append("</ul>\n");
         }
         return out.toString();
+    }
+
+    /** A table of more rows than {@link #FOLD_ROWS} folds: the report stays readable, its figures one click away. */
+    private static String closeTable(StringBuilder table, int rows) {
+        String html = table.append("</table>\n").toString();
+        return rows > FOLD_ROWS ? "<details><summary>" + rows + " rows</summary>" + html + "</details>\n" : html;
     }
 
     private static String inline(String text) {

@@ -64,6 +64,11 @@ class OutputsTest {
         String q2 = Fixtures.run("--html", "examples/q2-fraud-detection.yaml").out();
         String diagram = q2.substring(q2.indexOf("aria-label=\"layer diagram\""), q2.indexOf("</svg>"));
         assertThat(diagram).contains(">Ingestion: $", ">+ Amazon Redshift<").doesNotContain("+ Amazon MSK Connect", "+ AWS KMS");
+        // The capacity table (one row per figure, over 20) folds; the cost-by-layer table (7 rows) does not.
+        String capacity = q2.substring(q2.indexOf("3. Capacity"), q2.indexOf("4. Cost per month"));
+        assertThat(capacity).contains("<details><summary>").contains("rows</summary><table><tr><th>figure</th>");
+        String cost = q2.substring(q2.indexOf("4. Cost per month"));
+        assertThat(cost.substring(cost.indexOf("<table>") - 20, cost.indexOf("<table>"))).doesNotContain("summary");
     }
 
     @Test
