@@ -74,9 +74,25 @@ public final class HtmlRenderer {
         return l.title() + ": " + usd(d.cost().byLayer().getOrDefault(l, 0.0)).replaceFirst("\\.\\d\\d$", "") + "/month";
     }
 
-    /** The services chosen for a layer, then any service billed in it that the choices do not name. */
+    /** Capacity figures a box shows under its title, by layer: what flows through and how many nodes carry it. */
+    private static final Map<Layer, List<Map.Entry<String, String>>> FIGURES = Map.of(
+            Layer.INGESTION, List.of(Map.entry("ingest_mb_per_s_peak", "MB/s peak"), Map.entry("msk_brokers", "brokers"),
+                    Map.entry("kinesis_shards", "shards")),
+            Layer.PROCESSING, List.of(Map.entry("flink_kpus", "KPU"), Map.entry("emr_nodes", "EMR nodes"), Map.entry("spark_cores", "cores/run")),
+            Layer.SERVING, List.of(Map.entry("athena_tb_per_month", "TB/month scanned"), Map.entry("redshift_nodes", "Redshift nodes"),
+                    Map.entry("elasticache_nodes", "cache nodes"), Map.entry("opensearch_nodes", "search nodes")));
+
+    /** The services chosen for a layer (after its throughput and node counts), then any service billed in it that the choices do not name. */
     private static List<String> services(Design d, Layer l) {
         List<String> out = new ArrayList<>();
+        List<String> figures = new ArrayList<>();
+        for (Map.Entry<String, String> f : FIGURES.getOrDefault(l, List.of())) {
+            d.capacity().estimates().stream().filter(e -> e.id().equals(f.getKey()) && e.value() > 0).findFirst()
+                    .ifPresent(e -> figures.add(Quantities.number(e.value()) + " " + f.getValue()));
+        }
+        if (!figures.isEmpty()) {
+            out.add(String.join(", ", figures));
+        }
         d.services().stream().filter(s -> s.layer() == l).forEach(s -> out.add(s.service()));
         d.cost().lines().stream().filter(c -> c.layer() == l && c.usd() != 0).map(CostLine::service).distinct()
                 .filter(billed -> out.stream().noneMatch(s -> s.contains(billed.replaceFirst("^(Amazon|AWS) ", ""))))

@@ -64,6 +64,9 @@ class OutputsTest {
         String q2 = Fixtures.run("--html", "examples/q2-fraud-detection.yaml").out();
         String diagram = q2.substring(q2.indexOf("aria-label=\"layer diagram\""), q2.indexOf("</svg>"));
         assertThat(diagram).contains(">Ingestion: $", ">+ Amazon Redshift<").doesNotContain("+ Amazon MSK Connect", "+ AWS KMS");
+        // Throughput and node counts: 5,000 events/s x 2 KB x peak 4 = 40 MB/s on max(ceil(40 x 3 / 50), 3) = 3 brokers;
+        // Flink 2 landing + 2 real-time slots (ceil(20,000 x 1.5 / 20,000) each) + 2 orchestration KPUs = 6.
+        assertThat(diagram).contains(">40 MB/s peak, 3 brokers<", ">6 KPU, ");
         // The capacity table (one row per figure, over 20) folds; the cost-by-layer table (7 rows) does not.
         String capacity = q2.substring(q2.indexOf("3. Capacity"), q2.indexOf("4. Cost per month"));
         assertThat(capacity).contains("<details><summary>").contains("rows</summary><table><tr><th>figure</th>");
