@@ -124,12 +124,15 @@ public record Requirements(
         return velocity.mode() != Mode.BATCH;
     }
 
-    /** The same requirements with the daily volume multiplied (growth, 10x evolution, property tests). */
+    /**
+     * The same requirements with the daily volume multiplied (growth, 10x evolution, property tests); a stated
+     * deployment describes today's volume, so the scaled design sizes its cluster to the work.
+     */
     public Requirements withVolumeScaled(double factor) {
         Volume v = new Volume(volume.bytesPerDay() * factor, volume.eventBytes(), volume.peakFactor(),
                 volume.hotKeyShare(), volume.sources(), volume.retention(), volume.compression());
         return new Requirements(name, description, region, v, velocity, variety, usage, sla, security,
-                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, deployment, assumptions);
+                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, Optional.empty(), assumptions);
     }
 
     /** The same requirements with every retention multiplied. */

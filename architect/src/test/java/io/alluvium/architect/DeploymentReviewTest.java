@@ -33,6 +33,9 @@ class DeploymentReviewTest {
         assertThat(rightSize.savingsUsd()).isCloseTo(workers + primary + fee - sized, within(1e-6));
         assertThat(rightSize.effect()).startsWith("emr worker nodes 20 -> 1");
         assertThat(MarkdownRenderer.render(d)).contains("- Current EMR deployment: 20 worker nodes, 6 h busy a day");
+        // At 10x the volume the cluster is sized to the work, not held at today's 20 nodes:
+        // 1.5e10 rows in 2 h = ceil(1.5e10 / (25,000 x 7,200)) = 84 cores = 6 nodes.
+        assertThat(Sizing.of(d.requirements().withVolumeScaled(10), Calibration.defaults()).capacity().emrNodes).isEqualTo(6);
     }
 
     @Test
