@@ -7,6 +7,7 @@ import static io.alluvium.architect.Quantities.size;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * Capacity as arithmetic the reader can check: rates, partitions and brokers, Flink slots, Spark cores
@@ -26,22 +27,33 @@ public final class CapacityPlan {
     static final double KINESIS_SHARD_MB_PER_S = 1;
     static final double KINESIS_SHARD_RECORDS_PER_S = 1000;
     static final double KINESIS_PUT_UNIT_BYTES = 25_000;
-    /** Flink checkpoint = Iceberg commit interval of the landing job. */
+    /** Flink checkpoint = Iceberg commit interval of the landing job, unless velocity.micro_batch_interval says otherwise. */
     static final double CHECKPOINT_S = 60;
-    /** Log agents (Fluent Bit, Vector) upload a file every 10 min or 100 MB, whichever first. */
+    /** Log agents (Fluent Bit, Vector) upload a file every 10 min (unless velocity.micro_batch_interval says otherwise) or 100 MB. */
     static final double AGENT_FLUSH_S = 600;
     static final double AGENT_MAX_FILE_BYTES = 100 * MB;
     static final double NODE_VCPU = 16;
+    /**
+     * A per-run EMR cluster is billed while it provisions and bootstraps before Spark starts: about 8 minutes
+     * (planning figure; minutes more with bootstrap actions). Negligible daily, an eighth of an hourly run.
+     */
+    static final double EMR_STARTUP_S = 8 * 60;
     static final double EXECUTOR_CORES = 4;
     static final double REDSHIFT_NODE_VCPU = 12;
+    /** Redshift managed storage one ra3.4xlarge node may hold: a cluster needs nodes for its data, not only its compute. */
     static final double REDSHIFT_NODE_STORAGE_GB = 128_000;
     static final int MIN_REDSHIFT_NODES = 2;
     /** Spark reads each event 1.5 times: Bronze to Silver once, Silver to Gold on half the columns' worth. */
     static final double SPARK_PASSES = 1.5;
     /** In Kappa the stream builds Silver and Gold; Spark only compacts and backfills. */
     static final double KAPPA_SPARK_PASSES = 0.5;
-    /** Stored bytes over raw JSON bytes: zstd raw payload, typed Parquet+zstd, uncompressed JSON. */
+    /**
+     * Stored bytes over raw JSON bytes: zstd raw payload, typed Parquet+zstd, uncompressed JSON (defaults for
+     * volume.compression; a layer whose compression knob is none stores raw bytes).
+     */
     static final double BRONZE_RATIO = 0.25;
+    /** zstd over a producer batch (a few hundred events, linger.ms 5-20 ms) compresses less than over a whole Bronze object. */
+    static final double PRODUCER_RATIO = 0.3;
     static final double PARQUET_RATIO = 0.12;
     static final double JSON_RATIO = 1.0;
     /** Gold (aggregates, features) is this fraction of Silver. */
@@ -61,7 +73,7 @@ public final class CapacityPlan {
     static final double METADATA_FILES_PER_COMMIT = 3;
     /** Snapshots are expired after this many days when maintenance runs. */
     static final double SNAPSHOT_EXPIRY_DAYS = 5;
-    /** The serving store holds the current day of Gold (features, aggregates) online. */
+    /** The serving store holds the current day of Gold (features, aggregates) online unless users.serving_window says otherwise. */
     static final double SERVING_DAYS = 1;
     static final double REDIS_OPS_PER_NODE = 100_000;
     static final double REDIS_NODE_GB = 13.07;
@@ -106,6 +118,9 @@ public final class CapacityPlan {
     final double silverColdGb;
     final double goldStandardGb;
     final double redshiftStorageGb;
+    /** Seconds between landing commits (micro-batch) or agent flushes, and the writers that each land a file per interval. */
+    final double landingIntervalSeconds;
+    final double landingWriters;
     final double landingFilesPerDay;
     final double avgLandingFileBytes;
     final double silverFilesPerDay;
@@ -149,6 +164,9 @@ public final class CapacityPlan {
                     "ceil(" + number(peakEventsPerSecond) + " peak events/s x headroom " + HEADROOM + " / "
                             + number(cal.flinkRowsPerSecondPerSlot().value()) + " rows/s per slot)");
         }
+        boolean producerZstd = d.is(Knob.PRODUCER_COMPRESSION, "zstd");
+        double logRatio = producerZstd ? v.compression().producer() : 1.0;
+        String producerCodec = number(logRatio) + (producerZstd ? " (producer zstd)" : " (uncompressed batches)");
         if (d.is(Knob.INGESTION, "msk")) {
             double byMb = Math.ceil(peakMbPerSecond * HEADROOM / cal.kafkaPartitionMbPerSecond().value());
             partitions = add("kafka_partitions", "Kafka partitions (MSK)",
@@ -163,9 +181,10 @@ public final class CapacityPlan {
                     "round up to 3 of max(ceil(" + number(peakMbPerSecond) + " MB/s x RF " + REPLICATION + " / " + number(BROKER_MB_PER_S)
                             + " MB/s per broker) = " + number(byThroughput) + ", ceil(" + number(partitions) + " x " + REPLICATION
                             + " / " + number(PARTITIONS_PER_BROKER) + " partitions per broker) = " + number(byPartitions) + ", 3)");
-            mskStorageGb = add("msk_storage_gb", "MSK storage", avgMbPerSecond * SECONDS_PER_DAY * v.retention().logDays() * REPLICATION / 1000,
-                    "GB", number(avgMbPerSecond) + " MB/s x 86,400 s x " + number(v.retention().logDays()) + " d log retention x RF "
-                            + REPLICATION + " / 1,000");
+            mskStorageGb = add("msk_storage_gb", "MSK storage",
+                    avgMbPerSecond * logRatio * SECONDS_PER_DAY * v.retention().logDays() * REPLICATION / 1000, "GB",
+                    number(avgMbPerSecond) + " MB/s x " + producerCodec + " x 86,400 s x " + number(v.retention().logDays())
+                            + " d log retention x RF " + REPLICATION + " / 1,000");
         }
         if (d.is(Knob.INGESTION, "kinesis")) {
             kinesisShards = add("kinesis_shards", "Kinesis shards", Math.ceil(Math.max(peakMbPerSecond / KINESIS_SHARD_MB_PER_S,
@@ -203,31 +222,33 @@ public final class CapacityPlan {
                 "ceil(" + number(sparkRowsPerDay) + " / " + number(batchRunsPerDay) + " runs/day / (" + number(rate) + " x "
                         + number(windowH) + " h x 3,600))");
         boolean alwaysOn = d.is(Knob.CLUSTER, "always_on");
-        double busyHours = windowH * batchRunsPerDay;
         if (d.is(Knob.BATCH_COMPUTE, "emr")) {
-            emrNodes = add("emr_nodes", "EMR worker nodes (16 vCPU each)", Math.ceil(sparkCores / NODE_VCPU), "nodes",
-                    "ceil(" + number(sparkCores) + " cores / " + number(NODE_VCPU) + ")");
+            double startupH = alwaysOn ? 0 : EMR_STARTUP_S / 3600;
+            OptionalDouble statedBusy = r.deployment().map(Requirements.Deployment::busyHoursPerDay).orElse(OptionalDouble.empty());
+            double busyHours = statedBusy.orElse((windowH + startupH) * batchRunsPerDay);
+            String perRun = alwaysOn ? "24 h (always on)" : statedBusy.isPresent() ? number(busyHours) + " h busy a day (current_state.emr)"
+                    : "(" + number(windowH) + " h + " + Quantities.duration(EMR_STARTUP_S) + " start-up) x " + number(batchRunsPerDay) + " runs";
+            double needed = Math.ceil(sparkCores / NODE_VCPU);
+            OptionalDouble statedNodes = r.deployment().map(Requirements.Deployment::emrNodes).orElse(OptionalDouble.empty());
+            emrNodes = add("emr_nodes", "EMR worker nodes (16 vCPU each)", statedNodes.orElse(needed), "nodes",
+                    (statedNodes.isPresent() ? "current_state.emr; the work needs " : "") + "ceil(" + number(sparkCores) + " cores / "
+                            + number(NODE_VCPU) + ")" + (statedNodes.isPresent() ? " = " + number(needed) : ""));
             add("spark_executors", "Spark executors (4 cores each)", emrNodes * NODE_VCPU / EXECUTOR_CORES, "executors",
                     number(emrNodes) + " nodes x " + number(NODE_VCPU / EXECUTOR_CORES) + " per node");
             emrWorkerHoursPerDay = add("emr_worker_hours_per_day", "EMR worker instance-hours per day",
-                    emrNodes * (alwaysOn ? 24 : busyHours), "instance-hours", number(emrNodes) + " nodes x "
-                            + (alwaysOn ? "24 h (always on)" : number(windowH) + " h x " + number(batchRunsPerDay) + " runs"));
+                    emrNodes * (alwaysOn ? 24 : busyHours), "instance-hours", number(emrNodes) + " nodes x " + perRun);
             emrPrimaryHoursPerDay = add("emr_primary_hours_per_day", "EMR primary node hours per day", alwaysOn ? 24 : busyHours,
-                    "instance-hours", alwaysOn ? "24 h (always on)" : number(windowH) + " h x " + number(batchRunsPerDay) + " runs");
-        }
-        if (d.is(Knob.BATCH_COMPUTE, "redshift")) {
-            redshiftEltNodes = add("redshift_elt_nodes", "Redshift ra3.4xlarge nodes for ELT in the window",
-                    Math.max(MIN_REDSHIFT_NODES, Math.ceil(sparkCores / REDSHIFT_NODE_VCPU)), "nodes",
-                    "max(" + MIN_REDSHIFT_NODES + ", ceil(" + number(sparkCores) + " cores / " + number(REDSHIFT_NODE_VCPU)
-                            + " vCPU per node)), provisioned 24 h");
+                    "instance-hours", perRun);
         }
 
-        bronzeBytesPerDay = add("bronze_bytes_per_day", "Bronze bytes/day (raw, compressed)", v.bytesPerDay() * BRONZE_RATIO, "bytes",
-                perDay + " x " + BRONZE_RATIO);
+        boolean bronzeZstd = d.is(Knob.BRONZE_COMPRESSION, "zstd");
+        double bronzeRatio = bronzeZstd ? v.compression().bronze() : 1.0;
+        bronzeBytesPerDay = add("bronze_bytes_per_day", "Bronze bytes/day (raw payload)", v.bytesPerDay() * bronzeRatio, "bytes",
+                perDay + " x " + number(bronzeRatio) + (bronzeZstd ? " (zstd)" : " (uncompressed)"));
         boolean parquet = d.is(Knob.CURATED_FORMAT, "parquet");
-        double curated = parquet ? PARQUET_RATIO : JSON_RATIO;
+        double curated = parquet ? v.compression().parquet() : JSON_RATIO;
         silverBytesPerDay = add("silver_bytes_per_day", "Silver bytes/day", v.bytesPerDay() * curated, "bytes",
-                perDay + " x " + curated + (parquet ? " (Parquet + zstd)" : " (uncompressed JSON)"));
+                perDay + " x " + number(curated) + (parquet ? " (Parquet + zstd)" : " (uncompressed JSON)"));
         goldBytesPerDay = add("gold_bytes_per_day", "Gold bytes/day", silverBytesPerDay * GOLD_FRACTION, "bytes",
                 size(silverBytesPerDay) + " x " + GOLD_FRACTION);
         Requirements.Retention ret = v.retention();
@@ -252,15 +273,28 @@ public final class CapacityPlan {
             add("redshift_storage_gb", "Redshift managed storage", redshiftStorageGb, "GB",
                     (silverInRedshift ? "Silver " + number(silverGb) + " GB + " : "") + "Gold " + number(goldGb) + " GB");
         }
+        if (eltInRedshift) {
+            redshiftEltNodes = add("redshift_elt_nodes", "Redshift ra3.4xlarge nodes for ELT in the window (and the data they hold)",
+                    Math.max(MIN_REDSHIFT_NODES, Math.max(Math.ceil(sparkCores / REDSHIFT_NODE_VCPU), Math.ceil(redshiftStorageGb / REDSHIFT_NODE_STORAGE_GB))),
+                    "nodes", "max(" + MIN_REDSHIFT_NODES + ", ceil(" + number(sparkCores) + " cores / " + number(REDSHIFT_NODE_VCPU)
+                            + " vCPU per node), ceil(" + number(redshiftStorageGb) + " GB / " + number(REDSHIFT_NODE_STORAGE_GB)
+                            + " GB managed storage per node)), provisioned 24 h");
+        }
 
         boolean compaction = d.on(Knob.COMPACTION);
+        Requirements.Velocity vel = r.velocity();
+        landingIntervalSeconds = vel.microBatchSeconds().orElse(log ? CHECKPOINT_S : AGENT_FLUSH_S);
+        landingWriters = vel.writerParallelism().orElse(log ? flinkLandingParallelism : v.sources());
+        String writers = number(landingWriters) + (vel.writerParallelism().isPresent() ? " writers" : log ? " writers (landing parallelism)" : " sources");
+        String interval = number(landingIntervalSeconds) + " s " + (log ? "micro-batch" : "flush")
+                + (vel.microBatchSeconds().isPresent() ? "" : " (default)");
         if (log) {
-            landingFilesPerDay = add("landing_files_per_day", "Bronze files landed per day", flinkLandingParallelism * SECONDS_PER_DAY / CHECKPOINT_S,
-                    "files", number(flinkLandingParallelism) + " writers x 86,400 s / " + number(CHECKPOINT_S) + " s checkpoint");
+            landingFilesPerDay = add("landing_files_per_day", "Bronze files landed per day", landingWriters * SECONDS_PER_DAY / landingIntervalSeconds,
+                    "files", writers + " x 86,400 s / " + interval);
         } else {
             landingFilesPerDay = add("landing_files_per_day", "Bronze files landed per day",
-                    Math.max(v.sources() * SECONDS_PER_DAY / AGENT_FLUSH_S, v.bytesPerDay() * BRONZE_RATIO / AGENT_MAX_FILE_BYTES), "files",
-                    "max(" + v.sources() + " sources x 86,400 s / " + number(AGENT_FLUSH_S) + " s flush, " + size(bronzeBytesPerDay)
+                    Math.max(landingWriters * SECONDS_PER_DAY / landingIntervalSeconds, bronzeBytesPerDay / AGENT_MAX_FILE_BYTES), "files",
+                    "max(" + writers + " x 86,400 s / " + interval + ", " + size(bronzeBytesPerDay)
                             + " / " + size(AGENT_MAX_FILE_BYTES) + " per file)");
         }
         avgLandingFileBytes = add("landing_file_bytes_avg", "Average landed file size", bronzeBytesPerDay / landingFilesPerDay, "bytes",
@@ -276,7 +310,7 @@ public final class CapacityPlan {
                         : number(batchRunsPerDay) + " runs x " + number(SHUFFLE_PARTITIONS) + " shuffle partitions");
         compactedFilesPerDay = compaction ? Math.ceil(bronzeBytesPerDay / TARGET_FILE_BYTES) : 0;
         boolean hive = d.is(Knob.TABLE_FORMAT, "hive");
-        double landingCommits = log ? SECONDS_PER_DAY / CHECKPOINT_S : batchRunsPerDay;
+        double landingCommits = log ? SECONDS_PER_DAY / landingIntervalSeconds : batchRunsPerDay;
         commitsPerDay = add("table_commits_per_day", "Table commits per day", landingCommits + batchRunsPerDay * 2 + (compaction ? 3 : 0),
                 "commits", number(landingCommits) + " landing + " + number(batchRunsPerDay) + " runs x 2 tables"
                         + (compaction ? " + 3 maintenance" : ""));
@@ -336,8 +370,9 @@ public final class CapacityPlan {
                         : goldBytesPerDay / v.eventBytes() / SECONDS_PER_DAY, "writes/s",
                 r.streaming() ? "one upsert per event: " + number(avgEventsPerSecond) + " events/s"
                         : size(goldBytesPerDay) + " Gold/day / " + size(v.eventBytes()) + " per item / 86,400 s");
-        servingGb = !serving ? 0 : add("serving_gb", "Serving store data", goldBytesPerDay * SERVING_DAYS / Quantities.GB, "GB",
-                size(goldBytesPerDay) + "/day x " + number(SERVING_DAYS) + " d online");
+        double servingDays = r.usage().servingWindowDays();
+        servingGb = !serving ? 0 : add("serving_gb", "Serving store data", goldBytesPerDay * servingDays / Quantities.GB, "GB",
+                size(goldBytesPerDay) + "/day x " + number(servingDays) + " d online (users.serving_window)");
         double ops = servingReadsPerSecond + servingWritesPerSecond;
         if (d.is(Knob.SERVING, "elasticache")) {
             double shards = Math.max(Math.ceil(ops / REDIS_OPS_PER_NODE), Math.ceil(servingGb / REDIS_NODE_GB));
@@ -362,8 +397,8 @@ public final class CapacityPlan {
         double consumers = (log ? 1 : 0) + (r.streaming() ? 1 : 0);
         double crossings = 1 + (d.on(Knob.FETCH_FROM_FOLLOWER) ? 0 : consumers);
         crossAzGbPerDay = !d.is(Knob.INGESTION, "msk") ? 0 : add("cross_az_gb_per_day", "Kafka client bytes crossing AZs per day",
-                v.bytesPerDay() * CROSS_AZ_SHARE * crossings / Quantities.GB, "GB",
-                perDay + " x 2/3 (leader in another AZ) x (1 produce" + (d.on(Knob.FETCH_FROM_FOLLOWER)
+                v.bytesPerDay() * logRatio * CROSS_AZ_SHARE * crossings / Quantities.GB, "GB",
+                perDay + " x " + producerCodec + " x 2/3 (leader in another AZ) x (1 produce" + (d.on(Knob.FETCH_FROM_FOLLOWER)
                         ? ", consumers fetch from their AZ's replica)" : " + " + number(consumers) + " consumer groups)"));
     }
 

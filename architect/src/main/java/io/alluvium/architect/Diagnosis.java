@@ -19,7 +19,8 @@ public record Diagnosis(List<Finding> findings, Map<Knob, String> targetChanges,
 
     /** Changes are applied in this order: free and reversible first, rewrites next, re-platforming last. */
     private static final List<Knob> MIGRATION_ORDER = List.of(Knob.S3_ACCESS, Knob.TABLE_FORMAT, Knob.COMPACTION, Knob.PARTITIONED,
-            Knob.CURATED_FORMAT, Knob.LIFECYCLE_TIERS, Knob.CLUSTER, Knob.PURCHASE, Knob.CPU, Knob.BATCH_COMPUTE, Knob.FETCH_FROM_FOLLOWER,
+            Knob.CURATED_FORMAT, Knob.BRONZE_COMPRESSION, Knob.PRODUCER_COMPRESSION, Knob.LIFECYCLE_TIERS, Knob.CLUSTER, Knob.PURCHASE,
+            Knob.CPU, Knob.BATCH_COMPUTE, Knob.FETCH_FROM_FOLLOWER,
             Knob.INGESTION, Knob.PIPELINE, Knob.WAREHOUSE, Knob.SERVING, Knob.ORCHESTRATION);
 
     static Diagnosis of(Sizing current, List<Bottleneck> bottlenecks, Calibration cal) {
@@ -28,7 +29,7 @@ public record Diagnosis(List<Finding> findings, Map<Knob, String> targetChanges,
         for (Symptom s : r.symptoms()) {
             List<String> causes = new ArrayList<>();
             for (Bottleneck b : bottlenecks) {
-                if (s.causes().contains(b.kind())) {
+                if (s.causes().contains(b.kind()) && b.severity() == Bottleneck.Severity.REACHED) {
                     causes.add(b.title() + ": " + b.observed() + " (threshold " + b.threshold() + ")");
                 }
             }
@@ -50,7 +51,7 @@ public record Diagnosis(List<Finding> findings, Map<Knob, String> targetChanges,
                 changes.put(k, recommended.get(k));
             }
         }
-        Sizing target = Sizing.of(r.withChoices(changes), cal);
+        Sizing target = Sizing.of(r.withoutDeployment().withChoices(changes), cal);
         List<String> steps = new ArrayList<>();
         for (Knob k : MIGRATION_ORDER) {
             if (changes.containsKey(k)) {

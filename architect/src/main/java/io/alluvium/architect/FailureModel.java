@@ -34,7 +34,7 @@ public record FailureModel(List<Failure> failures, Evolution evolution) {
         List<Failure> out = new ArrayList<>();
         if (d.is(Knob.INGESTION, "s3_direct")) {
             out.add(new Failure("log agents", "a host dies with its unflushed buffer", "agents buffer to disk and retry uploads; a lost disk loses "
-                    + "up to one flush interval", "<= " + duration(CapacityPlan.AGENT_FLUSH_S), "next upload", CapacityPlan.AGENT_FLUSH_S <= rpo));
+                    + "up to one flush interval", "<= " + duration(c.landingIntervalSeconds), "next upload", c.landingIntervalSeconds <= rpo));
         } else {
             out.add(new Failure(d.is(Knob.INGESTION, "msk") ? "Kafka broker / one AZ" : "Kinesis shard", "a broker or an AZ is lost",
                     d.is(Knob.INGESTION, "msk") ? "replication factor 3 across 3 AZs, min.insync.replicas 2, acks=all: leaders move, producers retry"
@@ -42,7 +42,7 @@ public record FailureModel(List<Failure> failures, Evolution evolution) {
             double outage = rto;
             double drain = c.peakEventsPerSecond * CapacityPlan.HEADROOM - c.avgEventsPerSecond;
             double catchUp = outage * c.avgEventsPerSecond / drain;
-            out.add(new Failure("Flink jobs", "a job or TaskManager crashes", "restart from the last checkpoint (every " + duration(CapacityPlan.CHECKPOINT_S)
+            out.add(new Failure("Flink jobs", "a job or TaskManager crashes", "restart from the last checkpoint (every " + duration(c.landingIntervalSeconds)
                     + "); Kafka offsets live in the checkpoint and Iceberg commits are two-phase, so Bronze gets each record exactly once; "
                     + "after an outage of " + duration(outage) + " the backlog drains in " + duration(catchUp) + " at " + CapacityPlan.HEADROOM
                     + "x peak capacity", "0 (replay from the log; " + number(r.volume().retention().logDays()) + " d kept)",
@@ -66,7 +66,7 @@ public record FailureModel(List<Failure> failures, Evolution evolution) {
         }
         out.add(new Failure("the region", "a regional outage", r.sla().availabilityPercent() >= 99.99
                 ? "S3 Cross-Region Replication of Bronze and Gold, MirrorMaker 2 for the log, infrastructure as code in a second region"
-                : "wait for the region (the SLA of " + number(r.sla().availabilityPercent()) + "% allows it); S3 keeps the data",
+                : "wait for the region (the SLA of " + Quantities.percentage(r.sla().availabilityPercent()) + " allows it); S3 keeps the data",
                 r.sla().availabilityPercent() >= 99.99 ? "minutes (replication lag)" : "0 (S3 is durable)", "hours",
                 r.sla().availabilityPercent() < 99.99));
         return new FailureModel(out, evolution(s, cal));
@@ -92,7 +92,8 @@ public record FailureModel(List<Failure> failures, Evolution evolution) {
                 PriceTable.forRegion(s.requirements().region()));
         for (Bottleneck b : BottleneckDetector.detect(big.requirements(), big.decisions(), big.capacity(), big.cost(), cal,
                 PriceTable.forRegion(s.requirements().region()))) {
-            if (before.stream().noneMatch(x -> x.title().equals(b.title()))) {
+            boolean reachedBefore = before.stream().anyMatch(x -> x.title().equals(b.title()) && x.severity() == Bottleneck.Severity.REACHED);
+            if (b.severity() == Bottleneck.Severity.REACHED && !reachedBefore) {
                 changes.add("new bottleneck: " + b.title() + " (" + b.observed() + "; threshold " + b.threshold() + ")");
             }
         }

@@ -22,12 +22,18 @@ public final class HtmlRenderer {
     }
 
     public static String render(Design d) {
-        return page(d.requirements().name(), diagram(d) + costChart(d.cost()) + markdownToHtml(MarkdownRenderer.render(d)));
+        return page(d.requirements().name(), titleFirst(MarkdownRenderer.render(d), diagram(d) + costChart(d.cost())));
     }
 
     public static String renderComparison(Comparison c) {
-        return page("Compare", diagram(c.a()) + costChart(c.a().cost()) + diagram(c.b()) + costChart(c.b().cost())
-                + markdownToHtml(MarkdownRenderer.renderComparison(c)));
+        return page("Compare", titleFirst(MarkdownRenderer.renderComparison(c),
+                diagram(c.a()) + costChart(c.a().cost()) + diagram(c.b()) + costChart(c.b().cost())));
+    }
+
+    /** The report's title, then the pictures, then the rest of the report: a reader sees what the diagram is of. */
+    private static String titleFirst(String md, String pictures) {
+        int end = md.indexOf('\n');
+        return markdownToHtml(md.substring(0, end)) + pictures + markdownToHtml(md.substring(end + 1));
     }
 
     private static String page(String title, String body) {
@@ -35,6 +41,7 @@ public final class HtmlRenderer {
                 + "body{font-family:system-ui,sans-serif;max-width:" + WIDTH + "px;margin:2em auto;color:#222;line-height:1.4}"
                 + "table{border-collapse:collapse;margin:.5em 0;font-size:.85em}td,th{border:1px solid #ccc;padding:3px 6px;vertical-align:top}"
                 + "th{background:#f0f0f0}h1,h2,h3{border-bottom:1px solid #eee}svg{display:block;margin:1em 0}"
+                + ".num{text-align:right;white-space:nowrap}.bad{background:#fde2e1;font-weight:bold}.warn{background:#fff4d6}"
                 + "</style></head><body>\n" + body + "</body></html>\n";
     }
 
@@ -49,7 +56,7 @@ public final class HtmlRenderer {
                 + "<path d=\"M0,0 L0,6 L9,3 z\" fill=\"#555\"/></marker></defs>");
         for (int i = 0; i < flow.size(); i++) {
             int x = 10 + i * (boxW + gap);
-            box(s, x, 20, boxW, 150, flow.get(i), services(d, flow.get(i)), "#e8f1fb");
+            box(s, x, 20, boxW, 150, title(d, flow.get(i)), services(d, flow.get(i)), "#e8f1fb");
             if (i > 0) {
                 s.append("<line x1=\"").append(x - gap).append("\" y1=\"95\" x2=\"").append(x - 2)
                         .append("\" y2=\"95\" stroke=\"#555\" marker-end=\"url(#arrow)\"/>");
@@ -57,22 +64,47 @@ public final class HtmlRenderer {
         }
         int lowW = (WIDTH - 20 - 2 * gap) / 3;
         for (int i = 0; i < below.size(); i++) {
-            box(s, 10 + i * (lowW + gap), 200, lowW, 90, below.get(i), services(d, below.get(i)), "#f4f4f4");
+            box(s, 10 + i * (lowW + gap), 200, lowW, 90, title(d, below.get(i)), services(d, below.get(i)), "#f4f4f4");
         }
         return s.append("</svg>\n").toString();
     }
 
+    /** A box's title: the layer and what it costs a month. */
+    private static String title(Design d, Layer l) {
+        return l.title() + ": " + usd(d.cost().byLayer().getOrDefault(l, 0.0)).replaceFirst("\\.\\d\\d$", "") + "/month";
+    }
+
+    /** Capacity figures a box shows under its title, by layer: what flows through and how many nodes carry it. */
+    private static final Map<Layer, List<Map.Entry<String, String>>> FIGURES = Map.of(
+            Layer.INGESTION, List.of(Map.entry("ingest_mb_per_s_peak", "MB/s peak"), Map.entry("msk_brokers", "brokers"),
+                    Map.entry("kinesis_shards", "shards")),
+            Layer.PROCESSING, List.of(Map.entry("flink_kpus", "KPU"), Map.entry("emr_nodes", "EMR nodes"), Map.entry("spark_cores", "cores/run")),
+            Layer.SERVING, List.of(Map.entry("athena_tb_per_month", "TB/month scanned"), Map.entry("redshift_nodes", "Redshift nodes"),
+                    Map.entry("elasticache_nodes", "cache nodes"), Map.entry("opensearch_nodes", "search nodes")));
+
+    /** The services chosen for a layer (after its throughput and node counts), then any service billed in it that the choices do not name. */
     private static List<String> services(Design d, Layer l) {
         List<String> out = new ArrayList<>();
+        List<String> figures = new ArrayList<>();
+        for (Map.Entry<String, String> f : FIGURES.getOrDefault(l, List.of())) {
+            d.capacity().estimates().stream().filter(e -> e.id().equals(f.getKey()) && e.value() > 0).findFirst()
+                    .ifPresent(e -> figures.add(Quantities.number(e.value()) + " " + f.getValue()));
+        }
+        if (!figures.isEmpty()) {
+            out.add(String.join(", ", figures));
+        }
         d.services().stream().filter(s -> s.layer() == l).forEach(s -> out.add(s.service()));
+        d.cost().lines().stream().filter(c -> c.layer() == l && c.usd() != 0).map(CostLine::service).distinct()
+                .filter(billed -> out.stream().noneMatch(s -> s.contains(billed.replaceFirst("^(Amazon|AWS) ", ""))))
+                .forEach(billed -> out.add("+ " + billed));
         return out;
     }
 
-    private static void box(StringBuilder s, int x, int y, int w, int h, Layer layer, List<String> lines, String fill) {
+    private static void box(StringBuilder s, int x, int y, int w, int h, String title, List<String> lines, String fill) {
         s.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(w).append("\" height=\"").append(h)
                 .append("\" rx=\"6\" fill=\"").append(fill).append("\" stroke=\"#7a9cc6\"/>");
         s.append("<text x=\"").append(x + 8).append("\" y=\"").append(y + 18).append("\" font-weight=\"bold\" font-size=\"13\">")
-                .append(esc(layer.title())).append("</text>");
+                .append(esc(title)).append("</text>");
         int ty = y + 36;
         for (String line : lines) {
             for (String part : wrap(line, w / 7)) {
@@ -120,9 +152,25 @@ public final class HtmlRenderer {
         return s.append("</svg>\n").toString();
     }
 
+    static final int FOLD_ROWS = 20;
+    private static final java.util.regex.Pattern MONEY = java.util.regex.Pattern.compile("^-?\\$[0-9,]+(\\.[0-9]+)?( \\(.*\\))?$");
+
+    /** Money right-aligned; a failed SLA or a reached bottleneck in red, a near one in amber. */
+    private static String cellClass(String text) {
+        if (MONEY.matcher(text).matches()) {
+            return " class=\"num\"";
+        }
+        if (text.equals("NO") || text.equals("reached")) {
+            return " class=\"bad\"";
+        }
+        return text.startsWith("near (within") ? " class=\"warn\"" : "";
+    }
+
     /** Converts the Markdown subset the {@link MarkdownRenderer} emits: headings, paragraphs, lists, tables, bold, code. */
     static String markdownToHtml(String md) {
         StringBuilder out = new StringBuilder();
+        StringBuilder table = new StringBuilder();
+        int rows = 0;
         boolean inTable = false;
         boolean inList = false;
         for (String raw : md.split("\n")) {
@@ -130,7 +178,7 @@ public final class HtmlRenderer {
             boolean tableRow = line.startsWith("|");
             boolean listItem = line.matches("^\\s*(- |\\d+\\. ).*");
             if (inTable && !tableRow) {
-                out.append("</table>\n");
+                out.append(closeTable(table, rows));
                 inTable = false;
             }
             if (inList && !listItem) {
@@ -143,14 +191,19 @@ public final class HtmlRenderer {
                 }
                 String tag = inTable ? "td" : "th";
                 if (!inTable) {
-                    out.append("<table>");
+                    table.setLength(0);
+                    table.append("<table>");
+                    rows = 0;
                     inTable = true;
+                } else {
+                    rows++;
                 }
-                out.append("<tr>");
+                table.append("<tr>");
                 for (String cell : line.substring(1, line.length() - 1).split("(?<!\\\\)\\|")) {
-                    out.append('<').append(tag).append('>').append(inline(cell.strip().replace("\\|", "|"))).append("</").append(tag).append('>');
+                    String text = cell.strip().replace("\\|", "|");
+                    table.append('<').append(tag).append(cellClass(text)).append('>').append(inline(text)).append("</").append(tag).append('>');
                 }
-                out.append("</tr>\n");
+                table.append("</tr>\n");
             } else if (listItem) {
                 if (!inList) {
                     out.append("<ul>");
@@ -165,12 +218,18 @@ public final class HtmlRenderer {
             }
         }
         if (inTable) {
-            out.append("</table>\n");
+            out.append(closeTable(table, rows));
         }
         if (inList) {
             out.append("</ul>\n");
         }
         return out.toString();
+    }
+
+    /** A table of more rows than {@link #FOLD_ROWS} folds: the report stays readable, its figures one click away. */
+    private static String closeTable(StringBuilder table, int rows) {
+        String html = table.append("</table>\n").toString();
+        return rows > FOLD_ROWS ? "<details><summary>" + rows + " rows</summary>" + html + "</details>\n" : html;
     }
 
     private static String inline(String text) {

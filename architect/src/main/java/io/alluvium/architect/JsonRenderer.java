@@ -78,11 +78,12 @@ public final class JsonRenderer {
                 .put("unit", e.unit()).put("formula", e.formula()));
         root.set("cost", cost(d));
         ArrayNode bottlenecks = root.putArray("bottlenecks");
-        d.bottlenecks().forEach(b -> bottlenecks.addObject().put("kind", b.kind().id()).put("title", b.title()).put("observed", b.observed())
-                .put("threshold", b.threshold()).put("impact", b.impact()).put("fix", b.fix()));
+        d.bottlenecks().forEach(b -> bottlenecks.addObject().put("kind", b.kind().id()).put("severity", b.severity().id()).put("title", b.title())
+                .put("observed", b.observed()).put("threshold", b.threshold()).put("usd_per_month", b.stake().usdPerMonth())
+                .put("usd_basis", b.stake().basis()).put("impact", b.impact()).put("fix", b.fix()));
         ArrayNode optimizations = root.putArray("optimizations");
         for (Optimization o : d.optimizations()) {
-            ObjectNode n = optimizations.addObject().put("name", o.name());
+            ObjectNode n = optimizations.addObject().put("kind", o.kind().id()).put("name", o.name());
             ObjectNode changes = n.putObject("changes");
             o.changes().forEach((k, v) -> changes.put(k.key(), v));
             n.put("cost_before_usd_per_month", o.costBefore()).put("cost_after_usd_per_month", o.costAfter())

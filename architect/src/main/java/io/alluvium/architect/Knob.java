@@ -40,7 +40,11 @@ public enum Knob {
     S3_ACCESS("s3_access", List.of("gateway_endpoint", "nat_gateway"), Map.of(
             "gateway_endpoint", "Add an S3 gateway VPC endpoint to every private route table: S3 traffic stops crossing the NAT gateway at once (no data moves, no downtime).")),
     FETCH_FROM_FOLLOWER("fetch_from_follower", List.of("true", "false"), Map.of(
-            "true", "Set client.rack on every consumer so it reads from the replica in its own AZ (KIP-392; MSK sets broker.rack)."));
+            "true", "Set client.rack on every consumer so it reads from the replica in its own AZ (KIP-392; MSK sets broker.rack).")),
+    PRODUCER_COMPRESSION("producer_compression", List.of("zstd", "none"), Map.of(
+            "zstd", "Set compression.type=zstd on every producer (with linger.ms of 5-20 ms so batches fill); brokers store and replicate the batches as sent.")),
+    BRONZE_COMPRESSION("bronze_compression", List.of("zstd", "none"), Map.of(
+            "zstd", "Write Bronze objects zstd-compressed (the landing job's writer codec, or the agents' output compression); rewrite older objects during compaction."));
 
     private final String key;
     private final List<String> values;

@@ -33,8 +33,8 @@ public final class MarkdownRenderer {
                 : "from documented defaults (no --calibration file)") + ".");
         line("");
         line("**Monthly cost: " + usd(d.cost().total()) + "**" + r.budgetUsdPerMonth().stream().mapToObj(b -> " (budget " + usd(b)
-                + (d.cost().total() > b ? ": OVER" : ": within") + ")").findFirst().orElse("") + "; " + d.bottlenecks().size()
-                + " bottleneck(s); " + d.services().size() + " service choices.");
+                + (d.cost().total() > b ? ": OVER" : ": within") + ")").findFirst().orElse("") + "; " + reached(d)
+                + " bottleneck(s) and " + (d.bottlenecks().size() - reached(d)) + " near a threshold; " + d.services().size() + " service choices.");
         requirements(d, h + "#");
         services(d, h + "#");
         capacity(d, h + "#");
@@ -43,6 +43,10 @@ public final class MarkdownRenderer {
         optimizations(d, h + "#");
         failures(d, h + "#");
         d.diagnosis().ifPresent(x -> diagnosis(x, h + "#"));
+    }
+
+    private static long reached(Design d) {
+        return d.bottlenecks().stream().filter(b -> b.severity() == Bottleneck.Severity.REACHED).count();
     }
 
     private void requirements(Design d, String h) {
@@ -57,21 +61,26 @@ public final class MarkdownRenderer {
         }
         Requirements.Volume v = r.volume();
         line("");
-        line("- Volume: " + size(v.bytesPerDay()) + "/day of " + size(v.eventBytes()) + " events, peak x" + number(v.peakFactor())
+        line("- Volume: " + size(v.bytesPerDay()) + "/day of " + size(v.eventBytes()) + " events, peak x" + number(v.peakFactor()) + " (" + number(v.peakEventsPerSecond()) + " events/s)"
                 + ", hot key " + number(v.hotKeyShare() * 100) + "%, " + v.sources() + " sources; retention log " + number(v.retention().logDays())
                 + " d, bronze " + number(v.retention().bronzeDays()) + " d, silver " + number(v.retention().silverDays()) + " d, gold "
                 + number(v.retention().goldDays()) + " d");
         line("- Velocity: " + YamlSection.yamlName(r.velocity().mode()) + ", latency " + Quantities.duration(r.velocity().latencySeconds())
-                + ", batch window " + number(r.velocity().batchWindowHours()) + " h");
+                + ", batch window " + number(r.velocity().batchWindowHours()) + " h"
+                + r.velocity().microBatchSeconds().stream().mapToObj(i -> ", micro-batch every " + Quantities.duration(i)).findFirst().orElse("")
+                + r.velocity().writerParallelism().stream().mapToObj(w -> ", " + number(w) + " landing writers").findFirst().orElse(""));
         line("- Variety: " + r.variety().stream().map(YamlSection::yamlName).toList());
         line("- Users: " + r.usage().patterns().stream().map(YamlSection::yamlName).toList() + ", " + number(r.usage().sqlQueriesPerDay())
                 + " SQL and " + number(r.usage().dashboardQueriesPerDay()) + " dashboard queries/day over " + number(r.usage().queryWindowDays())
                 + " d, " + number(r.usage().pointLookupsPerSecond()) + " point lookups/s");
-        line("- SLA: availability " + number(r.sla().availabilityPercent()) + "%, RPO " + Quantities.duration(r.sla().rpoSeconds()) + ", RTO "
+        line("- SLA: availability " + Quantities.percentage(r.sla().availabilityPercent()) + ", RPO " + Quantities.duration(r.sla().rpoSeconds()) + ", RTO "
                 + Quantities.duration(r.sla().rtoSeconds()));
         line("- Security: PII " + r.security().pii() + ", encryption " + YamlSection.yamlName(r.security().encryption()) + ", residency "
                 + r.security().residency());
         line("- Growth: " + number(r.growthPerYear() * 100) + "%/year");
+        r.deployment().ifPresent(x -> line("- Current EMR deployment: " + x.emrNodes().stream().mapToObj(n -> number(n) + " worker nodes")
+                .findFirst().orElse("nodes not stated") + ", " + x.busyHoursPerDay().stream().mapToObj(busy -> number(busy) + " h busy a day")
+                .findFirst().orElse("busy hours not stated")));
     }
 
     private void services(Design d, String h) {
@@ -130,13 +139,27 @@ public final class MarkdownRenderer {
             line("None triggered by the thresholds (see Thresholds in the README).");
             return;
         }
-        table(List.of("bottleneck", "observed", "threshold", "impact", "fix"), d.bottlenecks().stream()
-                .map(b -> List.of(b.title(), b.observed(), b.threshold(), b.impact(), b.fix())).toList());
+        table(List.of("bottleneck", "severity", "observed", "threshold", "USD/month at stake", "impact", "fix"), d.bottlenecks().stream()
+                .map(b -> List.of(b.title(), b.severity() == Bottleneck.Severity.REACHED ? "reached" : "near (within "
+                                + number(Thresholds.NEAR_SHARE * 100) + "%)", b.observed(), b.threshold(),
+                        usd(b.stake().usdPerMonth()) + " (" + b.stake().basis() + ")", b.impact(), b.fix())).toList());
     }
 
     private void optimizations(Design d, String h) {
         section(h, "6. Optimizations");
-        table(List.of("optimization", "before", "after", "saving", "effect"), d.optimizations().stream()
+        optimizationTable(d.optimizations().stream().filter(o -> o.kind() != Optimization.Kind.APPLIED).toList());
+        List<Optimization> applied = d.optimizations().stream().filter(o -> o.kind() == Optimization.Kind.APPLIED).toList();
+        if (!applied.isEmpty()) {
+            line("");
+            line("Already applied (not money left to save): what each practice saves against the cheaper design without it, "
+                    + "with every other decision held or with warehouse, engine and store re-chosen.");
+            line("");
+            optimizationTable(applied);
+        }
+    }
+
+    private void optimizationTable(List<Optimization> rows) {
+        table(List.of("optimization", "before", "after", "saving", "effect"), rows.stream()
                 .map(o -> List.of(o.name(), usd(o.costBefore()), usd(o.costAfter()), usd(o.savingsUsd()) + " (" + number(o.savingsPercent()) + "%)",
                         o.effect())).toList());
     }

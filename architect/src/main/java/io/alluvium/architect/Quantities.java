@@ -109,6 +109,14 @@ final class Quantities {
         return dot < 0 ? out.toString() : out + plain.substring(dot);
     }
 
+    /**
+     * A percentage with every decimal it was stated with (up to 4), never rounded up to a whole number:
+     * 99.95% must not print as 100%, which no design can promise.
+     */
+    static String percentage(double v) {
+        return java.math.BigDecimal.valueOf(v).setScale(4, java.math.RoundingMode.DOWN).stripTrailingZeros().toPlainString() + "%";
+    }
+
     static String usd(double v) {
         return (v < 0 ? "-" : "") + String.format(Locale.ROOT, "$%,.2f", Math.abs(v));
     }

@@ -3,6 +3,7 @@ package io.alluvium.architect;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -25,7 +26,15 @@ public record Requirements(
         double growthPerYear,
         Map<Knob, String> fixedChoices,
         List<Symptom> symptoms,
+        Optional<Deployment> deployment,
         List<Assumption> assumptions) {
+
+    /**
+     * The EMR cluster running today, as a cost review states it: node count and hours busy a day, each
+     * empty when not stated (the architect then sizes it from the work).
+     */
+    public record Deployment(OptionalDouble emrNodes, OptionalDouble busyHoursPerDay) {
+    }
 
     /** Velocity class of the workload. */
     public enum Mode { BATCH, STREAMING, HYBRID }
@@ -46,9 +55,17 @@ public record Requirements(
         }
     }
 
+    /**
+     * Compressed over raw bytes where a codec is applied: producer batches on the log, Bronze objects, Silver
+     * and Gold as Parquet. A layer left uncompressed (choices.producer_compression or bronze_compression none)
+     * stores raw bytes whatever its ratio here.
+     */
+    public record Compression(double producer, double bronze, double parquet) {
+    }
+
     /** How much data arrives and how unevenly. */
     public record Volume(double bytesPerDay, double eventBytes, double peakFactor, double hotKeyShare,
-                         int sources, Retention retention) {
+                         int sources, Retention retention, Compression compression) {
         public double eventsPerDay() {
             return bytesPerDay / eventBytes;
         }
@@ -70,8 +87,13 @@ public record Requirements(
         }
     }
 
-    /** How fast results are needed; {@code batchWindowHours} is the time one batch run may take. */
-    public record Velocity(Mode mode, double latencySeconds, double batchWindowHours) {
+    /**
+     * How fast results are needed; {@code batchWindowHours} is the time one batch run may take. The landing
+     * interval (micro-batch commit or agent flush) and the number of landing writers decide how many files
+     * land; empty when the file leaves them to the design (they depend on the ingestion chosen).
+     */
+    public record Velocity(Mode mode, double latencySeconds, double batchWindowHours, OptionalDouble microBatchSeconds,
+                           OptionalDouble writerParallelism) {
         /** Seconds between two batch runs: the latency target for batch, hourly Silver/Gold otherwise. */
         public double batchIntervalSeconds() {
             return mode == Mode.BATCH ? Math.min(latencySeconds, Quantities.SECONDS_PER_DAY) : 3600;
@@ -82,9 +104,12 @@ public record Requirements(
         }
     }
 
-    /** Who reads and how. */
+    /**
+     * Who reads and how; {@code servingWindowDays} of Gold are kept online in the serving store; the p99 a
+     * SQL or dashboard query must answer in, when stated (separate from the data's freshness).
+     */
     public record Usage(Set<QueryPattern> patterns, double sqlQueriesPerDay, double dashboardQueriesPerDay,
-                        double queryWindowDays, double pointLookupsPerSecond) {
+                        double queryWindowDays, double pointLookupsPerSecond, double servingWindowDays, OptionalDouble queryLatencySeconds) {
     }
 
     /** Service level. */
@@ -99,26 +124,35 @@ public record Requirements(
         return velocity.mode() != Mode.BATCH;
     }
 
-    /** The same requirements with the daily volume multiplied (growth, 10x evolution, property tests). */
+    /**
+     * The same requirements with the daily volume multiplied (growth, 10x evolution, property tests); a stated
+     * deployment describes today's volume, so the scaled design sizes its cluster to the work.
+     */
     public Requirements withVolumeScaled(double factor) {
         Volume v = new Volume(volume.bytesPerDay() * factor, volume.eventBytes(), volume.peakFactor(),
-                volume.hotKeyShare(), volume.sources(), volume.retention());
+                volume.hotKeyShare(), volume.sources(), volume.retention(), volume.compression());
         return new Requirements(name, description, region, v, velocity, variety, usage, sla, security,
-                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, assumptions);
+                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, Optional.empty(), assumptions);
     }
 
     /** The same requirements with every retention multiplied. */
     public Requirements withRetentionScaled(double factor) {
         Volume v = new Volume(volume.bytesPerDay(), volume.eventBytes(), volume.peakFactor(),
-                volume.hotKeyShare(), volume.sources(), volume.retention().scaled(factor));
+                volume.hotKeyShare(), volume.sources(), volume.retention().scaled(factor), volume.compression());
         return new Requirements(name, description, region, v, velocity, variety, usage, sla, security,
-                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, assumptions);
+                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, deployment, assumptions);
+    }
+
+    /** The same requirements without the stated deployment: the cluster sized to the work. */
+    public Requirements withoutDeployment() {
+        return new Requirements(name, description, region, volume, velocity, variety, usage, sla, security,
+                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, Optional.empty(), assumptions);
     }
 
     /** The same requirements with nothing fixed under {@code choices:}: what the architect would choose. */
     public Requirements withoutFixedChoices() {
         return new Requirements(name, description, region, volume, velocity, variety, usage, sla, security,
-                budgetUsdPerMonth, growthPerYear, Map.of(), symptoms, assumptions);
+                budgetUsdPerMonth, growthPerYear, Map.of(), symptoms, deployment, assumptions);
     }
 
     /** The same requirements with some choices fixed (an optimization or a target state). */
@@ -127,6 +161,6 @@ public record Requirements(
         fixed.putAll(fixedChoices);
         fixed.putAll(changes);
         return new Requirements(name, description, region, volume, velocity, variety, usage, sla, security,
-                budgetUsdPerMonth, growthPerYear, Map.copyOf(fixed), symptoms, assumptions);
+                budgetUsdPerMonth, growthPerYear, Map.copyOf(fixed), symptoms, deployment, assumptions);
     }
 }

@@ -25,6 +25,14 @@ public final class RequirementsReader {
     static final double BATCH_MIN_LATENCY_S = 5 * 60;
     /** Two volume statements (per_day and events_per_s) may differ by this much before they contradict. */
     static final double VOLUME_TOLERANCE = 0.10;
+    /** A peak is at least the average; beyond 50x the average the "average" describes an idle system. */
+    static final double MIN_PEAK_FACTOR = 1;
+    static final double MAX_PEAK_FACTOR = 50;
+    /** Compressed over raw bytes below this is not a codec but a mistake (or pre-aggregated data). */
+    static final double MIN_COMPRESSION_RATIO = 0.01;
+    /** Landing commits (micro-batches or agent flushes) between these are plausible. */
+    static final double MIN_LANDING_INTERVAL_S = 1;
+    static final double MAX_LANDING_INTERVAL_S = 3600;
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -63,16 +71,26 @@ public final class RequirementsReader {
             return v;
         }).orElseGet(() -> assume("growth.per_year", 0.3, "30%", "typical yearly data growth; state yours"));
         Map<Knob, String> choices = choices(root);
-        List<Symptom> symptoms = root.section("current_state").map(c -> {
+        Optional<YamlSection> current = root.section("current_state");
+        List<Symptom> symptoms = current.flatMap(c -> {
             c.text("description");
-            List<Symptom> s = c.enumList("symptoms", Symptom.class).orElse(List.of());
-            c.finish();
-            return s;
+            return c.enumList("symptoms", Symptom.class);
         }).orElse(List.of());
+        Optional<Requirements.Deployment> deployment = current.flatMap(c -> c.section("emr").map(e -> {
+            if (!"emr".equals(choices.get(Knob.BATCH_COMPUTE))) {
+                throw c.error("emr", "describes an EMR cluster: set choices.batch_compute: emr with it");
+            }
+            OptionalDouble nodes = e.wholeNumber("nodes", 1, 10_000).map(OptionalDouble::of).orElse(OptionalDouble.empty());
+            OptionalDouble busy = e.seconds("busy_per_day").map(h -> e.inRange("busy_per_day", h, 60, Quantities.SECONDS_PER_DAY) / 3600)
+                    .map(OptionalDouble::of).orElse(OptionalDouble.empty());
+            e.finish();
+            return new Requirements.Deployment(nodes, busy);
+        }));
+        current.ifPresent(YamlSection::finish);
         root.finish();
         checkContradictions(root, velocity, usage, choices);
         return new Requirements(name, description, region, volume, velocity, variety, usage, sla, security,
-                budget, growth, choices, symptoms, List.copyOf(assumptions));
+                budget, growth, choices, symptoms, deployment, List.copyOf(assumptions));
     }
 
     private Requirements.Volume volume(YamlSection root) {
@@ -96,15 +114,51 @@ public final class RequirementsReader {
         } else {
             bytesPerDay = assume("volume.per_day", 100 * Quantities.GB, "100 GB", "no volume stated: a mid-size platform");
         }
-        double peak = or(v, "peak_factor", v.number("peak_factor", 1, 50), 3.0, "daily peak over average for user traffic",
-                Quantities::number);
+        double peak = peakFactor(v, bytesPerDay / eventBytes / Quantities.SECONDS_PER_DAY);
         double hot = or(v, "hot_key_share", v.number("hot_key_share", 0, 1), 0.01,
                 "the busiest key carries 1% of events (Zipf-skewed keys are normal)", Quantities::number);
         int sources = (int) Math.round(or(v, "sources", v.number("sources", 1, 1e7), 100.0,
                 "producing hosts or applications", Quantities::number));
         Requirements.Retention retention = retention(v);
+        Requirements.Compression compression = compression(v);
         v.finish();
-        return new Requirements.Volume(bytesPerDay, eventBytes, peak, hot, sources, retention);
+        return new Requirements.Volume(bytesPerDay, eventBytes, peak, hot, sources, retention, compression);
+    }
+
+    /** The peak over the average: stated as a factor, or derived from a stated peak rate (both must agree). */
+    private double peakFactor(YamlSection v, double avgEventsPerSecond) {
+        Optional<Double> factor = v.number("peak_factor", MIN_PEAK_FACTOR, MAX_PEAK_FACTOR);
+        Optional<Double> peakRate = v.number("peak_events_per_s", 0.001, 1e10);
+        if (peakRate.isEmpty()) {
+            return or(v, "peak_factor", factor, 3.0, "daily peak over average for user traffic", Quantities::number);
+        }
+        double derived = peakRate.get() / avgEventsPerSecond;
+        if (derived < MIN_PEAK_FACTOR || derived > MAX_PEAK_FACTOR) {
+            throw v.error("peak_events_per_s", Quantities.number(peakRate.get()) + " events/s is " + Quantities.number(derived)
+                    + "x the average " + Quantities.number(avgEventsPerSecond) + " events/s; a peak must be "
+                    + Quantities.number(MIN_PEAK_FACTOR) + " .. " + Quantities.number(MAX_PEAK_FACTOR) + "x the average");
+        }
+        factor.ifPresent(f -> {
+            if (Math.abs(f - derived) > VOLUME_TOLERANCE * derived) {
+                throw v.error("peak_factor", Quantities.number(f) + " contradicts volume.peak_events_per_s " + Quantities.number(peakRate.get())
+                        + " (" + Quantities.number(derived) + "x the average " + Quantities.number(avgEventsPerSecond) + " events/s)");
+            }
+        });
+        return derived;
+    }
+
+    private Requirements.Compression compression(YamlSection volume) {
+        Optional<YamlSection> c = volume.section("compression");
+        double producer = ratio(c, "producer", CapacityPlan.PRODUCER_RATIO, "zstd over producer batches of JSON events (planning figure); measure yours");
+        double bronze = ratio(c, "bronze", CapacityPlan.BRONZE_RATIO, "zstd over raw JSON objects (planning figure); measure yours");
+        double silver = ratio(c, "silver", CapacityPlan.PARQUET_RATIO, "typed Parquet + zstd over raw JSON (planning figure); measure yours");
+        c.ifPresent(YamlSection::finish);
+        return new Requirements.Compression(producer, bronze, silver);
+    }
+
+    private double ratio(Optional<YamlSection> c, String key, double defaultRatio, String reason) {
+        return c.flatMap(s -> s.number(key, MIN_COMPRESSION_RATIO, 1))
+                .orElseGet(() -> assume("volume.compression." + key, defaultRatio, Quantities.number(defaultRatio), reason));
     }
 
     private Requirements.Retention retention(YamlSection volume) {
@@ -139,7 +193,7 @@ public final class RequirementsReader {
             throw s.get().error("latency", Quantities.duration(lat) + " contradicts velocity.mode batch (a batch design needs >= "
                     + Quantities.duration(BATCH_MIN_LATENCY_S) + "; use mode streaming or hybrid)");
         }
-        Requirements.Velocity probe = new Requirements.Velocity(mode, lat, 0);
+        Requirements.Velocity probe = new Requirements.Velocity(mode, lat, 0, OptionalDouble.empty(), OptionalDouble.empty());
         double interval = probe.batchIntervalSeconds();
         double window = s.flatMap(v -> v.seconds("batch_window").map(w -> v.inRange("batch_window", w, 60, Quantities.SECONDS_PER_DAY)))
                 .orElseGet(() -> {
@@ -150,8 +204,15 @@ public final class RequirementsReader {
             throw s.get().error("batch_window", Quantities.duration(window) + " is longer than the interval between runs ("
                     + Quantities.duration(interval) + "): runs would overlap");
         }
+        OptionalDouble microBatch = s.flatMap(v -> v.seconds("micro_batch_interval")
+                        .map(i -> v.inRange("micro_batch_interval", i, MIN_LANDING_INTERVAL_S, MAX_LANDING_INTERVAL_S)))
+                .map(OptionalDouble::of).orElseGet(() -> assume("velocity.micro_batch_interval", OptionalDouble.empty(),
+                        Quantities.duration(CapacityPlan.CHECKPOINT_S) + " (stream) or " + Quantities.duration(CapacityPlan.AGENT_FLUSH_S)
+                                + " (log agents)", "the landing job commits files at each checkpoint; log agents flush every 10 min or 100 MB"));
+        OptionalDouble writers = s.flatMap(v -> v.wholeNumber("writer_parallelism", 1, 1e6)).map(OptionalDouble::of).orElseGet(() -> assume("velocity.writer_parallelism", OptionalDouble.empty(),
+                "the landing job's parallelism (stream) or volume.sources (log agents)", "each writer lands one file per interval"));
         s.ifPresent(YamlSection::finish);
-        return new Requirements.Velocity(mode, lat, window / 3600);
+        return new Requirements.Velocity(mode, lat, window / 3600, microBatch, writers);
     }
 
     private Requirements.Usage usage(YamlSection root) {
@@ -172,8 +233,15 @@ public final class RequirementsReader {
         if (lookups > 0 && !patterns.contains(QueryPattern.POINT_LOOKUPS)) {
             throw s.get().error("point_lookups_per_s", Quantities.number(lookups) + " lookups/s but users.patterns has no point_lookups");
         }
+        double servingWindow = s.flatMap(u -> u.seconds("serving_window").map(w -> u.inRange("serving_window", w, 3600, 3650 * Quantities.SECONDS_PER_DAY)))
+                .map(w -> w / Quantities.SECONDS_PER_DAY)
+                .orElseGet(() -> assume("users.serving_window", CapacityPlan.SERVING_DAYS, Quantities.number(CapacityPlan.SERVING_DAYS) + " d",
+                        "lookups and features read the current day of Gold"));
+        OptionalDouble queryLatency = s.flatMap(u -> u.seconds("query_latency").map(l -> u.inRange("query_latency", l, 0.01, 3600)))
+                .map(OptionalDouble::of).orElseGet(() -> assume("users.query_latency", OptionalDouble.empty(), "none",
+                        "no p99 for SQL and dashboards stated: answer times are not checked"));
         s.ifPresent(YamlSection::finish);
-        return new Requirements.Usage(patterns, sql, dash, window, lookups);
+        return new Requirements.Usage(patterns, sql, dash, window, lookups, servingWindow, queryLatency);
     }
 
     private double usageNumber(Optional<YamlSection> s, String key, double defaultValue, String reason) {

@@ -61,7 +61,7 @@ final class ServiceSelector {
         return switch (k) {
             case BATCH_COMPUTE -> List.of("emr", "emr_serverless", "glue");
             case WAREHOUSE -> "redshift".equals(v.get(Knob.BATCH_COMPUTE)) && r.fixedChoices().containsKey(Knob.BATCH_COMPUTE)
-                    ? List.of("redshift") : List.of("athena", "both");
+                    ? List.of("redshift") : QueryLatency.dashboardsNeedWarehouse(r) ? List.of("both") : List.of("athena", "both");
             default -> servingNeeded(r) && !"opensearch".equals(v.get(Knob.SERVING))
                     && r.velocity().latencySeconds() >= CACHE_MAX_LATENCY_S ? List.of("dynamodb", "elasticache") : List.of(v.get(k));
         };
@@ -112,7 +112,7 @@ final class ServiceSelector {
             case INGESTION -> !r.streaming() && r.velocity().latencySeconds() >= DIRECT_S3_MIN_LATENCY_S && !cdc ? "s3_direct"
                     : r.volume().peakMbPerSecond() <= KINESIS_MAX_PEAK_MB_S && !cdc ? "kinesis" : "msk";
             case BATCH_COMPUTE -> "emr";
-            case WAREHOUSE -> "redshift".equals(decided.get(Knob.BATCH_COMPUTE)) ? "redshift" : "athena";
+            case WAREHOUSE -> "redshift".equals(decided.get(Knob.BATCH_COMPUTE)) ? "redshift" : warehouseForDashboards(r, reasons);
             case SERVING -> serving(r, reasons);
             case TABLE_FORMAT -> "iceberg";
             case PIPELINE -> switch (r.velocity().mode()) {
@@ -127,7 +127,17 @@ final class ServiceSelector {
             case CURATED_FORMAT -> "parquet";
             case PARTITIONED, COMPACTION, LIFECYCLE_TIERS, FETCH_FROM_FOLLOWER -> "true";
             case S3_ACCESS -> "gateway_endpoint";
+            case PRODUCER_COMPRESSION, BRONZE_COMPRESSION -> "zstd";
         };
+    }
+
+    private static String warehouseForDashboards(Requirements r, Map<Knob, String> reasons) {
+        if (!QueryLatency.dashboardsNeedWarehouse(r)) {
+            return "athena";
+        }
+        reasons.put(Knob.WAREHOUSE, "users.query_latency " + duration(r.usage().queryLatencySeconds().getAsDouble()) + " is below Athena's p99 floor of "
+                + duration(QueryLatency.ATHENA_FLOOR_S) + ": dashboards need a warehouse");
+        return "both";
     }
 
     private static boolean servingNeeded(Requirements r) {
@@ -268,7 +278,9 @@ final class ServiceSelector {
 
     private static ServiceChoice warehouse(Requirements r, Decisions d, CapacityPlan c) {
         String w = d.get(Knob.WAREHOUSE);
-        Rejected athena = new Rejected("Athena only", number(r.usage().dashboardQueriesPerDay()) + " dashboard queries/day pay per scan and wait for "
+        Rejected athena = new Rejected("Athena only", (QueryLatency.dashboardsNeedWarehouse(r) ? "its p99 floor of " + duration(QueryLatency.ATHENA_FLOOR_S)
+                + " misses users.query_latency " + duration(r.usage().queryLatencySeconds().getAsDouble()) + "; " : "")
+                + number(r.usage().dashboardQueriesPerDay()) + " dashboard queries/day pay per scan and wait for "
                 + "cold starts; a warehouse with a result cache answers repeated tiles in milliseconds");
         Rejected redshiftOnly = new Rejected("Redshift for everything", "a second copy of Silver in managed storage and nodes running 24 h, "
                 + "for ad-hoc queries Athena runs in place");

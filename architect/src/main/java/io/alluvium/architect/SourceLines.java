@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * A parsed YAML or JSON document plus the line of every field in it. Exists because a JsonNode forgets
- * where it came from, and an error that names the file line is the one a user can fix.
+ * where it came from, and an error that names the file line is the one a user can fix. A key stated
+ * twice in one mapping is rejected with both lines: a tree keeps only the last value, silently.
  */
 final class SourceLines {
     private final String source;
@@ -25,12 +26,22 @@ final class SourceLines {
 
     static SourceLines parse(ObjectMapper mapper, String source, String text) {
         Map<String, Integer> lines = new HashMap<>();
+        Map<String, Integer> keyLines = new HashMap<>();
         try (JsonParser parser = mapper.getFactory().createParser(text)) {
             for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
-                if (t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY) {
-                    lines.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(),
-                            parser.currentTokenLocation().getLineNr());
+                if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                    continue;
                 }
+                String pointer = parser.getParsingContext().pathAsPointer().toString();
+                int line = parser.currentTokenLocation().getLineNr();
+                if (t == JsonToken.FIELD_NAME) {
+                    Integer first = keyLines.putIfAbsent(pointer, line);
+                    if (first != null) {
+                        throw new InvalidInputException(source, line, dotted(pointer), "duplicate key (first at line " + first
+                                + ", again at line " + line + "; state it once: otherwise the last value would silently win)");
+                    }
+                }
+                lines.putIfAbsent(pointer, line);
             }
             JsonNode root = mapper.readTree(text);
             if (root == null || !root.isObject()) {
@@ -43,6 +54,11 @@ final class SourceLines {
         } catch (IOException e) {
             throw new InvalidInputException(source, 0, "(document)", "cannot be read: " + e.getMessage());
         }
+    }
+
+    /** "/volume/per_day" -> "volume.per_day", the way fields are named in messages. */
+    private static String dotted(String pointer) {
+        return pointer.substring(1).replace('/', '.');
     }
 
     String source() {

@@ -2,11 +2,17 @@ package io.alluvium.architect;
 
 import static io.alluvium.architect.Quantities.MB;
 
+import io.alluvium.architect.Bottleneck.Severity;
+import java.util.Optional;
+
 /**
  * The limits that turn a number into a bottleneck. Exists so that each threshold is named once, with the
- * reason for its value, and printed next to the bottleneck it triggers.
+ * reason for its value, and printed next to the bottleneck it triggers; and so that "near a limit" means
+ * the same margin everywhere.
  */
 final class Thresholds {
+    /** A value this close to its threshold (as a share of it) is reported as near: planning figures are not that precise. */
+    static final double NEAR_SHARE = 0.2;
     /** Files below this are "small": per-file overhead (open, footer, request) dominates the read. */
     static final double SMALL_FILE_BYTES = 64 * MB;
     /** Files planned by one Spark run above which the driver's task metadata risks OutOfMemory. */
@@ -33,9 +39,27 @@ final class Thresholds {
     static final double CROSS_AZ_COST_SHARE = 0.05;
     /** A cluster busy less than this share of the day is mostly idle. */
     static final double MIN_CLUSTER_UTILIZATION = 0.5;
+    /** Cluster start-up above this share of the time between runs: the cadence wants a stream or warm capacity. */
+    static final double MAX_STARTUP_SHARE = 0.1;
     /** Cores per batch run above which one cluster is hard to provision in time: split or stream. */
     static final double MAX_CORES_PER_RUN = 4_000;
 
     private Thresholds() {
+    }
+
+    /** For a maximum: reached above the limit, near within {@link #NEAR_SHARE} under it (the limit itself included). */
+    static Optional<Severity> above(double observed, double limit) {
+        if (observed > limit) {
+            return Optional.of(Severity.REACHED);
+        }
+        return observed > limit * (1 - NEAR_SHARE) ? Optional.of(Severity.NEAR) : Optional.empty();
+    }
+
+    /** For a minimum: reached below the limit, near within {@link #NEAR_SHARE} over it (the limit itself included). */
+    static Optional<Severity> below(double observed, double limit) {
+        if (observed < limit) {
+            return Optional.of(Severity.REACHED);
+        }
+        return observed < limit * (1 + NEAR_SHARE) ? Optional.of(Severity.NEAR) : Optional.empty();
     }
 }

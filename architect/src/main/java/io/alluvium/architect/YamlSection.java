@@ -102,6 +102,16 @@ final class YamlSection {
         });
     }
 
+    /** A plain whole number (no unit) within [min, max]: a count of nodes or writers. */
+    Optional<Double> wholeNumber(String key, double min, double max) {
+        return number(key, min, max).map(n -> {
+            if (n != Math.rint(n)) {
+                throw error(key, Quantities.number(n) + " is not a whole number");
+            }
+            return n;
+        });
+    }
+
     double inRange(String key, double value, double min, double max) {
         if (value < 0 && min >= 0) {
             throw error(key, Quantities.number(value) + " is negative");

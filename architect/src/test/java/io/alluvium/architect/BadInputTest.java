@@ -33,6 +33,17 @@ class BadInputTest {
             window over interval;   'velocity:\\n  latency: 1 h\\n  batch_window: 3 h';          3; velocity.batch_window; runs would overlap
             unknown region;         'region: mars-1';                                            1; region; no price table
             lookups without pattern; 'users:\\n  patterns: [sql]\\n  point_lookups_per_s: 10';   3; users.point_lookups_per_s; no point_lookups
+            peak below average;     'volume:\\n  events_per_s: 1000\\n  peak_events_per_s: 500';     3; volume.peak_events_per_s; 500 events/s is 0.5x the average 1,000 events/s
+            peak factor disagrees;  'volume:\\n  events_per_s: 1000\\n  peak_events_per_s: 5000\\n  peak_factor: 2'; 4; volume.peak_factor; 2 contradicts volume.peak_events_per_s 5,000
+            fractional writers;     'velocity:\\n  writer_parallelism: 2.5';                      2; velocity.writer_parallelism; not a whole number
+            micro-batch too long;   'velocity:\\n  micro_batch_interval: 2 h';                     2; velocity.micro_batch_interval; plausible range
+            zero compression;       'volume:\\n  compression:\\n    bronze: 0';                   3; volume.compression.bronze; plausible range
+            ratio above one;        'volume:\\n  compression:\\n    producer: 1.5';               3; volume.compression.producer; plausible range
+            query latency too low;  'users:\\n  query_latency: 5 ms';                             2; users.query_latency; plausible range
+            fractional nodes;       'choices:\\n  batch_compute: emr\\ncurrent_state:\\n  emr:\\n    nodes: 2.5'; 5; current_state.emr.nodes; not a whole number
+            deployment without emr; 'current_state:\\n  emr:\\n    nodes: 3';                     2; current_state.emr; set choices.batch_compute: emr
+            duplicate key;          'volume:\\n  per_day: 1 TB\\n  event_size: 2 KB\\n  per_day: 2 TB'; 4; volume.per_day; duplicate key (first at line 2, again at line 4
+            duplicate section;      'volume:\\n  per_day: 1 TB\\nname: x\\nvolume:\\n  event_size: 2 KB'; 4; volume; duplicate key (first at line 1, again at line 4
             """)
     void rejectsWithExitCodeTwoNamingTheFieldAndLine(String title, String yaml, int line, String field, String message) throws IOException {
         Path file = dir.resolve("bad.yaml");

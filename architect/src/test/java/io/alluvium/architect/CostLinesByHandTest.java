@@ -32,8 +32,9 @@ class CostLinesByHandTest {
         assertThat(d.decisions().get(Knob.WAREHOUSE)).isEqualTo("athena");
         assertThat(d.decisions().get(Knob.SERVING)).isEqualTo("none");
         // 20 TB/day of 1 KB = 2e10 events; 1.5 passes = 3e10 rows; 1 run/day in 3 h at 25,000 rows/s/core:
-        // cores = ceil(3e10 / (25,000 x 10,800)) = 112; nodes = ceil(112 / 16) = 7; 21 worker-hours and 3 primary hours a day.
-        double workers = 7 * 3 * 30 * 0.6528;
+        // cores = ceil(3e10 / (25,000 x 10,800)) = 112; nodes = ceil(112 / 16) = 7, each billed 3 h + 8 min start-up a day.
+        double runHours = 3 + 8 / 60.0;
+        double workers = 7 * runHours * 30 * 0.6528;
         // Storage: Bronze 5 TB/day x 90 d = 450,000 GB (30 d standard = 150,000; 300,000 Glacier IR);
         // Silver 2.4 TB/day x 180 d = 432,000 GB (72,000 standard; 360,000 IA); Gold 120 GB/day x 730 d = 87,600 GB standard.
         double standard = 150_000 + 72_000 + 87_600;
@@ -45,8 +46,8 @@ class CostLinesByHandTest {
         Map<String, Double> expected = new LinkedHashMap<>();
         expected.put("emr.ec2_workers", workers);
         expected.put("emr.spot_saving", -0.60 * workers);
-        expected.put("emr.ec2_primary", 3 * 30 * 0.6528);
-        expected.put("emr.fee", (21 + 3) * 30 * 0.1632);
+        expected.put("emr.ec2_primary", runHours * 30 * 0.6528);
+        expected.put("emr.fee", (7 + 1) * runHours * 30 * 0.1632);
         expected.put("s3.bronze.standard", 150_000 * blended);
         expected.put("s3.silver.standard", 72_000 * blended);
         expected.put("s3.gold.standard", 87_600 * blended);
@@ -75,7 +76,8 @@ class CostLinesByHandTest {
         // 10,000 events/s x 1 KB = 10 MB/s (864 GB/day); peak 20 MB/s and 20,000 events/s.
         // Flink: ceil(20,000 x 1.5 / 20,000) = 2 slots per job, 2 jobs + 2 orchestration KPUs = 6 KPUs.
         // Partitions max(ceil(20 x 1.5 / 10) = 3, 2, 6) = 6; brokers max(ceil(20 x 3 / 50) = 2, 1, 3) = 3.
-        double mskGb = 10 * 86_400 * 7 * 3 / 1000.0;
+        // Brokers keep producer batches as sent: zstd at the default ratio 0.3.
+        double mskGb = 10 * 0.3 * 86_400 * 7 * 3 / 1000.0;
         // Kappa: Spark 0.5 pass over 8.64e8 events = 4.32e8 rows / 25,000 / 3,600 = 4.8 core-hours/day.
         double vcpuHours = 4.8 * 30;
         // Bronze 216 GB/day, Silver 103.68, Gold 5.184; 30 d each, all S3 Standard (no tiers): 9,745.92 GB < 50 TB.
@@ -102,8 +104,8 @@ class CostLinesByHandTest {
         expected.put("dynamodb.storage", 5.184 * 0.25);
         expected.put("stepfunctions.transitions", 24 * 25 * 30 * 0.025 / 1000);
         expected.put("glue_catalog.requests", 0.0);
-        // 864 GB/day x 2/3 x (1 produce + 2 consumer groups) x 30 days x 2 directions x $0.01
-        expected.put("cross_az.kafka", 864 * 2.0 / 3 * 3 * 30 * 2 * 0.01);
+        // 864 GB/day x 0.3 (zstd batches) x 2/3 x (1 produce + 2 consumer groups) x 30 days x 2 directions x $0.01
+        expected.put("cross_az.kafka", 864 * 0.3 * 2.0 / 3 * 3 * 30 * 2 * 0.01);
         assertLines(d.cost(), expected);
     }
 
@@ -111,15 +113,15 @@ class CostLinesByHandTest {
     void q3RedshiftAsThePlatform() {
         Design d = Fixtures.design("q3-redshift.yaml");
         assertThat(d.decisions().get(Knob.SERVING)).isEqualTo("dynamodb");
-        // 5 TB/day = 5e9 events x 1.5 = 7.5e9 rows; 4 runs/day of 2 h: cores = ceil(7.5e9 / 4 / (25,000 x 7,200)) = 11
-        // -> max(2, ceil(11 / 12)) = 2 ra3.4xlarge nodes, provisioned 730 h.
-        // Bronze 1.25 TB/day x 90 d = 112,500 GB: 37,500 Standard + 75,000 Glacier IR. Silver 600 GB x 730 d + Gold 30 GB x 1,095 d in RMS.
+        // 5 TB/day = 5e9 events x 1.5 = 7.5e9 rows; 4 runs/day of 2 h: cores = ceil(7.5e9 / 4 / (25,000 x 7,200)) = 11.
+        // Bronze 1.25 TB/day x 90 d = 112,500 GB: 37,500 Standard + 75,000 Glacier IR. Silver 600 GB x 730 d + Gold 30 GB x 1,095 d in RMS
+        // = 470,850 GB -> max(2, ceil(11 / 12) = 1, ceil(470,850 / 128,000 GB per node) = 4) = 4 ra3.4xlarge nodes, provisioned 730 h.
         // Files/day: max(100 x 86,400 / 600, 1.25 TB / 100 MB) = 14,400 landed; compacted ceil(1.25 TB / 256 MB) = 4,883;
         // commits 4 + 8 + 3 = 15 -> 45 metadata files; no Silver/Gold files on S3; no Athena queries.
         double puts = 14_400 + 4_883 + 45;
         double gets = 14_400 * 2;
         Map<String, Double> expected = new LinkedHashMap<>();
-        expected.put("redshift.elt_nodes", 2 * H * 3.26);
+        expected.put("redshift.elt_nodes", 4 * H * 3.26);
         expected.put("s3.bronze.standard", 37_500 * 0.023);
         expected.put("s3.bronze.glacier_ir", 75_000 * 0.004);
         expected.put("s3.put", puts * 30 * S3_PUT);

@@ -39,6 +39,9 @@ class OutputsTest {
         }
         assertThat(n.at("/cost/total_usd_per_month").asDouble()).isCloseTo(sum, org.assertj.core.api.Assertions.within(1e-6));
         assertThat(n.at("/capacity/0").fieldNames()).toIterable().containsExactly("id", "label", "value", "unit", "formula");
+        JsonNode bottleneck = JSON.readTree(Fixtures.run("--json", "examples/q5-failing-lake.yaml").out()).at("/bottlenecks/0");
+        assertThat(bottleneck.fieldNames()).toIterable().containsExactly("kind", "severity", "title", "observed", "threshold", "usd_per_month",
+                "usd_basis", "impact", "fix");
         assertThat(n.at("/failure_model/evolution/cost_at_factor_usd_per_month").asDouble()).isGreaterThan(n.at("/cost/total_usd_per_month").asDouble());
     }
 
@@ -48,6 +51,27 @@ class OutputsTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("<!DOCTYPE html>").contains("aria-label=\"layer diagram\"", "aria-label=\"cost by layer\"", "<table>")
                 .doesNotContain("<script", "<link", "src=\"http", "href=\"http", "@import");
+    }
+
+    @Test
+    void htmlPutsTheTitleAboveTheDiagramAlignsMoneyAndMarksFindings() {
+        String html = Fixtures.run("--html", "examples/q5-failing-lake.yaml").out();
+        assertThat(html.indexOf("<h1>Design: Q5")).isPositive().isLessThan(html.indexOf("aria-label=\"layer diagram\""));
+        assertThat(html).contains("<td class=\"num\">$", "<td class=\"bad\">reached</td>", "<td class=\"warn\">near (within 20%)</td>",
+                ".num{text-align:right");
+        assertThat(html).doesNotContain("<td class=\"num\">Over budget");
+        // Each box shows its layer's monthly dollars; a service billed in a layer but not named by its choice is added.
+        String q2 = Fixtures.run("--html", "examples/q2-fraud-detection.yaml").out();
+        String diagram = q2.substring(q2.indexOf("aria-label=\"layer diagram\""), q2.indexOf("</svg>"));
+        assertThat(diagram).contains(">Ingestion: $", ">+ Amazon Redshift<").doesNotContain("+ Amazon MSK Connect", "+ AWS KMS");
+        // Throughput and node counts: 5,000 events/s x 2 KB x peak 4 = 40 MB/s on max(ceil(40 x 3 / 50), 3) = 3 brokers;
+        // Flink 2 landing + 2 real-time slots (ceil(20,000 x 1.5 / 20,000) each) + 2 orchestration KPUs = 6.
+        assertThat(diagram).contains(">40 MB/s peak, 3 brokers<", ">6 KPU, ");
+        // The capacity table (one row per figure, over 20) folds; the cost-by-layer table (7 rows) does not.
+        String capacity = q2.substring(q2.indexOf("3. Capacity"), q2.indexOf("4. Cost per month"));
+        assertThat(capacity).contains("<details><summary>").contains("rows</summary><table><tr><th>figure</th>");
+        String cost = q2.substring(q2.indexOf("4. Cost per month"));
+        assertThat(cost.substring(cost.indexOf("<table>") - 20, cost.indexOf("<table>"))).doesNotContain("summary");
     }
 
     @Test
@@ -110,6 +134,14 @@ class OutputsTest {
             assertThat(p.source()).as(p.id()).startsWith("https://aws.amazon.com/");
             assertThat(p.per()).as(p.id()).isPositive();
         }
+    }
+
+    @Test
+    void anAvailabilityPrintsAsStatedNeverRoundedUpToAHundredPercent() {
+        String q2 = MarkdownRenderer.render(Fixtures.design("q2-fraud-detection.yaml"));
+        assertThat(q2).contains("- SLA: availability 99.95%, ").doesNotContain("100%").contains("the SLA of 99.95% allows it");
+        String sixNines = MarkdownRenderer.render(Architect.design(Fixtures.parse("sla: {availability: 99.9999%}"), Calibration.defaults()));
+        assertThat(sixNines).contains("- SLA: availability 99.9999%, ");
     }
 
     @Test
