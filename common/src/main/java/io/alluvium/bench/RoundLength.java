@@ -19,6 +19,23 @@ public final class RoundLength {
     public static final double HEADROOM = 1.5;
     /** A pass that does no measurable work would otherwise repeat for ever. */
     static final int MAX_PASSES = 1000;
+    /** Calibration rounds at most: the cold first one, then rounds on the amounts the ones before sized. */
+    public static final int MAX_CALIBRATIONS = 4;
+    /** A calibration round faster than this is taken as this fast, not as infinitely fast. */
+    static final double MIN_CALIBRATION_SECONDS = 0.1;
+
+    /**
+     * One unmeasured calibration round on at least {@code units} of work (a bench that tops up its topics may do
+     * more): the work it did, and how long the faster contender took.
+     */
+    public record Calibration(long units, double seconds) {
+    }
+
+    /** Runs a calibration round on at least the given units of work. */
+    @FunctionalInterface
+    public interface Calibrate<E extends Exception> {
+        Calibration run(long units) throws E;
+    }
 
     /** One run of a contender's work, which can run again. */
     @FunctionalInterface
@@ -39,6 +56,29 @@ public final class RoundLength {
                     + " in " + seconds + " s");
         }
         return (long) Math.ceil(units / seconds * RoundStatistics.MIN_ROUND_SECONDS * HEADROOM);
+    }
+
+    /**
+     * The work of a timed round, from unmeasured calibration rounds: a bench runs much faster on a large amount of
+     * work than on a small one (start-up, class loading, the JIT, the first fetches), so one round on a small
+     * amount sizes the rounds far too short. The first round, on {@code startUnits}, is cold: it only warms up and
+     * gives a first rate. Each next round runs on the amount the one before sized ({@link #sized}, never less than
+     * it already did), until a round after the first lasted {@link RoundStatistics#MIN_ROUND_SECONDS}: its amount
+     * is the round's. After {@link #MAX_CALIBRATIONS} rounds, the last one's rate sizes it.
+     */
+    public static <E extends Exception> long calibrated(long startUnits, Calibrate<E> calibrate) throws E {
+        long units = startUnits;
+        for (int round = 1; ; round++) {
+            Calibration done = calibrate.run(units);
+            if (round > 1 && done.seconds() >= RoundStatistics.MIN_ROUND_SECONDS) {
+                return done.units();
+            }
+            long next = Math.max(done.units(), sized(done.units(), Math.max(done.seconds(), MIN_CALIBRATION_SECONDS)));
+            if (round == MAX_CALIBRATIONS) {
+                return next;
+            }
+            units = next;
+        }
     }
 
     /**

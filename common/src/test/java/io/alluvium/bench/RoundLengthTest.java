@@ -35,4 +35,39 @@ class RoundLengthTest {
         assertThat(RoundLength.repeated(0, seconds -> seconds, () -> 0.5)).containsExactly(0.5);
         assertThat(RoundLength.repeated(10, seconds -> seconds, () -> 0.0)).hasSize(RoundLength.MAX_PASSES);
     }
+
+    @Test
+    void calibrationGoesOnUntilAWarmRoundLastsTenSeconds() {
+        // a job that runs 200,000 records cold in 14.6 s, then 40,000/s, and 50,000/s above 300,000 records
+        List<Long> asked = new java.util.ArrayList<>();
+        long units = RoundLength.calibrated(200_000, amount -> {
+            asked.add(amount);
+            double rate = asked.size() == 1 ? 200_000 / 14.6 : amount > 300_000 ? 50_000 : 40_000;
+            return new RoundLength.Calibration(amount, amount / rate);
+        });
+        // cold: sized 200,000 / 14.6 s × 15 s = 205,480; warm: 205,480 / 5.137 s × 15 s = 600,000, which lasts 12 s
+        assertThat(asked).hasSize(3);
+        assertThat(asked.subList(0, 2)).containsExactly(200_000L, 205_480L);
+        assertThat(asked.get(2)).isCloseTo(600_000L, org.assertj.core.data.Offset.offset(2L));
+        assertThat(units).isEqualTo(asked.get(2));
+    }
+
+    @Test
+    void aColdRoundNeverEndsCalibrationAndTheLastRoundSizesTheWorkAfterTheMost() {
+        List<Long> asked = new java.util.ArrayList<>();
+        // every round lasts 12 s, but the first is cold: the second, on the same amount, ends it
+        assertThat(RoundLength.calibrated(1_000, amount -> {
+            asked.add(amount);
+            return new RoundLength.Calibration(amount, 12);
+        })).isEqualTo(1_250);
+        assertThat(asked).containsExactly(1_000L, 1_250L);
+        // a bench that tops up does more than asked; a round that never lasts 10 s stops after the most rounds
+        List<Long> short_ = new java.util.ArrayList<>();
+        long sized = RoundLength.calibrated(100, amount -> {
+            short_.add(amount);
+            return new RoundLength.Calibration(amount + 1, 1.0);
+        });
+        assertThat(short_).hasSize(RoundLength.MAX_CALIBRATIONS);
+        assertThat(sized).isEqualTo(RoundLength.sized(short_.get(short_.size() - 1) + 1, 1.0));
+    }
 }

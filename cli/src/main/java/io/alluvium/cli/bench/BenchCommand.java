@@ -94,7 +94,8 @@ public final class BenchCommand extends PlatformCommand {
         boolean realtime = benches.stream().anyMatch(b -> b.name().equals(EngineBench.REALTIME));
         if (realtime && rendered > EngineBench.MAX_RENDERED_RECORDS) {
             throw new UserError(String.format(Locale.ROOT, "bench realtime renders each step's records in memory "
-                    + "before sending them; its burst at 2 × --rate for --seconds would be %,d records, more than "
+                    + "before sending them; its largest step (the top step, or the burst at 2 × --rate for --seconds, "
+                    + "10 s at most) would be %,d records, more than "
                     + "%,d: lower --rate or --seconds", rendered, EngineBench.MAX_RENDERED_RECORDS));
         }
         AlluviumConfig config = config();

@@ -39,12 +39,14 @@ final class EngineBench implements Bench {
      * (measured: 395 bytes on average, key, JSON value and record object).
      */
     static final long RENDERED_RECORD_BYTES = 400;
+    /** The realtime bench's burst lasts at most this long (its {@code LivePhase.BURST_LIMIT}). */
+    static final long BURST_SECONDS_LIMIT = 10;
     /** The most records a realtime step may render ahead: 4 GB of heap. */
     static final long MAX_RENDERED_RECORDS = 10_000_000;
 
     /**
      * {@code bench realtime}: live steps up to {@code rate} events/s, {@code seconds} each. Its JVM has the
-     * Flink heap plus room for its largest step rendered ahead: the burst, at most twice the rate.
+     * Flink heap plus room for its largest step rendered ahead.
      */
     static EngineBench realtime(long rate, long seconds) {
         return new EngineBench(REALTIME, JobMain.REALTIME_BENCH, AlluviumSettings.FLINK_HEAP, EngineBench::generate,
@@ -52,9 +54,12 @@ final class EngineBench implements Bench {
                 largestRealtimeStep(rate, seconds) * RENDERED_RECORD_BYTES);
     }
 
-    /** The records of the realtime bench's largest step, the burst at twice {@code rate}. */
+    /**
+     * The records of the realtime bench's largest step: the top step at {@code rate}, or the burst at twice it
+     * for {@code seconds} but at most {@link #BURST_SECONDS_LIMIT}.
+     */
     static long largestRealtimeStep(long rate, long seconds) {
-        return 2 * rate * seconds;
+        return Math.max(rate * seconds, 2 * rate * Math.min(seconds, BURST_SECONDS_LIMIT));
     }
 
     /** Puts the bench's input on the platform. */

@@ -120,8 +120,9 @@ final class IngestBench implements Bench {
                 List.of(rounds.rounds() + " rounds each, alternating (baseline, generator, baseline, ...); figures and "
                                 + "ratios are the medians of the rounds; "
                                 + (events.isPresent() ? "each round sends the events of --events"
-                                        : "each round sends what an unmeasured calibration round of each, "
-                                                + START_EVENTS + " events, says lasts " + Math.round(SIZED_ROUND_SECONDS)
+                                        : "each round sends what unmeasured calibration rounds of each (the "
+                                                + "first, cold, on " + START_EVENTS + " events, then on the events "
+                                                + "each sized) say lasts " + Math.round(SIZED_ROUND_SECONDS)
                                                 + " s at the faster one's rate"),
                         "same broker, same producer settings (" + new TreeMap<>(GENERATOR_PRODUCER_SETTINGS)
                                 + "); the baseline sends " + payloads.records() + " records drawn from "
@@ -134,18 +135,23 @@ final class IngestBench implements Bench {
                 calibration);
     }
 
-    /** Events per round: one unmeasured round of each on {@link #START_EVENTS}, sized by the faster of the two. */
+    /**
+     * Events per round ({@link RoundLength#calibrated}): unmeasured rounds of each, the first, cold, on
+     * {@link #START_EVENTS}, then on the events each one sized at the faster one's rate, until a warm round of the
+     * faster one lasted 10 s.
+     */
     private static long calibrated(AlluviumConfig config, int partitions, Console console) {
-        AlluviumConfig calibration = config.with(AlluviumSettings.GENERATOR_EVENTS, Long.toString(START_EVENTS));
-        Payloads payloads = Payloads.write(calibration);
-        console.step("ingest calibration: " + BASELINE + ", " + payloads.records() + " records");
-        double baselineSeconds = baselineRun(calibration, payloads, partitions).sent().seconds();
-        console.step("ingest calibration: " + GENERATOR + ", " + START_EVENTS + " events");
-        double generatorSeconds = generatorRun(Generation.run(calibration)).seconds();
-        long events = RoundLength.sized(START_EVENTS, Math.min(baselineSeconds, generatorSeconds));
-        console.step(String.format(Locale.ROOT, "ingest calibration: %,d events took %.1f s (baseline) and %.1f s "
-                + "(generator): %,d events per round", START_EVENTS, baselineSeconds, generatorSeconds, events));
-        return events;
+        return RoundLength.calibrated(START_EVENTS, events -> {
+            AlluviumConfig calibration = config.with(AlluviumSettings.GENERATOR_EVENTS, Long.toString(events));
+            Payloads payloads = Payloads.write(calibration);
+            console.step("ingest calibration: " + BASELINE + ", " + payloads.records() + " records");
+            double baselineSeconds = baselineRun(calibration, payloads, partitions).sent().seconds();
+            console.step("ingest calibration: " + GENERATOR + ", " + events + " events");
+            double generatorSeconds = generatorRun(Generation.run(calibration)).seconds();
+            console.step(String.format(Locale.ROOT, "ingest calibration: %,d events took %.1f s (baseline) and "
+                    + "%.1f s (generator)", events, baselineSeconds, generatorSeconds));
+            return new RoundLength.Calibration(events, Math.min(baselineSeconds, generatorSeconds));
+        });
     }
 
     /** The records a round sent: every round sends the same run. */

@@ -42,10 +42,6 @@ final class LandingBench {
     static final String PLAIN_NAMESPACE = "bench_landing_plain";
     private static final String CONSUMER_GROUP = "alluvium-landing-bench";
     private static final Logger LOG = LoggerFactory.getLogger(LandingBench.class);
-    /** A calibration round read faster than this is taken as this fast, not as infinitely fast. */
-    private static final double MIN_CALIBRATION_SECONDS = 0.1;
-    /** Calibration rounds at most: the first of both writers, then of the faster one on grown ranges. */
-    private static final int MAX_CALIBRATIONS = 3;
 
     private final AlluviumConfig config;
     private final int rounds;
@@ -115,37 +111,44 @@ final class LandingBench {
     }
 
     /**
-     * The records for rounds of at least 10 s: an unmeasured round of each writer on {@code range} gives its
-     * reading rate (without its wait for the last commit, which a bigger range does not lengthen); the faster
-     * one sizes the range, and the generator adds the records it lacks. A writer reads a small range much slower
-     * than a large one (start-up, JIT, the first fetches), so the faster writer is calibrated again on the grown
-     * range, until one of its rounds reads for 10 s or {@link #MAX_CALIBRATIONS} rounds were run.
+     * The records for rounds of at least 10 s ({@link RoundLength#calibrated}): a first, cold, unmeasured round of
+     * each writer on {@code range} gives their reading rates (without the wait for the last commit, which a bigger
+     * range does not lengthen); then the faster one runs on the ranges each round sized, the generator adding the
+     * records the topics lack, until one of its warm rounds read for 10 s.
      */
     private LogRange sized(LogRange range, BronzeCatalog flinkTables, BronzeCatalog plainTables) throws Exception {
-        double plain = plainWriter(range, plainTables, "calibration 1: " + LandingBenchReport.PLAIN)
-                .readingSeconds();
-        double flink = flinkJob(range, flinkTables, "calibration 1: " + LandingBenchReport.FLINK, "calibration")
-                .readingSeconds();
-        boolean flinkFaster = flink <= plain;
-        double fastest = Math.min(plain, flink);
-        LogRange sized = range;
-        for (int calibration = 2; fastest < RoundStatistics.MIN_ROUND_SECONDS; calibration++) {
-            long needed = RoundLength.sized(sized.offsets(), Math.max(fastest, MIN_CALIBRATION_SECONDS));
-            LOG.info("Landing bench calibration: {} records read in {} s by the faster writer ({}): {} records "
-                    + "per round", sized.offsets(), fastest, flinkFaster ? "flink job" : "plain writer", needed);
-            if (needed <= sized.offsets()) {
-                break;
+        boolean[] flinkFaster = {true};
+        int[] round = {0};
+        long records = RoundLength.calibrated(range.offsets(), wanted -> {
+            LogRange now = currentRange();
+            if (wanted > now.offsets()) {
+                TopicTopUp.add(config, wanted - now.offsets(), out, "calibration: adding "
+                        + (wanted - now.offsets()) + " events for rounds of 10 s");
+                now = currentRange();
             }
-            TopicTopUp.add(config, needed - sized.offsets(), out, "calibration: adding "
-                    + (needed - sized.offsets()) + " events for rounds of 10 s");
+            round[0]++;
+            String stage = "calibration " + round[0] + ": ";
+            double seconds;
+            if (round[0] == 1) {
+                double plain = plainWriter(now, plainTables, stage + LandingBenchReport.PLAIN).readingSeconds();
+                double flink = flinkJob(now, flinkTables, stage + LandingBenchReport.FLINK, "calibration")
+                        .readingSeconds();
+                flinkFaster[0] = flink <= plain;
+                seconds = Math.min(plain, flink);
+            } else {
+                seconds = flinkFaster[0]
+                        ? flinkJob(now, flinkTables, stage + LandingBenchReport.FLINK, "calibration").readingSeconds()
+                        : plainWriter(now, plainTables, stage + LandingBenchReport.PLAIN).readingSeconds();
+            }
+            LOG.info("Landing bench calibration {}: {} records read in {} s by the faster writer ({})", round[0],
+                    now.offsets(), seconds, flinkFaster[0] ? "flink job" : "plain writer");
+            return new RoundLength.Calibration(now.offsets(), seconds);
+        });
+        LogRange sized = currentRange();
+        if (records > sized.offsets()) {
+            TopicTopUp.add(config, records - sized.offsets(), out, "calibration: adding "
+                    + (records - sized.offsets()) + " events for rounds of 10 s");
             sized = currentRange();
-            if (calibration > MAX_CALIBRATIONS) {
-                break;
-            }
-            String stage = "calibration " + calibration + ": ";
-            fastest = flinkFaster
-                    ? flinkJob(sized, flinkTables, stage + LandingBenchReport.FLINK, "calibration").readingSeconds()
-                    : plainWriter(sized, plainTables, stage + LandingBenchReport.PLAIN).readingSeconds();
         }
         return sized;
     }

@@ -36,13 +36,18 @@ import redis.clients.jedis.Jedis;
  * as {@code stream start realtime} runs it and catches up the replayed records; then the generator sends at
  * 20 %, 40 %, … 100 % of the highest rate, a step each, a live stream whose event times go on from where the
  * history (or the step before) ended, while {@link FreshnessProbes} measure send-to-readable; then a burst at
- * twice the highest rate sustained. It never hangs: a step that cannot keep up ({@link OverloadWatch}: lag
+ * twice the highest rate sustained, of at most {@link #BURST_LIMIT}. It never hangs: a step that cannot keep up ({@link OverloadWatch}: lag
  * growing, heap nearly full, GC time high) ends early as overloaded, and no step above it runs; after a step the
  * bench waits a bounded time for the job to count what was sent; once this JVM is overloaded (heap or GC),
  * nothing more runs.
  */
 final class LivePhase {
     static final double[] SWEEP = {0.2, 0.4, 0.6, 0.8, 1.0};
+    /**
+     * The burst's length at most: enough to outrun the job and measure how it catches up, short enough that its
+     * records, rendered ahead, leave the heap to the job.
+     */
+    static final Duration BURST_LIMIT = Duration.ofSeconds(10);
     /** The longest the bench waits for the job to count what it was sent. */
     static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
     /** The longest the job may take to stop: its own stop with a savepoint times out after 5 minutes. */
@@ -128,7 +133,8 @@ final class LivePhase {
                     } else {
                         // meant to outrun the job: watched for the heap and the GC, not for lag
                         LiveStep done = step(String.format(Locale.ROOT, "burst at 2 × %,d/s", sustained.getAsLong()),
-                                2 * sustained.getAsLong(), OverloadWatch.ofCatchUp(), stepDuration, streamMillis,
+                                2 * sustained.getAsLong(), OverloadWatch.ofCatchUp(), burstDuration(stepDuration),
+                                streamMillis,
                                 probes, clock, watched);
                         burst = Optional.of(done);
                         jvmOverload = done.overload().filter(o -> o.cause().ofTheJvm());
@@ -144,6 +150,11 @@ final class LivePhase {
         }
         awaitStop(job, jvmOverload, notes);
         return new Result(sweep, burst, notes);
+    }
+
+    /** The burst lasts as long as a step, at most {@link #BURST_LIMIT}. */
+    static Duration burstDuration(Duration stepDuration) {
+        return stepDuration.compareTo(BURST_LIMIT) > 0 ? BURST_LIMIT : stepDuration;
     }
 
     /**

@@ -32,7 +32,7 @@ import redis.clients.jedis.Jedis;
  * <li>throughput: the realtime dataflow replays them bounded, in alternating rounds into a discarding sink and
  *     into the serving store (flushed before each round), fresh state each, the medians counting; the serving
  *     store's rounds must count every record. Unless the records are fixed ({@code --events}, a test run), an
- *     unmeasured calibration replay sizes them so that a replay lasts at least 10 s, and the generator adds what
+ *     unmeasured calibration replays size them so that a replay lasts at least 10 s, and the generator adds what
  *     the topics lack ({@link TopicTopUp});</li>
  * <li>freshness and backpressure: the {@link LivePhase}, steps of rising rate until one is overloaded, then a
  *     burst at twice the highest rate sustained;</li>
@@ -89,18 +89,24 @@ final class RealtimeBench {
     }
 
     /**
-     * Records for replays of at least 10 s: an unmeasured replay into the discarding sink, the faster of the two,
-     * gives the rate; the generator adds the records the topics lack.
+     * Records for replays of at least 10 s: unmeasured replays into the discarding sink, the faster of the two,
+     * give the rate ({@link RoundLength#calibrated}: the first, cold, on the records there are, then on the records
+     * each one sized, until a warm one lasted 10 s); the generator adds the records the topics lack.
      */
     private long sized(KafkaLogEnds log, Jedis redis, long records) throws Exception {
-        out.progress("calibration: " + DISCARDING, 0, 1);
-        long needed = RoundLength.sized(records, replay(new DiscardingSink<>(), "calibration", redis).seconds());
-        if (needed <= records) {
-            return records;
-        }
-        TopicTopUp.add(config, needed - records, out, "calibration: adding " + (needed - records)
-                + " events for replays of 10 s");
-        return ProcessedRecords.inTopics(log);
+        int[] round = {0};
+        return RoundLength.calibrated(records, wanted -> {
+            long inTopics = ProcessedRecords.inTopics(log);
+            if (wanted > inTopics) {
+                TopicTopUp.add(config, wanted - inTopics, out, "calibration: adding " + (wanted - inTopics)
+                        + " events for replays of 10 s");
+                inTopics = ProcessedRecords.inTopics(log);
+            }
+            round[0]++;
+            out.progress("calibration " + round[0] + ": " + DISCARDING + ", " + inTopics + " records", 0, 1);
+            return new RoundLength.Calibration(inTopics,
+                    replay(new DiscardingSink<>(), "calibration-" + round[0], redis).seconds());
+        });
     }
 
     /** One bounded replay of the topics into an emptied store, with fresh state. */
