@@ -87,6 +87,12 @@ public final class AlluviumSettings {
     public static final String SPARK_HEAP = "spark.heap";
     public static final String SPARK_SHUFFLE_PARTITIONS = "spark.shuffle-partitions";
 
+    public static final String MAINTENANCE_TARGET_FILE_SIZE = "maintenance.target-file-size";
+    public static final String MAINTENANCE_SMALL_FILE_SHARE = "maintenance.small-file-share";
+    public static final String MAINTENANCE_SNAPSHOT_MAX_AGE = "maintenance.snapshot-max-age";
+    public static final String MAINTENANCE_MIN_SNAPSHOTS = "maintenance.min-snapshots";
+    public static final String MAINTENANCE_ORPHAN_MIN_AGE = "maintenance.orphan-min-age";
+
     public static final String CONSOLE_PROGRESS = "console.progress";
 
     public static final ConfigDef DEFINITION = new ConfigDef()
@@ -227,6 +233,25 @@ public final class AlluviumSettings {
             .define(SPARK_HEAP, MEMORY, "2g", memoryAtLeast("512m"), "Heap of the Spark driver JVM.")
             .define(SPARK_SHUFFLE_PARTITIONS, INT, "4", between(1, 100_000),
                     "spark.sql.shuffle.partitions of batch jobs.")
+
+            .define(MAINTENANCE_TARGET_FILE_SIZE, MEMORY, "64m", memoryAtLeast("1m"),
+                    "Size `alluvium maintain` compacts data files to (Iceberg's rewrite_data_files, bin-pack). 64m fits "
+                            + "a laptop's tables; on a cluster use 128m-512m, as Iceberg (512m), the Glue table "
+                            + "optimizer and Amoro do.")
+            .define(MAINTENANCE_SMALL_FILE_SHARE, DOUBLE, "0.75", fraction(),
+                    "A data file is small below this share of maintenance.target-file-size: compaction rewrites "
+                            + "the small files (and files over 180 % of the target), and leaves the others.")
+            .define(MAINTENANCE_SNAPSHOT_MAX_AGE, DURATION, "120h", durationBetween(Duration.ofMinutes(1),
+                            Duration.ofDays(3650)),
+                    "`alluvium maintain` expires snapshots older than this (beyond maintenance.min-snapshots): "
+                            + "time travel reaches this far back. Iceberg's own default is 5 days.")
+            .define(MAINTENANCE_MIN_SNAPSHOTS, INT, "10", between(1, 1_000_000),
+                    "Snapshots of a table kept by `alluvium maintain` whatever their age.")
+            .define(MAINTENANCE_ORPHAN_MIN_AGE, DURATION, "72h", durationBetween(Duration.ofMinutes(10),
+                            Duration.ofDays(3650)),
+                    "`alluvium maintain` removes files no snapshot references only when older than this: longer "
+                            + "than any write can take, so that the files of a commit in flight are never removed. "
+                            + "Iceberg's own default is 3 days.")
 
             .define(CONSOLE_PROGRESS, BOOLEAN, "true", "Show progress bars on the console.");
 }

@@ -109,4 +109,32 @@ class CatalogCommandsTest {
                 .hasLineCount(1);
         assertThat(run("table", "list").out()).contains("| silver.money");
     }
+
+    @Test
+    @Order(6)
+    void maintainCompactsATableShowingBeforeAndAfterAndRefusesBadArguments() {
+        CliRun.Result nothing = run("maintain");
+        assertThat(nothing.exitCode()).as(nothing.toString()).isEqualTo(2);
+        assertThat(nothing.err()).contains("name the tables to maintain").hasLineCount(1);
+        CliRun.Result missing = run("maintain", "silver.nowhere");
+        assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(2);
+        assertThat(missing.err()).contains("no table silver.nowhere").hasLineCount(1);
+
+        // six more small files in one commit: 7 data files, 9 rows
+        CliRun.Result inserted = run("sql", "--write", "INSERT INTO silver.money SELECT /*+ REPARTITION(6) */"
+                + " concat('city-', id), CAST(id AS decimal(18,2)) FROM range(6)");
+        assertThat(inserted.exitCode()).as(inserted.toString()).isZero();
+        CliRun.Result dryRun = run("maintain", "--dry-run", "silver.money");
+        assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
+        assertThat(dryRun.out()).containsPattern("\\| table +\\| data files +\\| avg file +\\| small files +\\| snapshots")
+                .containsPattern("\\| silver.money +\\| 7 +\\|").contains("dry run: nothing was changed");
+
+        CliRun.Result maintained = run("maintain", "silver.money");
+        assertThat(maintained.exitCode()).as(maintained.toString()).isZero();
+        assertThat(maintained.out()).containsPattern("\\| silver.money +\\| 7 → 1 +\\|")
+                .doesNotContain("dry run");
+        assertThat(maintained.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+        CliRun.Result count = run("sql", "SELECT count(*) AS n, sum(paid_amount) AS paid FROM silver.money");
+        assertThat(count.out()).containsPattern("\\| +9 \\| +13195759.34 \\|");
+    }
 }

@@ -5,6 +5,10 @@ import io.alluvium.runtime.ChildProtocol;
 import io.alluvium.runtime.DataDir;
 import io.alluvium.runtime.ServingEndpoint;
 import io.alluvium.runtime.ChildProtocol.BadInputException;
+import io.alluvium.spark.maintenance.Maintenance;
+import io.alluvium.spark.maintenance.MaintenancePolicy;
+import io.alluvium.spark.maintenance.TableMaintenance;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -16,12 +20,14 @@ import org.apache.spark.sql.SparkSession;
  *   sql [--write] &lt;statement&gt;
  *   table list | table describe &lt;layer.name&gt; | table history &lt;layer.name&gt;
  *   reconcile
+ *   maintain [--dry-run] (--all | &lt;layer.name&gt;...)
  * </pre>
  * Each answers with one {@code @alluvium result} line of JSON (see TABLES.md).
  */
 public final class BatchMain {
     static final String USAGE = "usage: silver|gold|all [--backfill FROM..TO] | sql [--write] <statement>"
-            + " | table list|describe <layer.name>|history <layer.name> | reconcile";
+            + " | table list|describe <layer.name>|history <layer.name> | reconcile"
+            + " | maintain [--dry-run] (--all | <layer.name>...)";
 
     /** The flag of {@code sql} that lets a statement change tables or the catalog. */
     private static final String WRITE = "--write";
@@ -54,6 +60,12 @@ public final class BatchMain {
             case "reconcile" -> withSpark(config, spark ->
                     out.result(Json.write(new Reconciler(spark, new LakeTables(spark),
                             new ServingStoreCheck(ServingEndpoint.of(config))).run())));
+            case "maintain" -> {
+                Maintenance.Request request = Maintenance.Request.parse(rest);
+                withSpark(config, spark -> out.result(Json.write(new Maintenance(IcebergCatalogs.open(config),
+                        new LakeTables(spark), new TableMaintenance(spark, MaintenancePolicy.of(config),
+                        Clock.systemUTC())).run(request, out::progress))));
+            }
             default -> throw new BadInputException("unknown command \"" + args[0] + "\"; " + USAGE);
         }
     }
