@@ -52,12 +52,12 @@ public final class HttpReader implements LoadTest.Reader, AutoCloseable {
 
     @Override
     public boolean lookup(ServingLookup lookup) throws IOException {
-        return client.execute(new HttpGet(baseUrl + lookup.path()), response -> {
-            boolean found = response.getCode() == 200 && response.getEntity() != null
-                    && lookup.found(HashDecoder.JSON.readTree(response.getEntity().getContent()));
-            EntityUtils.consume(response.getEntity());
-            return found;
-        });
+        // the body read to its end before it is parsed: a stream closed before its end (Jackson closes what it
+        // parsed, and stops at the end of the JSON) takes the connection out of the pool, and every lookup would
+        // then open a new one
+        return client.execute(new HttpGet(baseUrl + lookup.path()), response -> response.getCode() == 200
+                && response.getEntity() != null
+                && lookup.found(HashDecoder.JSON.readTree(EntityUtils.toByteArray(response.getEntity()))));
     }
 
     @Override
