@@ -63,18 +63,16 @@ public final class RoundLength {
      * work than on a small one (start-up, class loading, the JIT, the first fetches), so one round on a small
      * amount sizes the rounds far too short. The first round, on {@code startUnits}, is cold: it only warms up and
      * gives a first rate. Each next round runs on the amount the one before sized ({@link #sized}, never less than
-     * it already did), until a round after the first lasted {@link RoundStatistics#MIN_ROUND_SECONDS}: its amount
-     * is the round's. After {@link #MAX_CALIBRATIONS} rounds, the last one's rate sizes it.
+     * it already did), until a round after the first lasted {@link RoundStatistics#MIN_ROUND_SECONDS}, or
+     * {@link #MAX_CALIBRATIONS} rounds ran: the last one's rate sizes the rounds, with {@link #HEADROOM} (a round
+     * sized by a warm one that lasted just 10 s ran 7-8 s: the rate still rises with the amount).
      */
     public static <E extends Exception> long calibrated(long startUnits, Calibrate<E> calibrate) throws E {
         long units = startUnits;
         for (int round = 1; ; round++) {
             Calibration done = calibrate.run(units);
-            if (round > 1 && done.seconds() >= RoundStatistics.MIN_ROUND_SECONDS) {
-                return done.units();
-            }
             long next = Math.max(done.units(), sized(done.units(), Math.max(done.seconds(), MIN_CALIBRATION_SECONDS)));
-            if (round == MAX_CALIBRATIONS) {
+            if (round == MAX_CALIBRATIONS || round > 1 && done.seconds() >= RoundStatistics.MIN_ROUND_SECONDS) {
                 return next;
             }
             units = next;

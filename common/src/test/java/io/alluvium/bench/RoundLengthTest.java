@@ -45,21 +45,22 @@ class RoundLengthTest {
             double rate = asked.size() == 1 ? 200_000 / 14.6 : amount > 300_000 ? 50_000 : 40_000;
             return new RoundLength.Calibration(amount, amount / rate);
         });
-        // cold: sized 200,000 / 14.6 s × 15 s = 205,480; warm: 205,480 / 5.137 s × 15 s = 600,000, which lasts 12 s
+        // cold: sized 200,000 / 14.6 s × 15 s = 205,480; warm: 205,480 / 5.137 s × 15 s = 600,000, which lasts 12 s,
+        // so rounds get 15 s at its rate: 750,000
         assertThat(asked).hasSize(3);
         assertThat(asked.subList(0, 2)).containsExactly(200_000L, 205_480L);
         assertThat(asked.get(2)).isCloseTo(600_000L, org.assertj.core.data.Offset.offset(2L));
-        assertThat(units).isEqualTo(asked.get(2));
+        assertThat(units).isCloseTo(750_000L, org.assertj.core.data.Offset.offset(3L));
     }
 
     @Test
     void aColdRoundNeverEndsCalibrationAndTheLastRoundSizesTheWorkAfterTheMost() {
         List<Long> asked = new java.util.ArrayList<>();
-        // every round lasts 12 s, but the first is cold: the second, on the same amount, ends it
+        // every round lasts 12 s, but the first is cold: the second ends it, and its rate sizes 15 s
         assertThat(RoundLength.calibrated(1_000, amount -> {
             asked.add(amount);
             return new RoundLength.Calibration(amount, 12);
-        })).isEqualTo(1_250);
+        })).isEqualTo(1_563);
         assertThat(asked).containsExactly(1_000L, 1_250L);
         // a bench that tops up does more than asked; a round that never lasts 10 s stops after the most rounds
         List<Long> short_ = new java.util.ArrayList<>();
