@@ -1,16 +1,19 @@
 package io.alluvium.generator;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * One event as an ordered list of JSON fields, each value already JSON text. Building events this way
- * lets every kind of malformed record be the valid event with one field removed or replaced, and
- * serialises without a JSON library on the generator's hot path (values are generated, so ASCII-safe).
+ * One event as an ordered list of JSON fields, each value JSON text or a string to be quoted. Building
+ * events this way lets every kind of malformed record be the valid event with one field removed or
+ * replaced, and serialises without a JSON library on the generator's hot path: values are generated,
+ * so ASCII without characters to escape, and {@link #toJson()} writes their bytes once, into an array
+ * of the exact size.
  */
 final class EventFields {
     private String[] names = new String[12];
     private String[] values = new String[12];
+    /** Whether {@code values[i]} is a string's text, written between quotes. */
+    private boolean[] quoted = new boolean[12];
     private int size;
 
     static String quote(String text) {
@@ -25,56 +28,103 @@ final class EventFields {
     }
 
     EventFields put(String name, String jsonValue) {
+        return set(name, jsonValue, false);
+    }
+
+    EventFields putString(String name, String text) {
+        return text == null ? set(name, "null", false) : set(name, text, true);
+    }
+
+    private EventFields set(String name, String value, boolean isText) {
         for (int i = 0; i < size; i++) {
             if (names[i].equals(name)) {
-                values[i] = jsonValue;
+                values[i] = value;
+                quoted[i] = isText;
                 return this;
             }
         }
         if (size == names.length) {
             names = Arrays.copyOf(names, size * 2);
             values = Arrays.copyOf(values, size * 2);
+            quoted = Arrays.copyOf(quoted, size * 2);
         }
         names[size] = name;
-        values[size] = jsonValue;
+        values[size] = value;
+        quoted[size] = isText;
         size++;
         return this;
     }
 
-    EventFields putString(String name, String text) {
-        return put(name, text == null ? "null" : quote(text));
+    /** The field's value as JSON text (a string quoted). */
+    String get(String name) {
+        int i = indexOf(name);
+        return quoted[i] ? quote(values[i]) : values[i];
     }
 
-    String get(String name) {
+    /** The text of a string field, unquoted. */
+    String text(String name) {
+        int i = indexOf(name);
+        if (!quoted[i]) {
+            throw new IllegalArgumentException("field " + name + " is not a string: " + values[i]);
+        }
+        return values[i];
+    }
+
+    private int indexOf(String name) {
         for (int i = 0; i < size; i++) {
             if (names[i].equals(name)) {
-                return values[i];
+                return i;
             }
         }
         throw new IllegalArgumentException("no field " + name);
     }
 
     EventFields remove(String name) {
-        for (int i = 0; i < size; i++) {
-            if (names[i].equals(name)) {
-                System.arraycopy(names, i + 1, names, i, size - i - 1);
-                System.arraycopy(values, i + 1, values, i, size - i - 1);
-                size--;
-                return this;
-            }
-        }
-        throw new IllegalArgumentException("no field " + name);
+        int i = indexOf(name);
+        System.arraycopy(names, i + 1, names, i, size - i - 1);
+        System.arraycopy(values, i + 1, values, i, size - i - 1);
+        System.arraycopy(quoted, i + 1, quoted, i, size - i - 1);
+        size--;
+        return this;
     }
 
+    /** {@code {"name":value,...}} in UTF-8 (the ASCII of the generated values). */
     byte[] toJson() {
-        StringBuilder sb = new StringBuilder(256);
-        sb.append('{');
+        int length = 1 + size; // the braces and the commas between fields
+        for (int i = 0; i < size; i++) {
+            length += names[i].length() + 3 + values[i].length() + (quoted[i] ? 2 : 0);
+        }
+        byte[] json = new byte[length];
+        int at = 0;
+        json[at++] = '{';
         for (int i = 0; i < size; i++) {
             if (i > 0) {
-                sb.append(',');
+                json[at++] = ',';
             }
-            sb.append('"').append(names[i]).append("\":").append(values[i]);
+            json[at++] = '"';
+            at = ascii(names[i], json, at);
+            json[at++] = '"';
+            json[at++] = ':';
+            if (quoted[i]) {
+                json[at++] = '"';
+                at = ascii(values[i], json, at);
+                json[at++] = '"';
+            } else {
+                at = ascii(values[i], json, at);
+            }
         }
-        return sb.append('}').toString().getBytes(StandardCharsets.UTF_8);
+        json[at] = '}';
+        return json;
+    }
+
+    private static int ascii(String text, byte[] into, int at) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > 0x7F) {
+                throw new IllegalStateException("not ASCII, a generated value cannot be: " + text);
+            }
+            into[at++] = (byte) c;
+        }
+        return at;
     }
 }

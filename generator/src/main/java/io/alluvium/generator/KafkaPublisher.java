@@ -57,9 +57,14 @@ public final class KafkaPublisher {
         }
     }
 
-    /** Sends every record of the generator's plan; returns the written report. */
+    /**
+     * Sends every record of the generator's plan, made on a thread of their own ahead of the sender
+     * ({@link RecordsAhead}); returns the written report.
+     */
     public SendReport publish(EventGenerator generator, Progress progress) throws InterruptedException {
-        return publish(generator.plan(), generator.all(), progress);
+        try (RecordsAhead records = new RecordsAhead(generator.all())) {
+            return publish(generator.plan(), records, progress);
+        }
     }
 
     /**

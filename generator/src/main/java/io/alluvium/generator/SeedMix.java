@@ -1,5 +1,7 @@
 package io.alluvium.generator;
 
+import java.util.HexFormat;
+
 /**
  * A well-spread 64-bit value from a seed and an index (SplitMix64's finalizer): SplittableRandom does not
  * mix nearby seeds by itself, and the generator derives many independent streams (one per order, per
@@ -16,8 +18,8 @@ final class SeedMix {
         return z ^ (z >>> 31);
     }
 
-    /** A card fingerprint as the payments stream writes them: 16 hex digits. */
+    /** A card fingerprint as the payments stream writes them: 16 hex digits (lower case, zero-padded). */
     static String fingerprint(long value) {
-        return String.format("%016x", value);
+        return HexFormat.of().toHexDigits(value);
     }
 }

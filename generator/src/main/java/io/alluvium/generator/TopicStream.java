@@ -73,7 +73,7 @@ final class TopicStream implements Iterator<GeneratedRecord> {
                 + (planted ? 0 : rng.nextLong(Math.max(1, (long) plan.slotMillis(topic()))));
         long lateness = !planted && rng.nextDouble() < plan.lateRate() ? lateness(streamTs) : 0;
         EventFields event = events.next(i, streamTs - lateness, lateness > 0, rng);
-        String key = unquote(event.get(topic().keyField()));
+        String key = event.text(topic().keyField());
         if (!planted && rng.nextDouble() < plan.malformedRate()) {
             Reason reason = TopicEvents.pick(events.malformedReasons(), rng);
             return new GeneratedRecord(topic(), key, malformed(event, reason), false, reason, false, false, null);
@@ -119,9 +119,5 @@ final class TopicStream implements Iterator<GeneratedRecord> {
                 throw new IllegalStateException(reason.name());
         }
         return event.toJson();
-    }
-
-    private static String unquote(String jsonString) {
-        return jsonString.substring(1, jsonString.length() - 1);
     }
 }
