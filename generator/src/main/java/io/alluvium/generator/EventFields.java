@@ -1,13 +1,14 @@
 package io.alluvium.generator;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * One event as an ordered list of JSON fields, each value JSON text or a string to be quoted. Building
  * events this way lets every kind of malformed record be the valid event with one field removed or
  * replaced, and serialises without a JSON library on the generator's hot path: values are generated,
- * so ASCII without characters to escape, and {@link #toJson()} writes their bytes once, into an array
- * of the exact size.
+ * so ASCII without characters to escape, and {@link #toJson()} writes them into a buffer of the exact
+ * size.
  */
 final class EventFields {
     private String[] names = new String[12];
@@ -94,37 +95,18 @@ final class EventFields {
         for (int i = 0; i < size; i++) {
             length += names[i].length() + 3 + values[i].length() + (quoted[i] ? 2 : 0);
         }
-        byte[] json = new byte[length];
-        int at = 0;
-        json[at++] = '{';
+        StringBuilder json = new StringBuilder(length).append('{');
         for (int i = 0; i < size; i++) {
             if (i > 0) {
-                json[at++] = ',';
+                json.append(',');
             }
-            json[at++] = '"';
-            at = ascii(names[i], json, at);
-            json[at++] = '"';
-            json[at++] = ':';
+            json.append('"').append(names[i]).append("\":");
             if (quoted[i]) {
-                json[at++] = '"';
-                at = ascii(values[i], json, at);
-                json[at++] = '"';
+                json.append('"').append(values[i]).append('"');
             } else {
-                at = ascii(values[i], json, at);
+                json.append(values[i]);
             }
         }
-        json[at] = '}';
-        return json;
-    }
-
-    private static int ascii(String text, byte[] into, int at) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c > 0x7F) {
-                throw new IllegalStateException("not ASCII, a generated value cannot be: " + text);
-            }
-            into[at++] = (byte) c;
-        }
-        return at;
+        return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 }
