@@ -58,7 +58,7 @@ public final class BenchCommand extends PlatformCommand {
                     + "per contender and round (serving).")
     Long events;
 
-    @Option(names = "--rate", paramLabel = "EVENTS_PER_S", defaultValue = "50000",
+    @Option(names = "--rate", paramLabel = "EVENTS_PER_S", defaultValue = "60000",
             description = "realtime: the highest input rate of its live steps, which run at 20, 40, 60, 80 and "
                     + "100 %% of it until one is overloaded, then a burst at twice the highest rate sustained "
                     + "(default: ${DEFAULT-VALUE}).")

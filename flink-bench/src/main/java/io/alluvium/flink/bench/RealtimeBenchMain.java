@@ -13,7 +13,7 @@ import java.util.OptionalLong;
  * failure.
  */
 public final class RealtimeBenchMain {
-    static final long DEFAULT_RATE = 50_000;
+    static final long DEFAULT_RATE = 60_000;
     static final long DEFAULT_SECONDS = 30;
     private static final String USAGE = "usage: RealtimeBenchMain <settings> [--events N] [--rate R] [--seconds S]";
 

@@ -19,6 +19,11 @@ import java.util.stream.Stream;
  * the highest step run, every record counted), the highest step sustained and how it was all measured.
  */
 final class RealtimeBenchReport {
+    /**
+     * The rate the highest sustained step should reach on a 2-core machine (docs/benchmarks.md, "bench realtime"),
+     * whatever rate the sweep was run up to.
+     */
+    static final long SUSTAINED_TARGET_RATE = 60_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AlluviumConfig config;
@@ -69,6 +74,9 @@ final class RealtimeBenchReport {
                     p99Seconds(top), "<= 1.0", 1.0, false);
             BenchComparisons.add(comparisons, String.format(Locale.ROOT, "input rate reached vs the target %,d/s",
                     rate), top.achievedRate() / rate, ">= 0.95", 0.95, true);
+            BenchComparisons.add(comparisons, String.format(Locale.ROOT, "highest sustained step vs %,d/s",
+                    SUSTAINED_TARGET_RATE), live.highestSustained().map(LiveStep::achievedRate).orElse(0.0)
+                    / SUSTAINED_TARGET_RATE, ">= 1.0", 1.0, true);
         }
         boolean replaysCounted = serving.stream().allMatch(r -> r.counted() == records);
         // ratio 1 or 0: ">= 1" is "= 1", written so that the CLI's comparison reader takes it
