@@ -138,4 +138,37 @@ class CatalogCommandsTest {
         CliRun.Result count = run("sql", "SELECT count(*) AS n, sum(paid_amount) AS paid FROM silver.money");
         assertThat(count.out()).containsPattern("\\| +11 \\| +13195772.34 \\|");
     }
+
+    @Test
+    @Order(7)
+    void sqlReadsAsOfASnapshotAndATableIsTaggedAndRolledBack() {
+        CliRun.Result history = run("table", "history", "silver.money", "--json");
+        assertThat(history.exitCode()).as(history.toString()).isZero();
+        // the table's first snapshot: the three rows it was created with
+        String created = history.json().path("snapshots").get(0).path("snapshot_id").asText();
+        String query = "SELECT count(*) AS n, sum(paid_amount) AS paid FROM silver.money";
+
+        CliRun.Result then = run("sql", "--as-of", created, query);
+        assertThat(then.exitCode()).as(then.toString()).isZero();
+        assertThat(then.out()).containsPattern("\\| +3 \\| +13195744.34 \\|")
+                .containsPattern("read at: silver.money snapshot " + created + " \\(committed \\d{4}-\\d\\d-\\d\\dT");
+
+        CliRun.Result tagged = run("table", "tag", "silver.money", "before_rollback");
+        assertThat(tagged.exitCode()).as(tagged.toString()).isZero();
+        CliRun.Result rolledBack = run("table", "rollback", "silver.money", "--to", created);
+        assertThat(rolledBack.exitCode()).as(rolledBack.toString()).isZero();
+        assertThat(rolledBack.out()).contains(created);
+        assertThat(run("sql", query).out()).containsPattern("\\| +3 \\| +13195744.34 \\|");
+        assertThat(run("sql", "SELECT count(*) AS n FROM silver.money VERSION AS OF 'before_rollback'").out())
+                .containsPattern("\\| +11 \\|");
+
+        CliRun.Result badPoint = run("sql", "--as-of", "yesterday", query);
+        assertThat(badPoint.exitCode()).as(badPoint.toString()).isEqualTo(2);
+        assertThat(badPoint.err().lines().filter(line -> line.startsWith("error:"))).singleElement().asString()
+                .contains("--as-of takes a snapshot id").contains("got \"yesterday\"");
+        CliRun.Result noPoint = run("table", "rollback", "silver.money");
+        assertThat(noPoint.exitCode()).as(noPoint.toString()).isEqualTo(2);
+        assertThat(noPoint.err()).isEqualTo("error: table rollback needs --to <snapshot id|ISO time>"
+                + System.lineSeparator());
+    }
 }

@@ -1,13 +1,18 @@
 package io.alluvium.spark;
 
 import io.alluvium.config.AlluviumConfig;
+import io.alluvium.runtime.CatalogProperties;
 import io.alluvium.runtime.ChildProtocol;
 import io.alluvium.runtime.DataDir;
 import io.alluvium.runtime.ServingEndpoint;
 import io.alluvium.runtime.ChildProtocol.BadInputException;
+import io.alluvium.domain.TableId;
 import io.alluvium.spark.maintenance.Maintenance;
 import io.alluvium.spark.maintenance.MaintenancePolicy;
 import io.alluvium.spark.maintenance.TableMaintenance;
+import io.alluvium.spark.timetravel.AsOf;
+import io.alluvium.spark.timetravel.TableVersions;
+import io.alluvium.spark.timetravel.TimeTravel;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -17,20 +22,25 @@ import org.apache.spark.sql.SparkSession;
  * The batch child JVM the CLI starts: {@code BatchMain <settings.properties> <command...>} with
  * <pre>
  *   silver | gold | all [--backfill YYYY-MM-DD..YYYY-MM-DD]
- *   sql [--write] &lt;statement&gt;
+ *   sql [--write | --as-of &lt;snapshot-id|ISO time&gt;] &lt;statement&gt;
  *   table list | table describe &lt;layer.name&gt; | table history &lt;layer.name&gt;
+ *   table rollback &lt;layer.name&gt; &lt;snapshot-id|ISO time&gt; | table tag &lt;layer.name&gt; &lt;name&gt; [&lt;snapshot-id|ISO time&gt;]
  *   reconcile
  *   maintain [--dry-run] (--all | &lt;layer.name&gt;...)
  * </pre>
  * Each answers with one {@code @alluvium result} line of JSON (see TABLES.md).
  */
 public final class BatchMain {
-    static final String USAGE = "usage: silver|gold|all [--backfill FROM..TO] | sql [--write] <statement>"
-            + " | table list|describe <layer.name>|history <layer.name> | reconcile"
+    private static final String TABLE_USAGE = "table list | table describe|history <layer.name>"
+            + " | table rollback <layer.name> <snapshot-id|time> | table tag <layer.name> <name> [<snapshot-id|time>]";
+    static final String USAGE = "usage: silver|gold|all [--backfill FROM..TO]"
+            + " | sql [--write | --as-of <snapshot-id|time>] <statement> | " + TABLE_USAGE + " | reconcile"
             + " | maintain [--dry-run] (--all | <layer.name>...)";
 
     /** The flag of {@code sql} that lets a statement change tables or the catalog. */
     private static final String WRITE = "--write";
+    /** The flag of {@code sql} that reads every table of a query at a point in its history. */
+    private static final String AS_OF = "--as-of";
 
     private BatchMain() {
     }
@@ -51,11 +61,7 @@ public final class BatchMain {
                     withSpark(config, spark -> out.result(Json.write(batch.run(spark, out::progress))));
                 }
             }
-            case "sql" -> {
-                boolean write = !rest.isEmpty() && rest.get(0).equals(WRITE);
-                String statement = String.join(" ", write ? rest.subList(1, rest.size()) : rest);
-                withSpark(config, spark -> out.result(Json.write(new SqlCommand(spark).run(statement, write))));
-            }
+            case "sql" -> sql(config, rest, out);
             case "table" -> out.result(Json.write(table(config, rest)));
             case "reconcile" -> withSpark(config, spark ->
                     out.result(Json.write(new Reconciler(spark, new LakeTables(spark),
@@ -70,6 +76,23 @@ public final class BatchMain {
         }
     }
 
+    private static void sql(AlluviumConfig config, List<String> args, ChildProtocol out) {
+        String flag = args.isEmpty() ? "" : args.get(0);
+        if (flag.equals(AS_OF)) {
+            if (args.size() < 3) {
+                throw new BadInputException("usage: sql --as-of <snapshot-id|time> <statement>");
+            }
+            AsOf asOf = AsOf.parse(args.get(1));
+            String statement = String.join(" ", args.subList(2, args.size()));
+            withSpark(config, spark -> out.result(Json.write(new SqlCommand(spark).runAsOf(statement, asOf,
+                    new TimeTravel(IcebergCatalogs.open(config), CatalogProperties.name(config))))));
+            return;
+        }
+        boolean write = flag.equals(WRITE);
+        String statement = String.join(" ", write ? args.subList(1, args.size()) : args);
+        withSpark(config, spark -> out.result(Json.write(new SqlCommand(spark).run(statement, write))));
+    }
+
     private static Object table(AlluviumConfig config, List<String> args) {
         String verb = args.isEmpty() ? "" : args.get(0);
         if (verb.equals("list") && args.size() == 1) {
@@ -79,7 +102,26 @@ public final class BatchMain {
             TableInspector inspector = new TableInspector(IcebergCatalogs.open(config));
             return verb.equals("describe") ? inspector.describe(args.get(1)) : inspector.history(args.get(1));
         }
-        throw new BadInputException("usage: table list | table describe <layer.name> | table history <layer.name>");
+        if (verb.equals("rollback") && args.size() == 3) {
+            TableId table = tableId(args.get(1));
+            AsOf to = AsOf.parse(args.get(2));
+            try (BatchLock lock = BatchLock.acquire(DataDir.of(config))) {
+                return new TableVersions(IcebergCatalogs.open(config)).rollback(table, to);
+            }
+        }
+        if (verb.equals("tag") && (args.size() == 3 || args.size() == 4)) {
+            return new TableVersions(IcebergCatalogs.open(config)).tag(tableId(args.get(1)), args.get(2),
+                    args.size() == 4 ? AsOf.parse(args.get(3)) : null);
+        }
+        throw new BadInputException("usage: " + TABLE_USAGE);
+    }
+
+    private static TableId tableId(String qualified) {
+        try {
+            return TableId.parse(qualified);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
     }
 
     private interface SparkWork {

@@ -59,14 +59,19 @@ final class ReadOnlyStatement {
      */
     static Optional<String> change(SparkSession spark, String statement) throws ParseException {
         LogicalPlan plan = spark.sessionState().sqlParser().parsePlan(statement);
-        if (DESCRIBING.stream().anyMatch(kind -> kind.isInstance(plan))) {
+        if (DESCRIBING.stream().anyMatch(kind -> kind.isInstance(plan)) || isQuery(statement)) {
             return Optional.empty();
         }
+        return Optional.of(plan.nodeName());
+    }
+
+    /** Whether the statement is a query in Spark's grammar (SELECT, WITH, VALUES, TABLE, FROM ... SELECT). */
+    static boolean isQuery(String statement) {
         try {
             QUERIES.parseQuery(statement);
-            return Optional.empty();
+            return true;
         } catch (ParseException notAQuery) {
-            return Optional.of(plan.nodeName());
+            return false;
         }
     }
 }

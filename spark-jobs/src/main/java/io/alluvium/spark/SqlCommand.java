@@ -1,6 +1,9 @@
 package io.alluvium.spark;
 
 import io.alluvium.runtime.ChildProtocol.BadInputException;
+import io.alluvium.spark.timetravel.AsOf;
+import io.alluvium.spark.timetravel.ReadAt;
+import io.alluvium.spark.timetravel.TimeTravel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +12,7 @@ import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -21,8 +25,12 @@ import org.apache.spark.sql.types.StructField;
 public final class SqlCommand {
     public static final int MAX_ROWS = 1000;
 
-    /** The result line: column names and Spark types, rows as arrays in column order. */
-    public record Result(List<String> columns, List<String> types, List<List<Object>> rows, boolean truncated) {
+    /**
+     * The result line: column names and Spark types, rows as arrays in column order, and for a query read
+     * {@code --as-of} a point in history, the snapshot each table was read at (else empty).
+     */
+    public record Result(List<String> columns, List<String> types, List<List<Object>> rows, boolean truncated,
+                         List<ReadAt> readAt) {
     }
 
     private final SparkSession spark;
@@ -33,30 +41,64 @@ public final class SqlCommand {
 
     /** @param write whether statements that change tables or the catalog may run */
     public Result run(String statement, boolean write) {
-        if (statement.isBlank()) {
-            throw new BadInputException("sql needs a statement, e.g. alluvium sql \"SELECT count(*) FROM silver.orders\"");
-        }
-        try {
+        requireStatement(statement);
+        return guarded(() -> {
             Optional<String> change = write ? Optional.empty() : ReadOnlyStatement.change(spark, statement);
             if (change.isPresent()) {
                 throw new BadInputException("sql only reads (queries, DESCRIBE, SHOW, EXPLAIN), and this statement ("
                         + change.get() + ") may change tables or the catalog: add --write to run it");
             }
-            Dataset<Row> result = spark.sql(statement);
-            List<Row> collected = result.limit(MAX_ROWS + 1).collectAsList();
-            List<List<Object>> rows = new ArrayList<>();
-            for (Row r : collected.subList(0, Math.min(MAX_ROWS, collected.size()))) {
-                rows.add(RowValues.of(r));
+            return collect(spark.sql(statement), List.of());
+        });
+    }
+
+    /** A query with every table it reads pinned to its snapshot at {@code asOf} ({@link TimeTravel}). */
+    public Result runAsOf(String statement, AsOf asOf, TimeTravel timeTravel) {
+        requireStatement(statement);
+        return guarded(() -> {
+            LogicalPlan plan = spark.sessionState().sqlParser().parsePlan(statement);
+            if (!ReadOnlyStatement.isQuery(statement)) {
+                throw new BadInputException("--as-of reads tables at a point in their history: it takes a query "
+                        + "(SELECT, WITH, VALUES, TABLE), not " + plan.nodeName());
             }
-            StructField[] fields = result.schema().fields();
-            return new Result(Arrays.stream(fields).map(StructField::name).toList(),
-                    Arrays.stream(fields).map(f -> f.dataType().simpleString()).toList(),
-                    rows, collected.size() > MAX_ROWS);
+            TimeTravel.Pinned pinned = timeTravel.pin(plan, asOf);
+            // the pinned plan runs as Spark runs a parsed statement (SparkSession.sql does the same)
+            return collect(org.apache.spark.sql.classic.Dataset.ofRows(
+                    (org.apache.spark.sql.classic.SparkSession) spark, pinned.plan()), pinned.readAt());
+        });
+    }
+
+    private static void requireStatement(String statement) {
+        if (statement.isBlank()) {
+            throw new BadInputException("sql needs a statement, e.g. alluvium sql \"SELECT count(*) FROM silver.orders\"");
+        }
+    }
+
+    /** Runs one statement's work, an error in the statement itself reported as bad input. */
+    private static Result guarded(Work work) {
+        try {
+            return work.run();
         } catch (RuntimeException e) {
             throw userError(e).map(BadInputException::new).orElseThrow(() -> e);
         } catch (Exception e) { // AnalysisException is checked in Java's eyes though Scala does not declare it
             throw userError(e).map(BadInputException::new).orElseThrow(() -> new IllegalStateException(e));
         }
+    }
+
+    private interface Work {
+        Result run() throws Exception;
+    }
+
+    private static Result collect(Dataset<Row> result, List<ReadAt> readAt) {
+        List<Row> collected = result.limit(MAX_ROWS + 1).collectAsList();
+        List<List<Object>> rows = new ArrayList<>();
+        for (Row r : collected.subList(0, Math.min(MAX_ROWS, collected.size()))) {
+            rows.add(RowValues.of(r));
+        }
+        StructField[] fields = result.schema().fields();
+        return new Result(Arrays.stream(fields).map(StructField::name).toList(),
+                Arrays.stream(fields).map(f -> f.dataType().simpleString()).toList(),
+                rows, collected.size() > MAX_ROWS, readAt);
     }
 
     /**

@@ -54,7 +54,8 @@ public final class TableInspector {
                               Map<String, String> properties) {
     }
 
-    public record SnapshotInfo(long snapshotId, Long parentId, Instant timestamp, String operation,
+    /** @param refs the tags and branches on this snapshot ({@code main} is the table's current state) */
+    public record SnapshotInfo(long snapshotId, Long parentId, Instant timestamp, String operation, List<String> refs,
                                Map<String, String> summary) {
     }
 
@@ -110,8 +111,15 @@ public final class TableInspector {
                     shown.put(key, s.summary().get(key));
                 }
             }
+            List<String> refs = new ArrayList<>();
+            table.refs().forEach((name, ref) -> {
+                if (ref.snapshotId() == s.snapshotId()) {
+                    refs.add(ref.isTag() ? "tag:" + name : name);
+                }
+            });
+            refs.sort(null);
             snapshots.add(new SnapshotInfo(s.snapshotId(), s.parentId(), Instant.ofEpochMilli(s.timestampMillis()),
-                    s.operation(), shown));
+                    s.operation(), refs, shown));
         }
         snapshots.sort((a, b) -> a.timestamp().compareTo(b.timestamp()));
         Snapshot current = table.currentSnapshot();
