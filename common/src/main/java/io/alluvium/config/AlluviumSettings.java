@@ -57,6 +57,8 @@ public final class AlluviumSettings {
 
     public static final String LANDING_CHECKPOINT_INTERVAL = "landing.checkpoint-interval";
     public static final String LANDING_PARALLELISM = "landing.parallelism";
+    public static final String LANDING_MAINTENANCE = "landing.maintenance";
+    public static final String LANDING_MAINTENANCE_INTERVAL = "landing.maintenance-interval";
     public static final String FLINK_HEAP = "flink.heap";
 
     public static final String REALTIME_WATERMARK_DELAY = "realtime.watermark-delay";
@@ -154,6 +156,14 @@ public final class AlluviumSettings {
                     durationBetween(Duration.ofMillis(200), Duration.ofHours(1)),
                     "Flink checkpoint interval of the landing job; each checkpoint commits to Bronze.")
             .define(LANDING_PARALLELISM, INT, "2", between(1, 1024), "Parallelism of the landing job.")
+            .define(LANDING_MAINTENANCE, BOOLEAN, "true",
+                    "The landing job keeps each Bronze table healthy as it commits (Iceberg's Flink table "
+                            + "maintenance): compaction, snapshot expiry and orphan removal with the maintenance.* "
+                            + "thresholds, under a lock in the catalog database (docs/maintenance.md).")
+            .define(LANDING_MAINTENANCE_INTERVAL, DURATION, "10m",
+                    durationBetween(Duration.ofSeconds(1), Duration.ofDays(7)),
+                    "How often the landing job runs each Bronze maintenance task at most (the first time this long "
+                            + "after it starts).")
             .define(FLINK_HEAP, MEMORY, "1g", memoryAtLeast("256m"), "Heap of the Flink job JVM.")
 
             .define(REALTIME_WATERMARK_DELAY, DURATION, "5m", durationBetween(Duration.ZERO, Duration.ofDays(1)),

@@ -15,7 +15,8 @@ import java.util.Map;
  * A main class of one of Alluvium's engine modules, run in a JVM of its own as {@code spark-submit}
  * or {@code flink run} would: Spark, Flink and the Kafka broker each bring their own Jackson, Netty,
  * Scala and Guava, so they never share a classpath. The module's build writes its runtime classpath
- * to {@code target/classpath.txt}; optional JVM flags live in {@code <module>/jvm-options.txt}.
+ * to {@code target/classpath.txt}; optional JVM flags live in {@code <module>/jvm-options.txt}, one per line
+ * ({@code #} a comment, {@code @path} another module's file, relative to this module).
  *
  * <p>The settings reach the child in {@code run/<name>.properties}, a file only the owner can read, which the
  * child deletes as soon as it has read it ({@link ChildProtocol#main}): a password set in the settings is on disk
@@ -65,7 +66,9 @@ public record ChildJvm(String name, String module, String mainClass, MemorySize 
             if (Files.isRegularFile(options)) {
                 for (String line : Files.readAllLines(options, StandardCharsets.UTF_8)) {
                     String flag = line.strip();
-                    if (!flag.isEmpty() && !flag.startsWith("#")) {
+                    if (flag.startsWith("@")) { // another module's options file, as a java argument file
+                        cmd.add("@" + moduleDir.resolve(flag.substring(1)).normalize());
+                    } else if (!flag.isEmpty() && !flag.startsWith("#")) {
                         cmd.add(flag);
                     }
                 }

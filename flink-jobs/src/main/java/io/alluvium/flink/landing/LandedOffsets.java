@@ -11,6 +11,7 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.util.SnapshotUtil;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -35,12 +36,21 @@ final class LandedOffsets {
         refresh();
     }
 
-    /** Reads the appends committed since the last call. */
+    /**
+     * Reads the appends committed since the last call; all of the table again when the snapshot it last saw has
+     * been expired by maintenance meanwhile (or is no longer in the current state's history).
+     */
     void refresh() {
         table.refresh();
         Snapshot current = table.currentSnapshot();
         if (current == null || Long.valueOf(current.snapshotId()).equals(seenSnapshotId)) {
             return;
+        }
+        if (seenSnapshotId != null && (table.snapshot(seenSnapshotId) == null
+                || !SnapshotUtil.isAncestorOf(table, current.snapshotId(), seenSnapshotId))) {
+            seenSnapshotId = null;
+            maxOffsets.clear();
+            rows = 0;
         }
         IcebergGenerics.ScanBuilder scan = IcebergGenerics.read(table)
                 .select(BronzeTable.KAFKA_PARTITION, BronzeTable.KAFKA_OFFSET);

@@ -88,7 +88,8 @@ public final class LandingJob implements StreamingJobMain.Job {
                 StreamExecutionEnvironment env = JobEnvironment.create(stateDir, jobId, resume,
                         config.getInt(AlluviumSettings.LANDING_PARALLELISM),
                         config.getDuration(AlluviumSettings.LANDING_CHECKPOINT_INTERVAL), observers);
-                LandingPipeline.define(env, bootstrap, startOffsets(landed, earliest), catalog, target.consumerGroup());
+                LandingPipeline.define(env, config, bootstrap, startOffsets(landed, earliest), catalog,
+                        target.consumerGroup());
                 JobClient job = env.executeAsync("alluvium-landing");
                 savepoint = StreamingRun.follow(job, STAGE, progress(landed, catchUp, log, untilCaughtUp, out), stop);
             }

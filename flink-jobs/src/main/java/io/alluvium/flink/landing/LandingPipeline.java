@@ -1,5 +1,6 @@
 package io.alluvium.flink.landing;
 
+import io.alluvium.config.AlluviumConfig;
 import io.alluvium.domain.Topic;
 import java.util.Arrays;
 import java.util.Map;
@@ -16,8 +17,9 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * The landing dataflow: one Kafka source over the three topics, each record turned into a Bronze row,
- * routed by topic to one Iceberg sink per {@code bronze.<topic>} table. Every stateful operator has a
- * fixed uid, so that a run resumes the state of the previous one whatever else changed in the job.
+ * routed by topic to one Iceberg sink per {@code bronze.<topic>} table, which also maintains its table
+ * ({@link BronzeMaintenance}). Every stateful operator has a fixed uid, so that a run resumes the state of the
+ * previous one whatever else changed in the job.
  */
 final class LandingPipeline {
     private LandingPipeline() {
@@ -29,7 +31,7 @@ final class LandingPipeline {
      * @param consumerGroup group under which landing positions are committed to Kafka (for lag, not for
      *                      recovery)
      */
-    static void define(StreamExecutionEnvironment env, String bootstrapServers,
+    static void define(StreamExecutionEnvironment env, AlluviumConfig config, String bootstrapServers,
             Map<TopicPartition, Long> startOffsets, BronzeCatalog catalog, String consumerGroup) {
         KafkaSource<RowData> source = KafkaSource.<RowData>builder()
                 .setBootstrapServers(bootstrapServers)
@@ -46,11 +48,12 @@ final class LandingPipeline {
             DataStream<RowData> topicRows = rows.filter(new TopicFilter(topic.topicName()))
                     .name("route " + topic)
                     .uid("route-" + topic);
-            IcebergSink.forRowData(topicRows)
+            IcebergSink.Builder sink = IcebergSink.forRowData(topicRows)
                     .tableLoader(catalog.tableLoader(topic))
                     // each writer writes its own files: no shuffle of the whole stream by day
                     .distributionMode(DistributionMode.NONE)
-                    .uidSuffix("bronze-" + topic)
+                    .uidSuffix("bronze-" + topic);
+            BronzeMaintenance.applyTo(sink, config)
                     .append()
                     .name("bronze." + topic);
         }
