@@ -13,6 +13,7 @@ import io.alluvium.cli.platform.UpCommand;
 import io.alluvium.cli.serving.ServeCommand;
 import io.alluvium.cli.serving.WatchCommand;
 import io.alluvium.cli.settings.SettingsCommand;
+import io.alluvium.cli.tables.DoctorCommand;
 import io.alluvium.cli.tables.MaintainCommand;
 import io.alluvium.cli.tables.SqlCommand;
 import io.alluvium.cli.tables.TableCommand;
@@ -31,7 +32,7 @@ import picocli.CommandLine;
         description = "A data platform that runs the classic AWS data architectures for real: "
                 + "Kafka → Flink → Iceberg (Bronze) → Spark (Silver, Gold).",
         subcommands = {DemoCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class,
-            GenerateCommand.class, StreamCommand.class, ReconcileCommand.class, BatchCommand.class, SqlCommand.class, TableCommand.class, MaintainCommand.class, SettingsCommand.class, BenchCommand.class,
+            GenerateCommand.class, StreamCommand.class, ReconcileCommand.class, BatchCommand.class, SqlCommand.class, TableCommand.class, MaintainCommand.class, DoctorCommand.class, SettingsCommand.class, BenchCommand.class,
             ServeCommand.class, WatchCommand.class,
             DesignCommand.class})
 public final class Main {

@@ -171,4 +171,26 @@ class CatalogCommandsTest {
         assertThat(noPoint.err()).isEqualTo("error: table rollback needs --to <snapshot id|ISO time>"
                 + System.lineSeparator());
     }
+
+    @Test
+    @Order(8)
+    void doctorFlagsSmallFilesExitingOneAndFixesThem() {
+        CliRun.Result created = run("sql", "--write", "CREATE TABLE silver.scattered USING iceberg AS SELECT"
+                + " /*+ REPARTITION_BY_RANGE(12, id) */ id, CAST(id AS decimal(18,2)) AS amount FROM range(12)");
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+
+        CliRun.Result sick = run("doctor");
+        assertThat(sick.exitCode()).as(sick.toString()).isEqualTo(1);
+        assertThat(sick.out()).containsPattern("\\| WARNING +\\| silver.scattered +\\| small-files +\\| 12 of 12 data")
+                .contains("alluvium maintain silver.scattered").contains("silver.scattered small-files: every scan")
+                .contains("alluvium doctor --fix applies the fixes");
+        assertThat(sick.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
+
+        CliRun.Result fixed = run("doctor", "--fix");
+        assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
+        assertThat(fixed.out()).contains("fixed silver.scattered (1 finding(s)): data files 12 → 1")
+                .containsPattern("healthy: no finding in \\d+ table\\(s\\)");
+        assertThat(run("sql", "SELECT count(*) AS n, sum(amount) AS s FROM silver.scattered").out())
+                .containsPattern("\\| +12 \\| +66.00 \\|");
+    }
 }

@@ -7,6 +7,7 @@ import io.alluvium.runtime.DataDir;
 import io.alluvium.runtime.ServingEndpoint;
 import io.alluvium.runtime.ChildProtocol.BadInputException;
 import io.alluvium.domain.TableId;
+import io.alluvium.spark.doctor.Doctor;
 import io.alluvium.spark.maintenance.Maintenance;
 import io.alluvium.spark.maintenance.MaintenancePolicy;
 import io.alluvium.spark.maintenance.TableMaintenance;
@@ -27,6 +28,7 @@ import org.apache.spark.sql.SparkSession;
  *   table rollback &lt;layer.name&gt; &lt;snapshot-id|ISO time&gt; | table tag &lt;layer.name&gt; &lt;name&gt; [&lt;snapshot-id|ISO time&gt;]
  *   reconcile
  *   maintain [--dry-run] (--all | &lt;layer.name&gt;...)
+ *   doctor [--fix]
  * </pre>
  * Each answers with one {@code @alluvium result} line of JSON (see TABLES.md).
  */
@@ -35,7 +37,7 @@ public final class BatchMain {
             + " | table rollback <layer.name> <snapshot-id|time> | table tag <layer.name> <name> [<snapshot-id|time>]";
     static final String USAGE = "usage: silver|gold|all [--backfill FROM..TO]"
             + " | sql [--write | --as-of <snapshot-id|time>] <statement> | " + TABLE_USAGE + " | reconcile"
-            + " | maintain [--dry-run] (--all | <layer.name>...)";
+            + " | maintain [--dry-run] (--all | <layer.name>...) | doctor [--fix]";
 
     /** The flag of {@code sql} that lets a statement change tables or the catalog. */
     private static final String WRITE = "--write";
@@ -71,6 +73,16 @@ public final class BatchMain {
                 withSpark(config, spark -> out.result(Json.write(new Maintenance(IcebergCatalogs.open(config),
                         new LakeTables(spark), new TableMaintenance(spark, MaintenancePolicy.of(config),
                         Clock.systemUTC())).run(request, out::progress))));
+            }
+            case "doctor" -> {
+                boolean fix = rest.equals(List.of("--fix"));
+                if (!fix && !rest.isEmpty()) {
+                    throw new BadInputException("usage: doctor [--fix]");
+                }
+                MaintenancePolicy policy = MaintenancePolicy.of(config);
+                withSpark(config, spark -> out.result(Json.write(new Doctor(new Maintenance(
+                        IcebergCatalogs.open(config), new LakeTables(spark), new TableMaintenance(spark, policy,
+                        Clock.systemUTC())), policy).examine(fix, out::progress))));
             }
             default -> throw new BadInputException("unknown command \"" + args[0] + "\"; " + USAGE);
         }

@@ -78,13 +78,18 @@ class TableMaintenanceTest {
         assertThat(before.records()).isEqualTo((long) APPENDS * ROWS_PER_APPEND);
         assertThat(before.dataFiles()).isGreaterThanOrEqualTo((long) APPENDS * DAYS);
         assertThat(before.smallFiles()).isEqualTo(before.dataFiles());
+        assertThat(before.compactableFiles()).as("every day holds one small file per append").isEqualTo(
+                before.smallFiles());
         assertThat(before.snapshots()).isEqualTo(APPENDS);
+        assertThat(before.expirableSnapshots()).isEqualTo(APPENDS - MIN_SNAPSHOTS);
         assertThat(before.orphanFiles()).isGreaterThanOrEqualTo(1);
         assertThat(before.orphanBytes()).isGreaterThanOrEqualTo(4096);
         // compacted to one file per day, snapshots down to the minimum kept, the stray file gone
         assertThat(after.dataFiles()).isEqualTo(DAYS);
         assertThat(after.averageFileBytes()).isGreaterThan(before.averageFileBytes());
         assertThat(after.snapshots()).isEqualTo(MIN_SNAPSHOTS);
+        assertThat(after.expirableSnapshots()).isZero();
+        assertThat(after.compactableFiles()).isZero();
         assertThat(after.metadataBytes()).isLessThan(before.metadataBytes());
         assertThat(after.orphanFiles()).isZero();
         assertThat(strayFile).doesNotExist();

@@ -3,8 +3,10 @@ package io.alluvium.spark.maintenance;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileScanTask;
@@ -21,19 +23,30 @@ import org.apache.iceberg.io.FileIO;
  * the files in its location that no snapshot references (orphans: the debris of failed writes and of removed
  * snapshots), as {@code alluvium maintain} prints them before and after (docs/maintenance.md).
  *
- * @param records       rows of the current snapshot
- * @param metadataBytes the current metadata file, every snapshot's manifest list and the current manifests
- * @param orphanFiles   files older than {@code maintenance.orphan-min-age} that no snapshot references
+ * @param records            rows of the current snapshot
+ * @param compactableFiles   the small files in partitions that hold at least {@link #MIN_INPUT_FILES} of them: what
+ *                           compaction rewrites (a partition's lone small file stays as it is)
+ * @param expirableSnapshots snapshots older than {@code maintenance.snapshot-max-age} beyond the newest
+ *                           {@code maintenance.min-snapshots}: what snapshot expiry would remove
+ * @param metadataBytes      the current metadata file, every snapshot's manifest list and the current manifests
+ * @param orphanFiles        files older than {@code maintenance.orphan-min-age} that no snapshot references
  */
-public record TableHealth(long records, long dataFiles, long dataBytes, long smallFiles, int snapshots,
-                          int manifests, long metadataBytes, long orphanFiles, long orphanBytes) {
+public record TableHealth(long records, long dataFiles, long dataBytes, long smallFiles, long compactableFiles,
+                          int snapshots,
+                          int expirableSnapshots, int manifests, long metadataBytes, long orphanFiles,
+                          long orphanBytes) {
 
-    /** Measures {@code table} as it is now; {@code orphans} are its orphan files' locations. */
-    static TableHealth measure(Table table, long smallFileBytes, List<String> orphans) {
+    /** Iceberg's default {@code min-input-files} of rewrite_data_files: fewer small files in a group are left alone. */
+    public static final int MIN_INPUT_FILES = 5;
+
+    /** Measures {@code table} as it is now, at {@code nowMillis}; {@code orphans} are its orphan files' locations. */
+    static TableHealth measure(Table table, MaintenancePolicy policy, long nowMillis, List<String> orphans) {
+        long smallFileBytes = policy.smallFileBytes();
         long records = 0;
         long files = 0;
         long bytes = 0;
         long small = 0;
+        Map<String, Integer> smallPerPartition = new HashMap<>();
         Snapshot current = table.currentSnapshot();
         if (current != null) {
             try (CloseableIterable<FileScanTask> tasks = table.newScan().planFiles()) {
@@ -44,6 +57,7 @@ public record TableHealth(long records, long dataFiles, long dataBytes, long sma
                     bytes += file.fileSizeInBytes();
                     if (file.fileSizeInBytes() < smallFileBytes) {
                         small++;
+                        smallPerPartition.merge(file.specId() + "/" + file.partition(), 1, Integer::sum);
                     }
                 }
             } catch (IOException e) {
@@ -52,12 +66,16 @@ public record TableHealth(long records, long dataFiles, long dataBytes, long sma
         }
         FileIO io = table.io();
         int snapshots = 0;
+        int old = 0;
+        long cutoff = nowMillis - policy.snapshotMaxAge().toMillis();
         long metadata = io.newInputFile(((HasTableOperations) table).operations().current().metadataFileLocation())
                 .getLength();
         for (Snapshot snapshot : table.snapshots()) {
             snapshots++;
+            old += snapshot.timestampMillis() < cutoff ? 1 : 0;
             metadata += io.newInputFile(snapshot.manifestListLocation()).getLength();
         }
+        int expirable = Math.max(0, Math.min(old, snapshots - policy.minSnapshots()));
         List<ManifestFile> manifests = current == null ? List.of() : current.allManifests(io);
         for (ManifestFile manifest : manifests) {
             metadata += manifest.length();
@@ -67,7 +85,9 @@ public record TableHealth(long records, long dataFiles, long dataBytes, long sma
         for (String location : distinctOrphans) {
             orphanBytes += io.newInputFile(location).getLength();
         }
-        return new TableHealth(records, files, bytes, small, snapshots, manifests.size(), metadata,
+        long compactable = smallPerPartition.values().stream().filter(n -> n >= MIN_INPUT_FILES)
+                .mapToLong(Integer::longValue).sum();
+        return new TableHealth(records, files, bytes, small, compactable, snapshots, expirable, manifests.size(), metadata,
                 distinctOrphans.size(), orphanBytes);
     }
 

@@ -60,7 +60,7 @@ public final class TableMaintenance {
 
     public Outcome maintain(TableId id, Table table, boolean dryRun) {
         long started = System.nanoTime();
-        TableHealth before = TableHealth.measure(table, policy.smallFileBytes(), orphans(table, false));
+        TableHealth before = TableHealth.measure(table, policy, clock.millis(), orphans(table, false));
         if (dryRun) {
             return new Outcome(id.toString(), true, before, before, Done.NOTHING, secondsSince(started));
         }
@@ -77,7 +77,7 @@ public final class TableMaintenance {
         long expired = snapshotsBefore - count(table.snapshots());
         long orphansRemoved = orphans(table, true).size();
         table.refresh();
-        TableHealth after = TableHealth.measure(table, policy.smallFileBytes(), orphans(table, false));
+        TableHealth after = TableHealth.measure(table, policy, clock.millis(), orphans(table, false));
         return new Outcome(id.toString(), false, before, after, new Done(done.rewrittenFiles(), done.addedFiles(),
                 done.failedFiles(), count(manifests.rewrittenManifests()), count(manifests.addedManifests()),
                 expired, orphansRemoved), secondsSince(started));

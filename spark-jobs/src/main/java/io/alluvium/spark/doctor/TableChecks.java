@@ -1,0 +1,87 @@
+package io.alluvium.spark.doctor;
+
+import io.alluvium.spark.maintenance.MaintenancePolicy;
+import io.alluvium.spark.maintenance.TableHealth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The doctor's checks of one Iceberg table's health ({@link TableHealth}, as {@code alluvium maintain} measures it)
+ * against the maintenance thresholds (docs/doctor.md, "Tables"): small files, snapshots past retention, metadata
+ * that outgrows the data, many manifests, orphan files. Every one is what {@code alluvium maintain} fixes.
+ */
+final class TableChecks {
+    /**
+     * Small files are a finding from this many on that compaction would rewrite (in partitions of at least
+     * {@link TableHealth#MIN_INPUT_FILES} small files).
+     */
+    static final int SMALL_FILES_AT_LEAST = 10;
+    /** Metadata is a finding when it outweighs the data by this factor, and is at least {@link #METADATA_AT_LEAST}. */
+    static final double METADATA_PER_DATA = 1.0;
+    static final long METADATA_AT_LEAST = 1 << 20;
+    /** Manifests of the current snapshot beyond this many are worth rewriting into few. */
+    static final int MANIFESTS_AT_MOST = 100;
+
+    private final MaintenancePolicy policy;
+
+    TableChecks(MaintenancePolicy policy) {
+        this.policy = policy;
+    }
+
+    List<Finding> check(String table, TableHealth h) {
+        List<Finding> findings = new ArrayList<>();
+        String fix = "alluvium maintain " + table;
+        if (h.compactableFiles() >= SMALL_FILES_AT_LEAST) {
+            findings.add(new Finding(Finding.Severity.WARNING, "small-files", table,
+                    String.format(Locale.ROOT, "%,d of %,d data files are small (average %s), %,d of them in "
+                                    + "partitions of %d or more", h.smallFiles(), h.dataFiles(),
+                            bytes(h.averageFileBytes()), h.compactableFiles(), TableHealth.MIN_INPUT_FILES),
+                    String.format(Locale.ROOT, ">= %d small files (< %s) to compact", SMALL_FILES_AT_LEAST,
+                            bytes(policy.smallFileBytes())),
+                    "every scan opens and every plan lists each file: small files cost time and S3 requests per row",
+                    fix));
+        }
+        if (h.expirableSnapshots() > 0) {
+            findings.add(new Finding(Finding.Severity.WARNING, "snapshots", table,
+                    String.format(Locale.ROOT, "%,d of %,d snapshots are older than %s", h.expirableSnapshots(),
+                            h.snapshots(), policy.snapshotMaxAge().toHours() + "h"),
+                    String.format(Locale.ROOT, "snapshots older than maintenance.snapshot-max-age beyond the newest %d",
+                            policy.minSnapshots()),
+                    "each snapshot keeps its files and its manifest list: storage and metadata grow with every commit",
+                    fix));
+        }
+        if (h.metadataBytes() >= METADATA_AT_LEAST && h.metadataBytes() > METADATA_PER_DATA * h.dataBytes()) {
+            findings.add(new Finding(Finding.Severity.WARNING, "metadata", table,
+                    String.format(Locale.ROOT, "%s of metadata for %s of data", bytes(h.metadataBytes()),
+                            bytes(h.dataBytes())),
+                    String.format(Locale.ROOT, "metadata > data and >= %s", bytes(METADATA_AT_LEAST)),
+                    "a plan reads all of it, on the driver: the metadata explosion that ends in a driver out of memory",
+                    fix));
+        }
+        if (h.manifests() > MANIFESTS_AT_MOST) {
+            findings.add(new Finding(Finding.Severity.WARNING, "manifests", table,
+                    String.format(Locale.ROOT, "%,d manifests in the current snapshot", h.manifests()),
+                    "> " + MANIFESTS_AT_MOST,
+                    "planning opens every manifest; rewritten, a few cover the same files", fix));
+        }
+        if (h.orphanFiles() > 0) {
+            findings.add(new Finding(Finding.Severity.WARNING, "orphan-files", table,
+                    String.format(Locale.ROOT, "%,d files (%s) no snapshot references", h.orphanFiles(),
+                            bytes(h.orphanBytes())),
+                    "older than maintenance.orphan-min-age (" + policy.orphanMinAge().toHours() + "h)",
+                    "debris of failed writes: storage paid for and never read", fix));
+        }
+        return findings;
+    }
+
+    static String bytes(long n) {
+        if (n >= 1L << 30) {
+            return String.format(Locale.ROOT, "%.1f GiB", n / (double) (1L << 30));
+        }
+        if (n >= 1L << 20) {
+            return String.format(Locale.ROOT, "%.1f MiB", n / (double) (1L << 20));
+        }
+        return String.format(Locale.ROOT, "%.1f KiB", n / 1024.0);
+    }
+}
