@@ -45,7 +45,7 @@ class DoctorTest {
         spark.sql("CREATE TABLE " + lake.name(SICK) + " (id bigint, amount decimal(18,2)) USING iceberg");
         for (int append = 0; append < APPENDS; append++) {
             spark.sql("INSERT INTO " + lake.name(SICK) + " SELECT id, CAST(id * 1.25 AS decimal(18,2)) FROM range("
-                    + append * 10 + ", " + (append + 1) * 10 + ")");
+                    + append * 10 + ", " + (append + 1) * 10 + ", 1, 1)"); // one file per append
         }
         Path data = Path.of(java.net.URI.create(lake.load(SICK).location() + "/data"));
         Files.write(data.resolve("stray-from-a-failed-write.parquet"), new byte[4096]);
