@@ -1,6 +1,7 @@
 package io.alluvium.spark;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import io.alluvium.domain.Topic;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Silver → Gold by whole event days. For each Gold table it finds the days whose Silver rows changed
@@ -67,10 +69,8 @@ public final class GoldJob {
         Dataset<Row> rows = spark.sql(gold.sql());
         tables.ensure(gold.id(), rows.schema(), SilverTables.EVENT_DAY);
         String name = tables.name(gold.id());
-        Column[] tableOrder = Arrays.stream(spark.table(name).schema().fieldNames())
-                .map(c -> col(c)).toArray(Column[]::new);
         try {
-            rows.select(tableOrder).writeTo(name)
+            rows.select(inTableOrder(rows, spark.table(name).schema())).writeTo(name)
                     .option(Watermark.writeOption(Watermark.SILVER_SNAPSHOTS), cut.encode())
                     .overwrite(col(SilverTables.EVENT_DAY).isin(days.toArray()));
         } catch (NoSuchTableException e) {
@@ -78,5 +78,16 @@ public final class GoldJob {
         }
         long written = Watermark.addedRecords(tables.load(gold.id()), Watermark.SILVER_SNAPSHOTS, cut.encode());
         return new GoldReport(gold.tableName(), List.copyOf(days), written, Seconds.since(started));
+    }
+
+    /**
+     * The built columns in the table's order, and a null for each column the build does not make (one an analyst
+     * added to the table, docs/architecture.md#invariants): the table's schema can grow without breaking the build.
+     */
+    private static Column[] inTableOrder(Dataset<Row> rows, StructType table) {
+        Set<String> built = Set.of(rows.columns());
+        return Arrays.stream(table.fields())
+                .map(f -> built.contains(f.name()) ? col(f.name()) : lit(null).cast(f.dataType()).as(f.name()))
+                .toArray(Column[]::new);
     }
 }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.iceberg.Snapshot;
@@ -38,12 +37,8 @@ public final class Reconciler {
                                boolean balanced) {
     }
 
-    /** One Gold total and the same total computed from Silver: they must be equal. */
-    public record GoldCheck(String check, Object gold, Object silver, boolean equal) {
-    }
-
     public record Result(List<TopicBalance> topics, Map<String, Long> goldRows, boolean goldUpToDate,
-                         List<GoldCheck> goldChecks, List<Map<String, Object>> topCityHoursByPaidAmount,
+                         List<GoldChecks.GoldCheck> goldChecks, List<Map<String, Object>> topCityHoursByPaidAmount,
                          ServingStoreCheck.Outcome servingCheck) {
     }
 
@@ -79,7 +74,7 @@ public final class Reconciler {
         if (!goldExists || topics.size() < Topic.values().length) {
             return new Result(topics, goldRows, false, List.of(), List.of(), GOLD_NOT_BUILT);
         }
-        return new Result(topics, goldRows, goldUpToDate(), goldChecks(), topCityHours(),
+        return new Result(topics, goldRows, goldUpToDate(), new GoldChecks(spark).run(), topCityHours(),
                 servingStore.run(spark.table(GoldTable.CITY_HOURLY_SALES.id().toString())));
     }
 
@@ -128,35 +123,6 @@ public final class Reconciler {
             }
         }
         return true;
-    }
-
-    private List<GoldCheck> goldChecks() {
-        String paid = "SELECT CAST(coalesce(sum(amount), 0) AS decimal(18,2)) FROM silver.orders WHERE status = 'paid'";
-        return List.of(
-                check("city_hourly_sales.paid_amount = silver.orders paid amount",
-                        "SELECT CAST(coalesce(sum(paid_amount), 0) AS decimal(18,2)) FROM gold.city_hourly_sales", paid),
-                check("city_hourly_sales.orders_paid = silver.orders paid events",
-                        "SELECT coalesce(sum(orders_paid), 0) FROM gold.city_hourly_sales",
-                        "SELECT count(*) FROM silver.orders WHERE status = 'paid'"),
-                check("city_hourly_sales.orders_created = silver.orders created events",
-                        "SELECT coalesce(sum(orders_created), 0) FROM gold.city_hourly_sales",
-                        "SELECT count(*) FROM silver.orders WHERE status = 'created'"),
-                check("daily_funnel.views = silver.clickstream views",
-                        "SELECT coalesce(sum(views), 0) FROM gold.daily_funnel",
-                        "SELECT count(*) FROM silver.clickstream WHERE event_type = 'view'"),
-                check("daily_funnel.paid_amount = silver.orders paid amount",
-                        "SELECT CAST(coalesce(sum(paid_amount), 0) AS decimal(18,2)) FROM gold.daily_funnel", paid),
-                check("user_daily_features.events = silver.clickstream rows",
-                        "SELECT coalesce(sum(events), 0) FROM gold.user_daily_features",
-                        "SELECT count(*) FROM silver.clickstream"),
-                check("user_daily_features.spend = silver.orders paid amount",
-                        "SELECT CAST(coalesce(sum(spend), 0) AS decimal(18,2)) FROM gold.user_daily_features", paid));
-    }
-
-    private GoldCheck check(String name, String goldSql, String silverSql) {
-        Object gold = RowValues.plain(spark.sql(goldSql).first().get(0));
-        Object silver = RowValues.plain(spark.sql(silverSql).first().get(0));
-        return new GoldCheck(name, gold, silver, Objects.equals(gold, silver));
     }
 
     private List<Map<String, Object>> topCityHours() {

@@ -419,6 +419,37 @@ class BatchPipelineTest {
         MALFORMED.get(t).merge(reason, 1L, Long::sum);
     }
 
+    /**
+     * Schema and partition evolution (docs/architecture.md#invariants): a column an analyst adds to a Gold table and
+     * Bronze re-partitioned from days to hours keep every old row readable, the builds going and the invariants true.
+     */
+    @Test
+    @Order(11)
+    void aGoldColumnAddedAndBronzeRepartitionedByHourKeepOldRowsAndTheInvariants() {
+        spark.sql("ALTER TABLE gold.city_hourly_sales ADD COLUMN analyst_note string");
+        spark.sql("ALTER TABLE bronze.orders REPLACE PARTITION FIELD kafka_timestamp_day WITH hours(kafka_timestamp)");
+        long goldRowsBefore = spark.sql("SELECT count(*) FROM gold.city_hourly_sales").first().getLong(0);
+        valid(Topic.ORDERS, order("oe11", "o6", "u2", "Paris", List.of(item("p2", 2, "10.00")), "20.00", "created",
+                "2026-11-04T09:00:00.000Z"));
+        valid(Topic.ORDERS, order("oe12", "o6", "u2", "Paris", List.of(item("p2", 2, "10.00")), "20.00", "paid",
+                "2026-11-04T09:01:00.000Z"));
+        bronze.commit();
+
+        BatchRun.Result result = BatchRun.parse("all", List.of()).run(spark, ProgressListener.NONE);
+
+        assertThat(report(result, Topic.ORDERS).silverRowsWritten()).isEqualTo(2);
+        assertThat(spark.sql("SELECT count(*) FROM bronze.orders").first().getLong(0))
+                .as("rows of both partition specs").isEqualTo(bronze.written(Topic.ORDERS));
+        assertThat(spark.sql("SELECT count(DISTINCT spec_id) FROM bronze.orders.files").first().getLong(0)).isEqualTo(2);
+        assertThat(spark.sql("SELECT count(*), count(analyst_note) FROM gold.city_hourly_sales").first())
+                .satisfies(r -> {
+                    assertThat(r.getLong(0)).isEqualTo(goldRowsBefore + 1); // Paris, 2026-11-04 09:00
+                    assertThat(r.getLong(1)).as("the added column is null: no build writes it").isZero();
+                });
+        assertBalancedAsPlanted();
+        assertGoldReconcilesWithSilver();
+    }
+
     /** Invariant 2, exactly as planted: bronze = silver + quarantine + duplicates, no event_id twice. */
     private static void assertBalancedAsPlanted() {
         Map<String, Long> rows = rowsByTopicAndTable();

@@ -54,16 +54,18 @@ public final class DoctorCommand extends PlatformCommand {
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode f : result.path("findings")) {
             rows.add(List.of(f.path("severity").asText(), f.path("subject").asText(), f.path("check").asText(),
-                    f.path("evidence").asText(), f.path("threshold").asText(), f.path("fix").asText()));
+                    f.path("fix").asText()));
         }
         int tables = result.path("tables").asInt();
         if (rows.isEmpty()) {
             console().info("healthy: no finding in " + tables + " table(s)");
             return;
         }
-        console().table(List.of("severity", "table", "check", "evidence", "threshold", "fix"), rows);
+        console().table(List.of("severity", "table", "check", "fix"), rows);
         for (JsonNode f : result.path("findings")) {
-            console().info(f.path("subject").asText() + " " + f.path("check").asText() + ": " + f.path("why").asText());
+            console().info("- " + f.path("subject").asText() + " " + f.path("check").asText() + ": "
+                    + f.path("evidence").asText() + " (threshold: " + f.path("threshold").asText() + ")");
+            console().info("  why: " + f.path("why").asText());
         }
         console().info(result.path("healthy").asBoolean() ? "healthy: only notes" : rows.size() + " finding(s) in "
                 + tables + " table(s)" + (fix ? " remain after the fixes" : "; alluvium doctor --fix applies the fixes"));
