@@ -75,7 +75,7 @@ public final class JsonRenderer {
         }
         ArrayNode capacity = root.putArray("capacity");
         d.capacity().estimates().forEach(e -> capacity.addObject().put("id", e.id()).put("label", e.label()).put("value", e.value())
-                .put("unit", e.unit()).put("formula", e.formula()));
+                .put("unit", e.unit()).put("formula", e.formula().text()));
         root.set("cost", cost(d));
         ArrayNode bottlenecks = root.putArray("bottlenecks");
         d.bottlenecks().forEach(b -> bottlenecks.addObject().put("kind", b.kind().id()).put("severity", b.severity().id()).put("title", b.title())

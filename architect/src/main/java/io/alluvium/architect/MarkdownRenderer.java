@@ -105,7 +105,7 @@ public final class MarkdownRenderer {
     private void capacity(Design d, String h) {
         section(h, "3. Capacity (check it with a calculator)");
         table(List.of("figure", "value", "formula"), d.capacity().estimates().stream()
-                .map(e -> List.of(e.label(), e.unit().equals("bytes") ? size(e.value()) : number(e.value()) + " " + e.unit(), e.formula())).toList());
+                .map(e -> List.of(e.label(), e.unit().equals("bytes") ? size(e.value()) : number(e.value()) + " " + e.unit(), e.formula().text())).toList());
         line("");
         line("Throughput figures:");
         Calibration c = d.calibration();

@@ -1,0 +1,157 @@
+package io.alluvium.architect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every capacity formula the report prints, read back by {@link Recalculator} from its text alone, gives the
+ * figure printed beside it; and every model constant is printed where it is used, so a constant that changed
+ * while its text stayed would be caught. The designs: every shipped example, and variants that reach the
+ * branches the examples do not (Kinesis, OpenSearch, always-on clusters, uncompressed layers...).
+ */
+class PrintedFormulasTest {
+
+    /** Constants the capacity table does not print: each is printed by a cost line's formula instead. */
+    private static final Set<String> PRINTED_IN_COST_LINES = Set.of("SERVERLESS_GB_PER_VCPU", "FLINK_STORAGE_GB_PER_KPU",
+            "TRANSITIONS_PER_RUN", "CATALOG_CALLS_PER_QUERY");
+
+    private static List<Design> corpus() {
+        List<Design> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(Fixtures.EXAMPLES)) {
+            s.filter(p -> p.toString().endsWith(".yaml")).sorted().forEach(p -> out.add(Fixtures.design(p.getFileName().toString())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String yaml : List.of(
+                "volume: {per_day: 50 GB}\nvelocity: {mode: streaming, latency: 2 s}\nchoices: {ingestion: kinesis}",
+                "volume: {per_day: 10 MB, event_size: 40 KB}\nvelocity: {mode: streaming, latency: 5 s}\nchoices: {ingestion: kinesis, warehouse: athena}",
+                "volume: {per_day: 2 TB}\nusers: {patterns: [search, sql]}\nvelocity: {mode: hybrid, latency: 30 s}\n"
+                        + "choices: {fetch_from_follower: false, producer_compression: none, bronze_compression: none, lifecycle_tiers: false}",
+                "volume: {per_day: 3 TB}\nvelocity: {mode: batch, latency: 1 h, micro_batch_interval: 5 min, writer_parallelism: 40}\n"
+                        + "choices: {cluster: always_on, partitioned: false, curated_format: json, s3_access: nat_gateway, warehouse: redshift}",
+                "volume: {per_day: 800 GB}\nvelocity: {mode: batch, latency: 1 d}\nchoices: {batch_compute: emr, compaction: false, table_format: hive}\n"
+                        + "current_state: {emr: {nodes: 12, busy_per_day: 5 h}}")) {
+            out.add(Architect.design(Fixtures.parse(yaml), Calibration.defaults()));
+        }
+        return out;
+    }
+
+    /** The figure as the report prints it (see MarkdownRenderer). */
+    private static String printedFigure(Estimate e) {
+        return e.unit().equals("bytes") ? Quantities.size(e.value()) : Quantities.number(e.value()) + " " + e.unit();
+    }
+
+    private static boolean agrees(String formula, String figure) {
+        return Recalculator.evaluate(formula).meets(Recalculator.evaluate(figure));
+    }
+
+    @Test
+    void everyPrintedFormulaReadBackGivesItsPrintedFigure() {
+        int checked = 0;
+        Set<String> ids = new TreeSet<>();
+        for (Design d : corpus()) {
+            for (Estimate e : d.capacity().estimates()) {
+                String text = e.formula().text();
+                assertThat(agrees(text, printedFigure(e))).as("%s: %s = %s gives %s", d.requirements().name(), e.id(), text,
+                        Recalculator.evaluate(text)).isTrue();
+                ids.add(e.id());
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(400);
+        // Every branch of the plan is read back at least once.
+        assertThat(ids).contains("kinesis_shards", "kinesis_put_units_per_month", "opensearch_nodes", "elasticache_nodes", "msk_brokers",
+                "redshift_elt_nodes", "redshift_nodes", "emr_nodes_for_the_work", "nat_gb_per_day", "cross_az_gb_per_day", "lifecycle_split");
+    }
+
+    @Test
+    void theReaderCatchesAFormulaThatDisagreesWithItsFigure() {
+        // 40 MB/s over 10 MB/s per partition with headroom is 6, not 5; the 10 MB minimum counts.
+        assertThat(agrees("ceil(40 MB/s x 1.5 headroom / 10 MB/s per partition)", "6 partitions")).isTrue();
+        assertThat(agrees("ceil(40 MB/s x 1.5 headroom / 10 MB/s per partition)", "5 partitions")).isFalse();
+        assertThat(agrees("30 d x (2 queries/day x max(10 MB minimum, 1 KB scanned))", "0.6 GB")).isTrue();
+        assertThat(agrees("864 GB/day x 0.3 [producer zstd] / 86,400 s/day", "3 MB/s")).isTrue();
+        assertThat(agrees("864 GB/day x 0.3 [producer zstd] / 86,400 s/day", "3 GB")).isFalse();
+    }
+
+    /**
+     * For each of the plan's constants, prints the formulas that use it with the constant doubled in the text
+     * only: what a changed constant with stale text would print. The reader must reject at least one of them.
+     */
+    @Test
+    void aConstantChangedWithoutItsTextWouldBeCaught() throws IllegalAccessException {
+        List<Design> corpus = corpus();
+        List<String> missed = new ArrayList<>();
+        for (Field f : CapacityPlan.class.getDeclaredFields()) {
+            boolean constant = Modifier.isStatic(f.getModifiers()) && Modifier.isFinal(f.getModifiers())
+                    && (f.getType() == double.class || f.getType() == int.class);
+            if (!constant || PRINTED_IN_COST_LINES.contains(f.getName())) {
+                continue;
+            }
+            f.setAccessible(true);
+            double value = ((Number) f.get(null)).doubleValue();
+            if (!caught(corpus, value, f.getName().contains("BYTES"))) {
+                missed.add(f.getName() + " = " + Quantities.number(value));
+            }
+        }
+        assertThat(missed).as("constants whose printed value no formula depends on").isEmpty();
+    }
+
+    /** Whether a formula with the constant's printed form doubled disagrees with its figure; sizes print as "256 MB". */
+    private static boolean caught(List<Design> corpus, double constant, boolean bytes) {
+        String printed = bytes ? Quantities.size(constant) : Quantities.number(constant);
+        Pattern token = Pattern.compile("(?<=^|[\\s(])" + Pattern.quote(printed) + "(?=$|[\\s),])");
+        String stale = bytes ? Quantities.size(constant * 2) : Quantities.number(constant * 2);
+        for (Design d : corpus) {
+            for (Estimate e : d.capacity().estimates()) {
+                String text = e.formula().text();
+                Matcher m = token.matcher(text);
+                while (m.find()) {
+                    String mutated = text.substring(0, m.start()) + stale + text.substring(m.end());
+                    if (!agrees(mutated, printedFigure(e))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void unitsAndNotesCarryNoNumbers() {
+        assertThatThrownBy(() -> Formula.of(3, "x 1,000 records/s")).hasMessageContaining("make it an operand");
+        assertThatThrownBy(() -> Formula.of(3, "").note("2/3 of clients")).hasMessageContaining("make it an operand");
+        assertThatThrownBy(() -> Formula.of(3, "GB")).hasMessageContaining("size unit");
+        assertThat(Formula.of(3, "S3 requests").note("m7g nodes").text()).isEqualTo("3 S3 requests [m7g nodes]");
+    }
+
+    @Test
+    void theTextParenthesizesWhatItsValueGroups() {
+        Formula a = Formula.of(2, "a");
+        Formula b = Formula.of(3, "b");
+        Formula c = Formula.of(4, "c");
+        assertThat(a.plus(b).times(c).text()).isEqualTo("(2 a + 3 b) x 4 c");
+        assertThat(a.plus(b).times(c).value()).isEqualTo(20);
+        assertThat(a.over(b.times(c)).text()).isEqualTo("2 a / (3 b x 4 c)");
+        assertThat(a.minus(b.minus(c)).text()).isEqualTo("2 a - (3 b - 4 c)");
+        assertThat(a.times(b).plus(c).text()).isEqualTo("2 a x 3 b + 4 c");
+        assertThat(Formula.roundUp(Formula.of(7, ""), 3).value()).isEqualTo(9);
+        assertThat(Formula.inSizeUnit(40, "MB/s").value()).isEqualTo(40e6);
+        assertThat(Formula.bytes(5e12, "/day").text()).isEqualTo("5 TB/day");
+    }
+}
