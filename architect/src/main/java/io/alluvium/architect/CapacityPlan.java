@@ -163,7 +163,6 @@ public final class CapacityPlan {
     double natGbPerDay;
     double crossAzGbPerDay;
     double batchRunsPerDay;
-    double catalogRequestsPerMonth;
 
     private final Requirements r;
     private final Decisions d;
@@ -431,8 +430,6 @@ public final class CapacityPlan {
         getRequestsPerDay = add("s3_get_per_day", "S3 GET requests per day", "requests", of(landingFilesPerDay, "landed").times(landedReads)
                 .plus(silverAndGoldS3Files()).plus(sql.times(filesPerSqlQuery, "files"))
                 .plus(dashboards.times(of(goldFilesPerDay, "Gold files/day").times(goldDays))));
-        catalogRequestsPerMonth = (commitsPerDay + (u.sqlQueriesPerDay() + u.dashboardQueriesPerDay()) * CATALOG_CALLS_PER_QUERY)
-                * Quantities.DAYS_PER_MONTH;
     }
 
     private void warehouse() {

@@ -61,11 +61,12 @@ final class Quantities {
     }
 
     /**
-     * What one of {@code unit} is in bytes when it is a size or a rate of one ("GB", "MB/s", "TB per month": its first
-     * word before any "/"), else 1: how {@link Formula} operands and {@link Estimate} figures in such units are held.
+     * What one of {@code unit} is in bytes when it is a size, a rate or a period of one ("GB", "MB/s", "GB-month",
+     * "TB scanned": its first word before any "/" or "-"), else 1: how {@link Formula} operands, {@link Estimate}
+     * figures and {@link CostLine} quantities in such units are held.
      */
     static double unitScale(String unit) {
-        String first = unit.strip().split("[ /]", 2)[0];
+        String first = unit.strip().split("[ /-]", 2)[0];
         return SIZE_UNITS.getOrDefault(first.toLowerCase(Locale.ROOT), 1.0);
     }
 

@@ -234,7 +234,7 @@ final class ServiceSelector {
         List<ServiceChoice> out = new ArrayList<>();
         double coreHours = c.sparkCoreHoursPerDay;
         PriceTable.Price dpu = prices.get("glue_dpu");
-        Rejected glue = new Rejected("AWS Glue", Quantities.usdPrice(dpu.usd()) + " per DPU-hour = " + Quantities.usdPrice(dpu.usd() / 4)
+        Rejected glue = new Rejected("AWS Glue", Quantities.usdPrice(dpu.usd()) + " per DPU-hour = " + Quantities.usdPrice(dpu.usd() / CostModel.GLUE_VCPU_PER_DPU)
                 + " per vCPU-hour, no Spot or Graviton discount; fine for simple ETL, and it loses on the compared totals for "
                 + number(coreHours) + " core-hours/day");
         Rejected emr = new Rejected("EMR on EC2", "a cluster to size and keep busy; for " + number(coreHours)

@@ -19,16 +19,31 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every capacity formula the report prints, read back by {@link Recalculator} from its text alone, gives the
- * figure printed beside it; and every model constant is printed where it is used, so a constant that changed
- * while its text stayed would be caught. The designs: every shipped example, and variants that reach the
- * branches the examples do not (Kinesis, OpenSearch, always-on clusters, uncompressed layers...).
+ * Every formula the report prints (capacity figures and cost-line quantities), read back by {@link Recalculator}
+ * from its text alone, gives the figure printed beside it; and every model constant is printed where it is used,
+ * so a constant that changed while its text stayed would be caught. The designs: every shipped example, and
+ * variants that reach the branches the examples do not (Kinesis, OpenSearch, always-on clusters, uncompressed
+ * layers...).
  */
 class PrintedFormulasTest {
 
-    /** Constants the capacity table does not print: each is printed by a cost line's formula instead. */
-    private static final Set<String> PRINTED_IN_COST_LINES = Set.of("SERVERLESS_GB_PER_VCPU", "FLINK_STORAGE_GB_PER_KPU",
-            "TRANSITIONS_PER_RUN", "CATALOG_CALLS_PER_QUERY");
+    /** A printed formula and the figure printed beside it. */
+    private record Printed(String where, String formula, String figure) {
+    }
+
+    private static List<Printed> printed(List<Design> corpus) {
+        List<Printed> out = new ArrayList<>();
+        for (Design d : corpus) {
+            for (Estimate e : d.capacity().estimates()) {
+                out.add(new Printed(d.requirements().name() + ": " + e.id(), e.formula().text(), printedFigure(e)));
+            }
+            for (CostLine l : d.cost().lines()) {
+                out.add(new Printed(d.requirements().name() + ": " + l.id(), l.quantityFormula().text(),
+                        Quantities.number(l.quantity()) + " " + l.unit()));
+            }
+        }
+        return out;
+    }
 
     private static List<Design> corpus() {
         List<Design> out = new ArrayList<>();
@@ -38,7 +53,7 @@ class PrintedFormulasTest {
             throw new UncheckedIOException(e);
         }
         for (String yaml : List.of(
-                "volume: {per_day: 50 GB}\nvelocity: {mode: streaming, latency: 2 s}\nchoices: {ingestion: kinesis}",
+                "volume: {per_day: 50 GB}\nvelocity: {mode: streaming, latency: 2 s}\nchoices: {ingestion: kinesis, batch_compute: glue}",
                 "volume: {per_day: 10 MB, event_size: 40 KB}\nvelocity: {mode: streaming, latency: 5 s}\nchoices: {ingestion: kinesis, warehouse: athena}",
                 "volume: {per_day: 2 TB}\nusers: {patterns: [search, sql]}\nvelocity: {mode: hybrid, latency: 30 s}\n"
                         + "choices: {fetch_from_follower: false, producer_compression: none, bronze_compression: none, lifecycle_tiers: false}",
@@ -62,21 +77,21 @@ class PrintedFormulasTest {
 
     @Test
     void everyPrintedFormulaReadBackGivesItsPrintedFigure() {
-        int checked = 0;
-        Set<String> ids = new TreeSet<>();
-        for (Design d : corpus()) {
-            for (Estimate e : d.capacity().estimates()) {
-                String text = e.formula().text();
-                assertThat(agrees(text, printedFigure(e))).as("%s: %s = %s gives %s", d.requirements().name(), e.id(), text,
-                        Recalculator.evaluate(text)).isTrue();
-                ids.add(e.id());
-                checked++;
-            }
+        List<Design> corpus = corpus();
+        List<Printed> all = printed(corpus);
+        for (Printed p : all) {
+            assertThat(agrees(p.formula(), p.figure())).as("%s = %s gives %s, printed %s", p.where(), p.formula(),
+                    Recalculator.evaluate(p.formula()), p.figure()).isTrue();
         }
-        assertThat(checked).isGreaterThan(400);
-        // Every branch of the plan is read back at least once.
+        assertThat(all).hasSizeGreaterThan(600);
+        // Every branch of the plan and the bill is read back at least once.
+        Set<String> ids = new TreeSet<>();
+        corpus.forEach(d -> d.capacity().estimates().forEach(e -> ids.add(e.id())));
+        corpus.forEach(d -> d.cost().lines().forEach(l -> ids.add(l.id())));
         assertThat(ids).contains("kinesis_shards", "kinesis_put_units_per_month", "opensearch_nodes", "elasticache_nodes", "msk_brokers",
-                "redshift_elt_nodes", "redshift_nodes", "emr_nodes_for_the_work", "nat_gb_per_day", "cross_az_gb_per_day", "lifecycle_split");
+                "redshift_elt_nodes", "redshift_nodes", "emr_nodes_for_the_work", "nat_gb_per_day", "cross_az_gb_per_day", "lifecycle_split",
+                "emr_serverless.memory", "glue.dpu", "flink.storage", "stepfunctions.transitions", "kms.keys", "nat.hours", "dynamodb.writes",
+                "emr.spot_saving", "msk_connect.cdc");
     }
 
     @Test
@@ -95,37 +110,36 @@ class PrintedFormulasTest {
      */
     @Test
     void aConstantChangedWithoutItsTextWouldBeCaught() throws IllegalAccessException {
-        List<Design> corpus = corpus();
+        List<Printed> all = printed(corpus());
         List<String> missed = new ArrayList<>();
-        for (Field f : CapacityPlan.class.getDeclaredFields()) {
-            boolean constant = Modifier.isStatic(f.getModifiers()) && Modifier.isFinal(f.getModifiers())
-                    && (f.getType() == double.class || f.getType() == int.class);
-            if (!constant || PRINTED_IN_COST_LINES.contains(f.getName())) {
-                continue;
-            }
-            f.setAccessible(true);
-            double value = ((Number) f.get(null)).doubleValue();
-            if (!caught(corpus, value, f.getName().contains("BYTES"))) {
-                missed.add(f.getName() + " = " + Quantities.number(value));
+        for (Class<?> model : List.of(CapacityPlan.class, CostModel.class)) {
+            for (Field f : model.getDeclaredFields()) {
+                boolean constant = Modifier.isStatic(f.getModifiers()) && Modifier.isFinal(f.getModifiers())
+                        && (f.getType() == double.class || f.getType() == int.class);
+                if (!constant) {
+                    continue;
+                }
+                f.setAccessible(true);
+                double value = ((Number) f.get(null)).doubleValue();
+                if (!caught(all, value, f.getName().contains("BYTES"))) {
+                    missed.add(model.getSimpleName() + "." + f.getName() + " = " + Quantities.number(value));
+                }
             }
         }
         assertThat(missed).as("constants whose printed value no formula depends on").isEmpty();
     }
 
     /** Whether a formula with the constant's printed form doubled disagrees with its figure; sizes print as "256 MB". */
-    private static boolean caught(List<Design> corpus, double constant, boolean bytes) {
+    private static boolean caught(List<Printed> all, double constant, boolean bytes) {
         String printed = bytes ? Quantities.size(constant) : Quantities.number(constant);
         Pattern token = Pattern.compile("(?<=^|[\\s(])" + Pattern.quote(printed) + "(?=$|[\\s),])");
         String stale = bytes ? Quantities.size(constant * 2) : Quantities.number(constant * 2);
-        for (Design d : corpus) {
-            for (Estimate e : d.capacity().estimates()) {
-                String text = e.formula().text();
-                Matcher m = token.matcher(text);
-                while (m.find()) {
-                    String mutated = text.substring(0, m.start()) + stale + text.substring(m.end());
-                    if (!agrees(mutated, printedFigure(e))) {
-                        return true;
-                    }
+        for (Printed p : all) {
+            Matcher m = token.matcher(p.formula());
+            while (m.find()) {
+                String mutated = p.formula().substring(0, m.start()) + stale + p.formula().substring(m.end());
+                if (!agrees(mutated, p.figure())) {
+                    return true;
                 }
             }
         }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class Recalculator {
     private static final Pattern NUMBER = Pattern.compile("[0-9][0-9,]*(\\.[0-9]+)?(e[-+]?[0-9]+)?");
-    private static final Pattern SIZE = Pattern.compile("(B|KB|MB|GB|TB|PB|EB)(/.*)?");
+    private static final Pattern SIZE = Pattern.compile("(B|KB|MB|GB|TB|PB|EB)([-/].*)?");
     private static final Map<String, Double> SIZES = Map.of("B", 1.0, "KB", 1e3, "MB", 1e6, "GB", 1e9, "TB", 1e12, "PB", 1e15, "EB", 1e18);
 
     private final List<Object> tokens = new ArrayList<>();
@@ -69,7 +69,7 @@ final class Recalculator {
             if (NUMBER.matcher(w).matches()) {
                 Span s = printed(w);
                 if (i + 1 < words.length && SIZE.matcher(words[i + 1]).matches()) {
-                    double scale = SIZES.get(words[i + 1].split("/")[0]);
+                    double scale = SIZES.get(words[i + 1].split("[-/]")[0]);
                     s = new Span(s.lo * scale, s.hi * scale);
                 }
                 tokens.add(s);
