@@ -7,6 +7,10 @@ import static io.alluvium.architect.Quantities.usd;
 import io.alluvium.architect.Bottleneck.Kind;
 import io.alluvium.architect.Bottleneck.Severity;
 import io.alluvium.architect.Bottleneck.Stake;
+import io.alluvium.architect.Knob.BatchCompute;
+import io.alluvium.architect.Knob.Cluster;
+import io.alluvium.architect.Knob.TableFormat;
+import io.alluvium.architect.Knob.Warehouse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -54,7 +58,7 @@ final class BottleneckDetector {
                 "Table metadata growth", number(c.snapshotsRetained) + " snapshots kept", "> " + number(Thresholds.MAX_SNAPSHOTS) + " snapshots",
                 "commits and query planning read an ever larger metadata tree", "expire_snapshots and rewrite_manifests in nightly maintenance",
                 Stake.lines(cost, List.of("glue_catalog.requests", "s3.put")))));
-        if (d.is(Knob.TABLE_FORMAT, "hive") && r.usage().sqlQueriesPerDay() > 0) {
+        if (d.is(Knob.TABLE_FORMAT, TableFormat.HIVE) && r.usage().sqlQueriesPerDay() > 0) {
             Thresholds.above(c.filesPerSqlQuery, Thresholds.DRIVER_MAX_FILES_PER_RUN).ifPresent(s -> out.add(new Bottleneck(Kind.METADATA_GROWTH, s,
                     "Listing-based planning", number(c.filesPerSqlQuery) + " files listed per query",
                     "> " + number(Thresholds.DRIVER_MAX_FILES_PER_RUN) + " files listed (Hive tables list S3 prefixes)",
@@ -106,8 +110,8 @@ final class BottleneckDetector {
 
     /** Athena's concurrency quota and full scans; neither exists without queries. */
     private static void athena(Requirements r, Decisions d, CapacityPlan c, MonthlyCost cost, PriceTable prices, List<Bottleneck> out) {
-        double athenaQueries = c.athenaTbPerMonth > 0 ? (d.is(Knob.WAREHOUSE, "athena") ? r.usage().dashboardQueriesPerDay() : 0)
-                + (d.is(Knob.WAREHOUSE, "redshift") ? 0 : r.usage().sqlQueriesPerDay()) : 0;
+        double athenaQueries = c.athenaTbPerMonth > 0 ? (d.is(Knob.WAREHOUSE, Warehouse.ATHENA) ? r.usage().dashboardQueriesPerDay() : 0)
+                + (d.is(Knob.WAREHOUSE, Warehouse.REDSHIFT) ? 0 : r.usage().sqlQueriesPerDay()) : 0;
         double seconds = Math.max(1, c.sqlBytesPerQuery / Thresholds.ATHENA_SCAN_BYTES_PER_S);
         double concurrent = athenaQueries / Thresholds.BUSY_HOURS_PER_DAY / 3600 * seconds * r.volume().peakFactor();
         Thresholds.above(concurrent, Thresholds.ATHENA_MAX_ACTIVE_QUERIES).ifPresent(s -> out.add(new Bottleneck(Kind.CONCURRENCY_LIMIT, s,
@@ -129,13 +133,13 @@ final class BottleneckDetector {
         double busyHours = r.deployment().map(Requirements.Deployment::busyHoursPerDay).orElse(OptionalDouble.empty())
                 .orElse(r.velocity().batchWindowHours() * c.batchRunsPerDay);
         double utilization = Math.min(1, busyHours / 24);
-        if (d.is(Knob.CLUSTER, "always_on") && d.is(Knob.BATCH_COMPUTE, "emr")) {
+        if (d.is(Knob.CLUSTER, Cluster.ALWAYS_ON) && d.is(Knob.BATCH_COMPUTE, BatchCompute.EMR)) {
             Thresholds.below(utilization, Thresholds.MIN_CLUSTER_UTILIZATION).ifPresent(s -> out.add(new Bottleneck(Kind.IDLE_CLUSTER, s,
                     "Idle cluster", "busy " + number(utilization * 100) + "% of the day (" + number(busyHours) + " h of work)", "< " + number(Thresholds.MIN_CLUSTER_UTILIZATION * 100) + "% utilization",
                     "you pay 24 h for " + number(busyHours) + " h of work", "per-run clusters or EMR Serverless",
                     Stake.share(cost, 1 - utilization, "idle", CLUSTER_LINES))));
         }
-        if (d.is(Knob.CLUSTER, "ephemeral") && d.is(Knob.BATCH_COMPUTE, "emr")) {
+        if (d.is(Knob.CLUSTER, Cluster.EPHEMERAL) && d.is(Knob.BATCH_COMPUTE, BatchCompute.EMR)) {
             double interval = r.velocity().batchIntervalSeconds();
             double startupShare = CapacityPlan.EMR_STARTUP_S / interval;
             double billedStartup = CapacityPlan.EMR_STARTUP_S / (CapacityPlan.EMR_STARTUP_S + r.velocity().batchWindowHours() * 3600);
@@ -147,7 +151,7 @@ final class BottleneckDetector {
                     "stream the transformation (Flink), or EMR Serverless with pre-initialized capacity; otherwise fewer, larger runs",
                     Stake.share(cost, billedStartup, "start-up", CLUSTER_LINES))));
         }
-        if (d.is(Knob.BATCH_COMPUTE, "redshift")) {
+        if (d.is(Knob.BATCH_COMPUTE, BatchCompute.REDSHIFT)) {
             out.add(new Bottleneck(Kind.IDLE_CLUSTER, Severity.REACHED, "Warehouse sized for the ELT window", number(c.redshiftEltNodes)
                     + " nodes sized for " + number(r.velocity().batchWindowHours()) + " h of ELT, provisioned 24 h", "ELT compute inside a provisioned warehouse",
                     "compute for the batch window is paid all day; loads compete with dashboards", "Spark on per-run clusters; Redshift for Gold only",

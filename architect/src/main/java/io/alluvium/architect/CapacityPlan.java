@@ -9,6 +9,15 @@ import static io.alluvium.architect.Quantities.MB;
 import static io.alluvium.architect.Quantities.SECONDS_PER_DAY;
 import static io.alluvium.architect.Quantities.SECONDS_PER_HOUR;
 
+import io.alluvium.architect.Knob.BatchCompute;
+import io.alluvium.architect.Knob.Cluster;
+import io.alluvium.architect.Knob.Codec;
+import io.alluvium.architect.Knob.CuratedFormat;
+import io.alluvium.architect.Knob.Ingestion;
+import io.alluvium.architect.Knob.Pipeline;
+import io.alluvium.architect.Knob.Serving;
+import io.alluvium.architect.Knob.TableFormat;
+import io.alluvium.architect.Knob.Warehouse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -180,11 +189,11 @@ public final class CapacityPlan {
         this.r = r;
         this.d = d;
         this.cal = cal;
-        log = !d.is(Knob.INGESTION, "s3_direct");
+        log = !d.is(Knob.INGESTION, Ingestion.S3_DIRECT);
         compaction = d.on(Knob.COMPACTION);
-        parquet = d.is(Knob.CURATED_FORMAT, "parquet");
-        eltInRedshift = d.is(Knob.BATCH_COMPUTE, "redshift");
-        boolean producerZstd = d.is(Knob.PRODUCER_COMPRESSION, "zstd");
+        parquet = d.is(Knob.CURATED_FORMAT, CuratedFormat.PARQUET);
+        eltInRedshift = d.is(Knob.BATCH_COMPUTE, BatchCompute.REDSHIFT);
+        boolean producerZstd = d.is(Knob.PRODUCER_COMPRESSION, Codec.ZSTD);
         logRatio = of(producerZstd ? r.volume().compression().producer() : 1.0, "").note(producerZstd ? "producer zstd" : "uncompressed batches");
         rates();
         stream();
@@ -233,10 +242,10 @@ public final class CapacityPlan {
             flinkLandingParallelism = add("flink_landing_parallelism", "Flink landing job parallelism", "slots",
                     ceil(peakEvents.times(headroom()).over(slot)));
         }
-        if (d.is(Knob.INGESTION, "msk")) {
+        if (d.is(Knob.INGESTION, Ingestion.MSK)) {
             msk();
         }
-        if (d.is(Knob.INGESTION, "kinesis")) {
+        if (d.is(Knob.INGESTION, Ingestion.KINESIS)) {
             kinesis(peakEvents);
         }
         if (r.streaming()) {
@@ -275,7 +284,7 @@ public final class CapacityPlan {
     }
 
     private void spark() {
-        boolean kappa = d.is(Knob.PIPELINE, "kappa");
+        boolean kappa = d.is(Knob.PIPELINE, Pipeline.KAPPA);
         Formula passes = kappa ? of(KAPPA_SPARK_PASSES, "passes").note("Kappa: compaction and backfill only") : of(SPARK_PASSES, "passes");
         Formula rate = of(cal.sparkRowsPerSecondPerCore().value(), "rows/s per core");
         Formula hour = of(SECONDS_PER_HOUR, "s/h");
@@ -287,7 +296,7 @@ public final class CapacityPlan {
         sparkCoreHoursPerDay = add("spark_core_hours_per_day", "Spark core-hours per day", "core-hours", rows.over(rate).over(hour));
         sparkCores = add("spark_cores", "Spark cores to finish each run in the window", "cores",
                 ceil(rows.over(runs).over(rate.times(window).times(hour))));
-        if (d.is(Knob.BATCH_COMPUTE, "emr")) {
+        if (d.is(Knob.BATCH_COMPUTE, BatchCompute.EMR)) {
             emr(window.plus(of(EMR_STARTUP_S, "s start-up").over(hour)).times(runs));
         }
     }
@@ -305,7 +314,7 @@ public final class CapacityPlan {
         add("spark_executors", "Spark executors (4 cores each)", "executors",
                 of(emrNodes, "nodes").times(nodeVcpu).over(of(EXECUTOR_CORES, "cores per executor")));
         OptionalDouble statedBusy = r.deployment().map(Requirements.Deployment::busyHoursPerDay).orElse(OptionalDouble.empty());
-        Formula hours = d.is(Knob.CLUSTER, "always_on") ? of(24, "h").note("always on")
+        Formula hours = d.is(Knob.CLUSTER, Cluster.ALWAYS_ON) ? of(24, "h").note("always on")
                 : statedBusy.isPresent() ? of(statedBusy.getAsDouble(), "h busy a day").note("current_state.emr") : perRunHours;
         emrWorkerHoursPerDay = add("emr_worker_hours_per_day", "EMR worker instance-hours per day", "instance-hours",
                 of(emrNodes, "nodes").times(hours));
@@ -315,7 +324,7 @@ public final class CapacityPlan {
     /** Bytes a day per layer and what each layer keeps, by storage class. */
     private void layers() {
         Requirements.Volume v = r.volume();
-        boolean bronzeZstd = d.is(Knob.BRONZE_COMPRESSION, "zstd");
+        boolean bronzeZstd = d.is(Knob.BRONZE_COMPRESSION, Codec.ZSTD);
         bronzeBytesPerDay = add("bronze_bytes_per_day", "Bronze bytes/day (raw payload)", "bytes",
                 perDay().times(of(bronzeZstd ? v.compression().bronze() : 1.0, "").note(bronzeZstd ? "zstd" : "uncompressed")));
         silverBytesPerDay = add("silver_bytes_per_day", "Silver bytes/day", "bytes", perDay().times(parquet
@@ -336,8 +345,8 @@ public final class CapacityPlan {
             add("lifecycle_split", "Lifecycle: days kept in S3 Standard before colder tiers", "days", of(HOT_DAYS, "d")
                     .note("then Bronze to Glacier Instant Retrieval and Silver to Standard-IA; Gold stays in Standard"));
         }
-        boolean silverInRedshift = eltInRedshift || d.is(Knob.WAREHOUSE, "redshift");
-        boolean goldInRedshift = silverInRedshift || d.is(Knob.WAREHOUSE, "both");
+        boolean silverInRedshift = eltInRedshift || d.is(Knob.WAREHOUSE, Warehouse.REDSHIFT);
+        boolean goldInRedshift = silverInRedshift || d.is(Knob.WAREHOUSE, Warehouse.BOTH);
         Formula gold = inSizeUnit(goldGb, "GB Gold");
         Formula held = silverInRedshift ? inSizeUnit(silverGb, "GB Silver").plus(gold) : gold;
         if (goldInRedshift) {
@@ -380,7 +389,7 @@ public final class CapacityPlan {
                 : runs.times(SHUFFLE_PARTITIONS, "shuffle partitions"));
         Formula compacted = compaction ? ceil(bronze.over(target)).note("compacted") : of(0, "compacted").note("no compaction");
         compactedFilesPerDay = compacted.value();
-        boolean hive = d.is(Knob.TABLE_FORMAT, "hive");
+        boolean hive = d.is(Knob.TABLE_FORMAT, TableFormat.HIVE);
         Formula landingCommits = log ? secondsPerDay().over(of(landingIntervalSeconds, "s")) : runs;
         Formula dataCommits = landingCommits.plus(runs.times(TABLES_PER_RUN, "tables"));
         commitsPerDay = add("table_commits_per_day", "Table commits per day", "commits",
@@ -420,8 +429,8 @@ public final class CapacityPlan {
                 perDay(goldBytesPerDay).times(goldDays).times(columns));
         filesPerSqlQuery = add("files_per_sql_query", "Files opened per analyst query", "files",
                 ceil(of(silverFilesPerDay, "files/day").times(sqlDays).times(skipping)));
-        Formula sql = of(d.is(Knob.WAREHOUSE, "redshift") ? 0 : u.sqlQueriesPerDay(), "SQL queries/day");
-        Formula dashboards = of(d.is(Knob.WAREHOUSE, "athena") ? u.dashboardQueriesPerDay() : 0, "dashboard queries/day");
+        Formula sql = of(d.is(Knob.WAREHOUSE, Warehouse.REDSHIFT) ? 0 : u.sqlQueriesPerDay(), "SQL queries/day");
+        Formula dashboards = of(d.is(Knob.WAREHOUSE, Warehouse.ATHENA) ? u.dashboardQueriesPerDay() : 0, "dashboard queries/day");
         Formula minimum = Formula.bytes(ATHENA_MIN_BYTES_PER_QUERY, " minimum");
         athenaTbPerMonth = add("athena_tb_per_month", "Athena TB scanned per month", "TB", of(Quantities.DAYS_PER_MONTH, "d").times(
                 sql.times(max(minimum, Formula.bytes(sqlBytesPerQuery, " scanned")))
@@ -433,14 +442,14 @@ public final class CapacityPlan {
     }
 
     private void warehouse() {
-        if (d.is(Knob.WAREHOUSE, "both") || (d.is(Knob.WAREHOUSE, "redshift") && !eltInRedshift)) {
+        if (d.is(Knob.WAREHOUSE, Warehouse.BOTH) || (d.is(Knob.WAREHOUSE, Warehouse.REDSHIFT) && !eltInRedshift)) {
             redshiftServingNodes = add("redshift_nodes", "Redshift ra3.4xlarge nodes serving SQL", "nodes",
                     max(of(MIN_REDSHIFT_NODES, "minimum"), redshiftNodesForData()));
         }
     }
 
     private void serving() {
-        if (d.is(Knob.SERVING, "none")) {
+        if (d.is(Knob.SERVING, Serving.NONE)) {
             return;
         }
         servingReadsPerSecond = r.usage().pointLookupsPerSecond();
@@ -450,12 +459,12 @@ public final class CapacityPlan {
         servingGb = add("serving_gb", "Serving store data", "GB",
                 perDay(goldBytesPerDay).times(of(r.usage().servingWindowDays(), "d online").note("users.serving_window")));
         Formula ops = of(servingReadsPerSecond, "reads/s").plus(of(servingWritesPerSecond, "writes/s"));
-        if (d.is(Knob.SERVING, "elasticache")) {
+        if (d.is(Knob.SERVING, Serving.ELASTICACHE)) {
             servingNodes = add("elasticache_nodes", "ElastiCache nodes (primary + replica per shard)", "nodes",
                     of(NODES_PER_CACHE_SHARD, "nodes per shard").times(max(of(1, "shard"), ceil(ops.over(of(REDIS_OPS_PER_NODE, "ops/s per node"))),
                             ceil(inSizeUnit(servingGb, "GB").over(inSizeUnit(REDIS_NODE_GB, "GB per node"))))));
         }
-        if (d.is(Knob.SERVING, "opensearch")) {
+        if (d.is(Knob.SERVING, Serving.OPENSEARCH)) {
             servingNodes = add("opensearch_nodes", "OpenSearch data nodes", "nodes",
                     max(of(MIN_OPENSEARCH_NODES, "minimum"), ceil(ops.over(of(OPENSEARCH_OPS_PER_NODE, "ops/s per node")))));
         }
@@ -472,11 +481,11 @@ public final class CapacityPlan {
             moved = moved.plus(of(COMPACTION_S3_PASSES, "").note("compaction reads and rewrites").times(bronze.plus(silver)));
         }
         s3TrafficGbPerDay = add("s3_traffic_gb_per_day", "S3 bytes moved by compute per day", "GB", moved);
-        if (d.is(Knob.S3_ACCESS, "nat_gateway")) {
+        if (d.is(Knob.S3_ACCESS, Knob.S3Access.NAT_GATEWAY)) {
             natGbPerDay = add("nat_gb_per_day", "GB through the NAT gateway per day", "GB",
                     inSizeUnit(s3TrafficGbPerDay, "GB").note("all S3 traffic: no S3 gateway endpoint"));
         }
-        if (d.is(Knob.INGESTION, "msk")) {
+        if (d.is(Knob.INGESTION, Ingestion.MSK)) {
             double consumers = (log ? 1 : 0) + (r.streaming() ? 1 : 0);
             Formula produce = of(1, "produce");
             Formula crossings = d.on(Knob.FETCH_FROM_FOLLOWER) ? produce.note("consumers fetch from their AZ's replica")

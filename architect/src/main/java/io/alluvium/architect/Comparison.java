@@ -26,11 +26,11 @@ public record Comparison(Design a, Design b) {
 
     List<List<String>> decisionRows() {
         List<List<String>> rows = new ArrayList<>();
-        for (Knob k : Knob.values()) {
-            String va = a.decisions().get(k);
-            String vb = b.decisions().get(k);
-            if (!va.equals(vb)) {
-                rows.add(List.of(k.key(), va, vb));
+        for (Knob<?> k : Knob.values()) {
+            Knob.Choice va = a.decisions().all().get(k);
+            Knob.Choice vb = b.decisions().all().get(k);
+            if (va != vb) {
+                rows.add(List.of(k.key(), va.key(), vb.key()));
             }
         }
         return rows;

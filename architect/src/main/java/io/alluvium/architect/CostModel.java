@@ -6,6 +6,12 @@ import static io.alluvium.architect.Quantities.DAYS_PER_MONTH;
 import static io.alluvium.architect.Quantities.SECONDS_PER_DAY;
 import static io.alluvium.architect.Quantities.number;
 
+import io.alluvium.architect.Knob.BatchCompute;
+import io.alluvium.architect.Knob.Cpu;
+import io.alluvium.architect.Knob.Ingestion;
+import io.alluvium.architect.Knob.Orchestration;
+import io.alluvium.architect.Knob.Purchase;
+import io.alluvium.architect.Knob.Serving;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,10 +59,10 @@ final class CostModel {
     }
 
     private void ingestion(Requirements r, Decisions d, CapacityPlan c) {
-        String broker = d.is(Knob.CPU, "graviton") ? "msk_m7g_xlarge" : "msk_m5_xlarge";
+        String broker = d.is(Knob.CPU, Cpu.GRAVITON) ? "msk_m7g_xlarge" : "msk_m5_xlarge";
         line("msk.brokers", Layer.INGESTION, "brokers", of(c.brokers, "brokers").times(hours()), broker);
         line("msk.storage", Layer.INGESTION, "broker storage", inSizeUnit(c.mskStorageGb, "GB"), "msk_storage");
-        if (d.is(Knob.INGESTION, "msk") && r.variety().contains(Requirements.DataKind.CDC)) {
+        if (d.is(Knob.INGESTION, Ingestion.MSK) && r.variety().contains(Requirements.DataKind.CDC)) {
             line("msk_connect.cdc", Layer.INGESTION, "Debezium CDC workers", of(CDC_MCUS, "MCU").times(hours()), "msk_connect_mcu");
         }
         line("kinesis.shards", Layer.INGESTION, "shards", of(c.kinesisShards, "shards").times(hours()), "kinesis_shard");
@@ -68,12 +74,12 @@ final class CostModel {
         line("flink.kpus", Layer.PROCESSING, "Flink KPUs", kpus.times(hours()), "flink_kpu");
         line("flink.storage", Layer.PROCESSING, "Flink running storage", kpus.times(inSizeUnit(CapacityPlan.FLINK_STORAGE_GB_PER_KPU, "GB per KPU")),
                 "flink_running_storage");
-        boolean graviton = d.is(Knob.CPU, "graviton");
+        boolean graviton = d.is(Knob.CPU, Cpu.GRAVITON);
         String instance = graviton ? "m7g_4xlarge" : "m5_4xlarge";
         Formula workerHours = of(c.emrWorkerHoursPerDay, "instance-hours/day").times(days());
         Formula primaryHours = of(c.emrPrimaryHoursPerDay, "h/day").times(days());
         double workers = line("emr.ec2_workers", Layer.PROCESSING, "EC2 worker nodes", workerHours, "ec2_" + instance);
-        if (d.is(Knob.PURCHASE, "spot") && workers > 0) {
+        if (d.is(Knob.PURCHASE, Purchase.SPOT) && workers > 0) {
             CostLine spot = priced("emr.spot_saving", Layer.PROCESSING, "Spot saving on worker nodes (negative)",
                     of(workers, "USD of worker EC2"), "ec2_spot_saving");
             lines.add(new CostLine(spot.id(), spot.layer(), spot.service(), spot.item(), spot.quantityFormula(), spot.unit(),
@@ -82,13 +88,13 @@ final class CostModel {
         line("emr.ec2_primary", Layer.PROCESSING, "EC2 primary node (On-Demand)", primaryHours, "ec2_" + instance);
         line("emr.fee", Layer.PROCESSING, "EMR fee (not discounted by Spot)", workerHours.plus(primaryHours), "emr_" + instance);
         String arch = graviton ? "arm" : "x86";
-        if (d.is(Knob.BATCH_COMPUTE, "emr_serverless")) {
+        if (d.is(Knob.BATCH_COMPUTE, BatchCompute.EMR_SERVERLESS)) {
             Formula vcpuHours = of(c.sparkCoreHoursPerDay, "core-hours/day").times(days());
             line("emr_serverless.vcpu", Layer.PROCESSING, "vCPU", vcpuHours, "emr_serverless_vcpu_" + arch);
             line("emr_serverless.memory", Layer.PROCESSING, "memory", vcpuHours.times(inSizeUnit(CapacityPlan.SERVERLESS_GB_PER_VCPU, "GB per vCPU")),
                     "emr_serverless_gb_" + arch);
         }
-        if (d.is(Knob.BATCH_COMPUTE, "glue")) {
+        if (d.is(Knob.BATCH_COMPUTE, BatchCompute.GLUE)) {
             line("glue.dpu", Layer.PROCESSING, "Glue DPUs", of(c.sparkCoreHoursPerDay, "core-hours/day").times(days())
                     .over(of(GLUE_VCPU_PER_DPU, "vCPU per DPU")), "glue_dpu");
         }
@@ -121,19 +127,19 @@ final class CostModel {
     private void serving(Decisions d, CapacityPlan c) {
         line("athena.scan", Layer.SERVING, "TB scanned", inSizeUnit(c.athenaTbPerMonth, "TB"), "athena_scan");
         line("redshift.nodes", Layer.SERVING, "warehouse nodes", of(c.redshiftServingNodes, "nodes").times(hours()), "redshift_ra3_4xlarge");
-        if (d.is(Knob.SERVING, "dynamodb")) {
+        if (d.is(Knob.SERVING, Serving.DYNAMODB)) {
             Formula month = of(SECONDS_PER_DAY, "s/day").times(days());
             line("dynamodb.writes", Layer.SERVING, "writes", of(c.servingWritesPerSecond, "writes/s").times(month), "dynamodb_write");
             line("dynamodb.reads", Layer.SERVING, "reads", of(c.servingReadsPerSecond, "reads/s").times(month), "dynamodb_read");
             line("dynamodb.storage", Layer.SERVING, "storage", inSizeUnit(c.servingGb, "GB"), "dynamodb_storage");
         }
-        boolean cache = d.is(Knob.SERVING, "elasticache");
+        boolean cache = d.is(Knob.SERVING, Serving.ELASTICACHE);
         line(cache ? "elasticache.nodes" : "opensearch.nodes", Layer.SERVING, "nodes", of(c.servingNodes, "nodes").times(hours()),
                 cache ? "elasticache_r6g_large" : "opensearch_r6g_large");
     }
 
     private void orchestration(Decisions d, CapacityPlan c) {
-        if (d.is(Knob.ORCHESTRATION, "mwaa")) {
+        if (d.is(Knob.ORCHESTRATION, Orchestration.MWAA)) {
             line("mwaa.environment", Layer.ORCHESTRATION, "Airflow environment", hours(), "mwaa_small");
         } else {
             line("stepfunctions.transitions", Layer.ORCHESTRATION, "state transitions", of(c.batchRunsPerDay, "runs/day")
@@ -151,7 +157,7 @@ final class CostModel {
     }
 
     private void network(Decisions d, CapacityPlan c) {
-        if (d.is(Knob.S3_ACCESS, "nat_gateway")) {
+        if (d.is(Knob.S3_ACCESS, Knob.S3Access.NAT_GATEWAY)) {
             line("nat.hours", Layer.NETWORK, "NAT gateways", of(NAT_GATEWAYS, "gateways").times(hours()), "nat_gateway_hour");
             line("nat.data", Layer.NETWORK, "S3 traffic processed by NAT", inSizeUnit(c.natGbPerDay, "GB/day").times(days()), "nat_gateway_data");
         }

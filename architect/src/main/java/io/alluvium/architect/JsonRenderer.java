@@ -64,8 +64,8 @@ public final class JsonRenderer {
         ArrayNode assumptions = root.putArray("assumptions");
         r.assumptions().forEach(a -> assumptions.addObject().put("field", a.field()).put("value", a.value()).put("reason", a.reason()));
         ObjectNode decisions = root.putObject("decisions");
-        for (Map.Entry<Knob, String> e : d.decisions().all().entrySet()) {
-            decisions.putObject(e.getKey().key()).put("value", e.getValue()).put("fixed_by_requirements", d.decisions().fixedByRequirements(e.getKey()));
+        for (Map.Entry<Knob<?>, Knob.Choice> e : d.decisions().all().entrySet()) {
+            decisions.putObject(e.getKey().key()).put("value", e.getValue().key()).put("fixed_by_requirements", d.decisions().fixedByRequirements(e.getKey()));
         }
         ArrayNode services = root.putArray("services");
         for (ServiceChoice s : d.services()) {
@@ -85,7 +85,7 @@ public final class JsonRenderer {
         for (Optimization o : d.optimizations()) {
             ObjectNode n = optimizations.addObject().put("kind", o.kind().id()).put("name", o.name());
             ObjectNode changes = n.putObject("changes");
-            o.changes().forEach((k, v) -> changes.put(k.key(), v));
+            o.changes().forEach((k, v) -> changes.put(k.key(), v.key()));
             n.put("cost_before_usd_per_month", o.costBefore()).put("cost_after_usd_per_month", o.costAfter())
                     .put("savings_usd_per_month", o.savingsUsd()).put("savings_percent", o.savingsPercent()).put("effect", o.effect());
         }
@@ -142,7 +142,7 @@ public final class JsonRenderer {
             f.causes().forEach(causes::add);
         }
         ObjectNode target = n.putObject("target_changes");
-        x.targetChanges().forEach((k, v) -> target.put(k.key(), v));
+        x.targetChanges().forEach((k, v) -> target.put(k.key(), v.key()));
         n.put("cost_now_usd_per_month", x.costNow()).put("cost_target_usd_per_month", x.costTarget());
         ArrayNode steps = n.putArray("migration_steps");
         x.migrationSteps().forEach(steps::add);

@@ -87,8 +87,8 @@ public final class MarkdownRenderer {
         section(h, "2. Layers, services and why");
         line("| knob | value | decided by |");
         line("|---|---|---|");
-        for (Map.Entry<Knob, String> e : d.decisions().all().entrySet()) {
-            line("| " + e.getKey().key() + " | " + e.getValue() + " | " + (d.decisions().fixedByRequirements(e.getKey()) ? "requirements file" : "architect") + " |");
+        for (Map.Entry<Knob<?>, Knob.Choice> e : d.decisions().all().entrySet()) {
+            line("| " + e.getKey().key() + " | " + e.getValue().key() + " | " + (d.decisions().fixedByRequirements(e.getKey()) ? "requirements file" : "architect") + " |");
         }
         for (ServiceChoice s : d.services()) {
             line("");
@@ -183,7 +183,7 @@ public final class MarkdownRenderer {
             f.causes().forEach(c -> line("  - " + c));
         }
         line("");
-        line("Target design: " + x.targetChanges().entrySet().stream().map(e -> e.getKey().key() + "=" + e.getValue()).sorted().toList()
+        line("Target design: " + x.targetChanges().entrySet().stream().map(e -> e.getKey().key() + "=" + e.getValue().key()).sorted().toList()
                 + "; cost " + usd(x.costNow()) + " -> " + usd(x.costTarget()) + " per month.");
         line("");
         line("Migration steps:");

@@ -6,6 +6,7 @@ import static io.alluvium.architect.Quantities.size;
 
 import io.alluvium.architect.Bottleneck.Kind;
 import io.alluvium.architect.Bottleneck.Stake;
+import io.alluvium.architect.Knob.Warehouse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,8 +40,8 @@ final class QueryLatency {
             return out;
         }
         double required = r.usage().queryLatencySeconds().getAsDouble();
-        boolean dashboardsOnAthena = d.is(Knob.WAREHOUSE, "athena");
-        boolean sqlOnAthena = !d.is(Knob.WAREHOUSE, "redshift");
+        boolean dashboardsOnAthena = d.is(Knob.WAREHOUSE, Warehouse.ATHENA);
+        boolean sqlOnAthena = !d.is(Knob.WAREHOUSE, Warehouse.REDSHIFT);
         check(out, cost, "Dashboards", r.usage().dashboardQueriesPerDay(), dashboardsOnAthena, c.dashboardBytesPerQuery, required);
         check(out, cost, "Analyst SQL", r.usage().sqlQueriesPerDay(), sqlOnAthena, c.sqlBytesPerQuery, required);
         return out;

@@ -1,6 +1,5 @@
 package io.alluvium.architect;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +23,7 @@ public record Requirements(
         Security security,
         OptionalDouble budgetUsdPerMonth,
         double growthPerYear,
-        Map<Knob, String> fixedChoices,
+        Map<Knob<?>, Knob.Choice> fixedChoices,
         List<Symptom> symptoms,
         Optional<Deployment> deployment,
         List<Assumption> assumptions) {
@@ -156,8 +155,8 @@ public record Requirements(
     }
 
     /** The same requirements with some choices fixed (an optimization or a target state). */
-    public Requirements withChoices(Map<Knob, String> changes) {
-        Map<Knob, String> fixed = new EnumMap<>(Knob.class);
+    public Requirements withChoices(Map<Knob<?>, Knob.Choice> changes) {
+        Map<Knob<?>, Knob.Choice> fixed = Knob.map();
         fixed.putAll(fixedChoices);
         fixed.putAll(changes);
         return new Requirements(name, description, region, volume, velocity, variety, usage, sla, security,

@@ -2,12 +2,16 @@ package io.alluvium.architect;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.alluvium.architect.Knob.BatchCompute;
+import io.alluvium.architect.Knob.Ingestion;
+import io.alluvium.architect.Knob.Pipeline;
+import io.alluvium.architect.Knob.Serving;
+import io.alluvium.architect.Knob.Warehouse;
 import io.alluvium.architect.Requirements.DataKind;
 import io.alluvium.architect.Requirements.Encryption;
 import io.alluvium.architect.Requirements.Mode;
 import io.alluvium.architect.Requirements.QueryPattern;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -70,14 +74,14 @@ public final class RequirementsReader {
             g.finish();
             return v;
         }).orElseGet(() -> assume("growth.per_year", 0.3, "30%", "typical yearly data growth; state yours"));
-        Map<Knob, String> choices = choices(root);
+        Map<Knob<?>, Knob.Choice> choices = choices(root);
         Optional<YamlSection> current = root.section("current_state");
         List<Symptom> symptoms = current.flatMap(c -> {
             c.text("description");
             return c.enumList("symptoms", Symptom.class);
         }).orElse(List.of());
         Optional<Requirements.Deployment> deployment = current.flatMap(c -> c.section("emr").map(e -> {
-            if (!"emr".equals(choices.get(Knob.BATCH_COMPUTE))) {
+            if (choices.get(Knob.BATCH_COMPUTE) != BatchCompute.EMR) {
                 throw c.error("emr", "describes an EMR cluster: set choices.batch_compute: emr with it");
             }
             OptionalDouble nodes = e.wholeNumber("nodes", 1, 10_000).map(OptionalDouble::of).orElse(OptionalDouble.empty());
@@ -290,19 +294,21 @@ public final class RequirementsReader {
         return OptionalDouble.of(monthly.get());
     }
 
-    private Map<Knob, String> choices(YamlSection root) {
-        Map<Knob, String> fixed = new EnumMap<>(Knob.class);
+    private Map<Knob<?>, Knob.Choice> choices(YamlSection root) {
+        Map<Knob<?>, Knob.Choice> fixed = Knob.map();
         root.section("choices").ifPresent(c -> {
             for (String key : c.keys()) {
-                Knob knob = Knob.byKey(key);
+                Knob<?> knob = Knob.byKey(key);
                 if (knob == null) {
                     continue; // finish() below reports it as unknown, with the known keys
                 }
-                String value = c.text(key).orElseThrow(() -> c.error(key, "needs a value, one of " + knob.allowed()));
-                if (!knob.allowed().contains(value)) {
-                    throw c.error(key, "\"" + value + "\" is not one of " + knob.allowed());
+                List<String> allowed = knob.allowed().stream().map(Knob.Choice::key).toList();
+                String value = c.text(key).orElseThrow(() -> c.error(key, "needs a value, one of " + allowed));
+                Knob.Choice choice = knob.parse(value);
+                if (choice == null) {
+                    throw c.error(key, "\"" + value + "\" is not one of " + allowed);
                 }
-                fixed.put(knob, value);
+                fixed.put(knob, choice);
             }
             c.finish();
         });
@@ -310,24 +316,24 @@ public final class RequirementsReader {
     }
 
     private static void checkContradictions(YamlSection root, Requirements.Velocity velocity, Requirements.Usage usage,
-                                            Map<Knob, String> choices) {
+                                            Map<Knob<?>, Knob.Choice> choices) {
         YamlSection c = root.section("choices").orElse(root);
         boolean batch = velocity.mode() == Mode.BATCH;
-        if (!batch && "s3_direct".equals(choices.get(Knob.INGESTION))) {
+        if (!batch && choices.get(Knob.INGESTION) == Ingestion.S3_DIRECT) {
             throw c.error("ingestion", "s3_direct contradicts velocity.mode " + YamlSection.yamlName(velocity.mode())
                     + " (files landed on S3 cannot meet a " + Quantities.duration(velocity.latencySeconds()) + " latency)");
         }
-        if (usage.pointLookupsPerSecond() > 0 && "none".equals(choices.get(Knob.SERVING))) {
+        if (usage.pointLookupsPerSecond() > 0 && choices.get(Knob.SERVING) == Serving.NONE) {
             throw c.error("serving", "none contradicts users.point_lookups_per_s " + Quantities.number(usage.pointLookupsPerSecond()));
         }
-        String pipeline = choices.get(Knob.PIPELINE);
-        if (pipeline != null && batch != pipeline.equals("batch")) {
-            throw c.error("pipeline", pipeline + " contradicts velocity.mode " + YamlSection.yamlName(velocity.mode()));
+        Knob.Choice pipeline = choices.get(Knob.PIPELINE);
+        if (pipeline != null && batch != (pipeline == Pipeline.BATCH)) {
+            throw c.error("pipeline", pipeline.key() + " contradicts velocity.mode " + YamlSection.yamlName(velocity.mode()));
         }
-        if ("redshift".equals(choices.get(Knob.BATCH_COMPUTE)) && "athena".equals(choices.get(Knob.WAREHOUSE))) {
+        if (choices.get(Knob.BATCH_COMPUTE) == BatchCompute.REDSHIFT && choices.get(Knob.WAREHOUSE) == Warehouse.ATHENA) {
             throw c.error("batch_compute", "redshift (ELT inside the warehouse) contradicts choices.warehouse athena");
         }
-        if (!batch && "redshift".equals(choices.get(Knob.BATCH_COMPUTE))) {
+        if (!batch && choices.get(Knob.BATCH_COMPUTE) == BatchCompute.REDSHIFT) {
             throw c.error("batch_compute", "redshift contradicts velocity.mode " + YamlSection.yamlName(velocity.mode())
                     + " (a warehouse ELT does not consume a stream)");
         }

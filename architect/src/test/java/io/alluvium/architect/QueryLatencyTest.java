@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.alluvium.architect.Bottleneck.Kind;
+import io.alluvium.architect.Knob.Warehouse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class QueryLatencyTest {
     @Test
     void dashboardsUnderAthenasFloorGoToTheWarehouseWithTheReason() {
         Design d = dashboards("1500 ms", "");
-        assertThat(d.decisions().get(Knob.WAREHOUSE)).isEqualTo("both");
+        assertThat(d.decisions().get(Knob.WAREHOUSE)).isEqualTo(Warehouse.BOTH);
         assertThat(d.decisions().reason(Knob.WAREHOUSE)).contains("1.5 s is below Athena's p99 floor of 2 s");
         assertThat(d.services()).filteredOn(s -> s.layer() == Layer.SERVING && s.service().contains("Redshift")).singleElement()
                 .satisfies(s -> assertThat(s.rejected()).anyMatch(x -> x.alternative().equals("Athena only") && x.whyNot().startsWith("its p99 floor of 2 s")));
