@@ -43,6 +43,13 @@ public final class CapacityPlan {
     static final double KINESIS_SHARD_MB_PER_S = 1;
     static final double KINESIS_SHARD_RECORDS_PER_S = 1000;
     static final double KINESIS_PUT_UNIT_BYTES = 25_000;
+    /** Kinesis on-demand bills each record's bytes rounded up to a KiB. */
+    static final double KINESIS_ON_DEMAND_RECORD_BYTES = 1024;
+    /**
+     * Client ingress one express.m7g.xlarge Express broker sustains (AWS's recommended figure; replication is the
+     * service's, so it is not counted again as it is for Standard brokers).
+     */
+    static final double EXPRESS_BROKER_MB_PER_S = 31.2;
     /** Flink checkpoint = Iceberg commit interval of the landing job, unless velocity.micro_batch_interval says otherwise. */
     static final double CHECKPOINT_S = 60;
     /** Log agents (Fluent Bit, Vector) upload a file every 10 min (unless velocity.micro_batch_interval says otherwise) or 100 MB. */
@@ -125,8 +132,11 @@ public final class CapacityPlan {
     double partitions;
     double brokers;
     double mskStorageGb;
+    double mskWrittenGbPerMonth;
     double kinesisShards;
     double kinesisPutUnitsPerMonth;
+    double kinesisInGbPerMonth;
+    double kinesisOutGbPerMonth;
     double flinkLandingParallelism;
     double flinkRealtimeParallelism;
     double flinkKpus;
@@ -242,11 +252,14 @@ public final class CapacityPlan {
             flinkLandingParallelism = add("flink_landing_parallelism", "Flink landing job parallelism", "slots",
                     ceil(peakEvents.times(headroom()).over(slot)));
         }
-        if (d.is(Knob.INGESTION, Ingestion.MSK)) {
-            msk();
+        if (d.get(Knob.INGESTION).kafka()) {
+            kafka(d.is(Knob.INGESTION, Ingestion.MSK_EXPRESS));
         }
         if (d.is(Knob.INGESTION, Ingestion.KINESIS)) {
-            kinesis(peakEvents);
+            kinesisShards(peakEvents);
+        }
+        if (d.is(Knob.INGESTION, Ingestion.KINESIS_ON_DEMAND)) {
+            kinesisOnDemand();
         }
         if (r.streaming()) {
             flinkRealtimeParallelism = add("flink_realtime_parallelism", "Flink real-time job parallelism", "slots",
@@ -260,27 +273,53 @@ public final class CapacityPlan {
         }
     }
 
-    private void msk() {
+    /**
+     * Partitions and brokers of an MSK cluster. Standard brokers carry produce and replica traffic and keep every
+     * replica on their disks; Express brokers are sized by client ingress and bill the log stored and written.
+     */
+    private void kafka(boolean express) {
         Formula peakMb = inSizeUnit(peakMbPerSecond, "MB/s");
         Formula replicas = of(REPLICATION, "replicas");
         Formula byMb = ceil(peakMb.times(headroom()).over(inSizeUnit(cal.kafkaPartitionMbPerSecond().value(), "MB/s per partition")));
         partitions = add("kafka_partitions", "Kafka partitions (MSK)", "partitions", Formula.roundUp(max(byMb,
                 of(flinkLandingParallelism, "landing slots"), of(MIN_PARTITIONS, "minimum")), AZS));
-        Formula byThroughput = ceil(peakMb.times(replicas).over(inSizeUnit(BROKER_MB_PER_S, "MB/s per broker")));
+        Formula byThroughput = express ? ceil(peakMb.over(inSizeUnit(EXPRESS_BROKER_MB_PER_S, "MB/s per Express broker")))
+                : ceil(peakMb.times(replicas).over(inSizeUnit(BROKER_MB_PER_S, "MB/s per broker")));
         Formula byPartitions = ceil(of(partitions, "partitions").times(replicas).over(of(PARTITIONS_PER_BROKER, "partitions per broker")));
-        brokers = add("msk_brokers", "MSK brokers (kafka.*.xlarge, one per AZ at least)", "brokers",
-                Formula.roundUp(max(byThroughput, byPartitions, of(AZS, "AZs")), AZS));
-        mskStorageGb = add("msk_storage_gb", "MSK storage", "GB", inSizeUnit(avgMbPerSecond, "MB/s").times(logRatio)
-                .times(secondsPerDay()).times(r.volume().retention().logDays(), "d log retention").times(replicas));
+        brokers = add("msk_brokers", express ? "MSK Express brokers (express.m7g.xlarge, one per AZ at least)"
+                : "MSK brokers (kafka.*.xlarge, one per AZ at least)", "brokers", Formula.roundUp(max(byThroughput, byPartitions, of(AZS, "AZs")), AZS));
+        Formula logged = inSizeUnit(avgMbPerSecond, "MB/s").times(logRatio).times(secondsPerDay());
+        Formula retained = logged.times(r.volume().retention().logDays(), "d log retention");
+        mskStorageGb = add("msk_storage_gb", express ? "MSK Express storage (the log stored, billed per GB)" : "MSK storage", "GB",
+                express ? retained : retained.times(replicas));
+        if (express) {
+            mskWrittenGbPerMonth = add("msk_written_gb_per_month", "Data written to Express brokers per month", "GB",
+                    logged.times(Quantities.DAYS_PER_MONTH, "d"));
+        }
     }
 
-    private void kinesis(Formula peakEvents) {
+    private void kinesisShards(Formula peakEvents) {
         kinesisShards = add("kinesis_shards", "Kinesis shards", "shards", ceil(max(
                 inSizeUnit(peakMbPerSecond, "MB/s").over(inSizeUnit(KINESIS_SHARD_MB_PER_S, "MB/s per shard")),
                 peakEvents.over(of(KINESIS_SHARD_RECORDS_PER_S, "records/s per shard"))).times(headroom())));
         Formula unitsPerEvent = ceil(Formula.bytes(r.volume().eventBytes(), " per event").over(Formula.bytes(KINESIS_PUT_UNIT_BYTES, " per PUT unit")));
         kinesisPutUnitsPerMonth = add("kinesis_put_units_per_month", "Kinesis PUT payload units per month", "units",
                 of(eventsPerDay, "events/day").times(Quantities.DAYS_PER_MONTH, "d").times(unitsPerEvent));
+    }
+
+    /** A Kinesis stream in on-demand mode: no shards to size, each record billed in and out by the KiB. */
+    private void kinesisOnDemand() {
+        Formula kib = Formula.bytes(KINESIS_ON_DEMAND_RECORD_BYTES, " per KiB");
+        Formula billedRecord = ceil(Formula.bytes(r.volume().eventBytes(), " per event").over(kib)).times(kib);
+        kinesisInGbPerMonth = add("kinesis_in_gb_per_month", "Kinesis on-demand data ingested per month", "GB",
+                of(eventsPerDay, "events/day").times(Quantities.DAYS_PER_MONTH, "d").times(billedRecord));
+        kinesisOutGbPerMonth = add("kinesis_out_gb_per_month", "Kinesis on-demand data retrieved per month", "GB",
+                inSizeUnit(kinesisInGbPerMonth, "GB").times(of(consumerGroups(), "consumer groups")));
+    }
+
+    /** Jobs reading the log: the landing job, and the real-time job of a streaming design. */
+    private double consumerGroups() {
+        return (log ? 1 : 0) + (r.streaming() ? 1 : 0);
     }
 
     private void spark() {
@@ -485,8 +524,8 @@ public final class CapacityPlan {
             natGbPerDay = add("nat_gb_per_day", "GB through the NAT gateway per day", "GB",
                     inSizeUnit(s3TrafficGbPerDay, "GB").note("all S3 traffic: no S3 gateway endpoint"));
         }
-        if (d.is(Knob.INGESTION, Ingestion.MSK)) {
-            double consumers = (log ? 1 : 0) + (r.streaming() ? 1 : 0);
+        if (d.get(Knob.INGESTION).kafka()) {
+            double consumers = consumerGroups();
             Formula produce = of(1, "produce");
             Formula crossings = d.on(Knob.FETCH_FROM_FOLLOWER) ? produce.note("consumers fetch from their AZ's replica")
                     : produce.plus(of(consumers, "consumer groups"));

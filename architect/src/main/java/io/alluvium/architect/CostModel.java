@@ -28,6 +28,9 @@ final class CostModel {
     static final double NAT_GATEWAYS = 3;
     /** One customer managed key per layer. */
     static final double KMS_KEYS = 3;
+    /** ElastiCache runs the Valkey engine: the same nodes and API as Redis OSS, priced lower (see the price table). */
+    static final String VALKEY_NODE = "elasticache_valkey_r6g_large";
+    static final String REDIS_OSS_NODE = "elasticache_redis_oss_r6g_large";
     /** A Glue DPU is 4 vCPU and 16 GB. */
     static final double GLUE_VCPU_PER_DPU = 4;
 
@@ -59,14 +62,21 @@ final class CostModel {
     }
 
     private void ingestion(Requirements r, Decisions d, CapacityPlan c) {
-        String broker = d.is(Knob.CPU, Cpu.GRAVITON) ? "msk_m7g_xlarge" : "msk_m5_xlarge";
+        boolean express = d.is(Knob.INGESTION, Ingestion.MSK_EXPRESS);
+        String broker = express ? "msk_express_m7g_xlarge" : d.is(Knob.CPU, Cpu.GRAVITON) ? "msk_m7g_xlarge" : "msk_m5_xlarge";
         line("msk.brokers", Layer.INGESTION, "brokers", of(c.brokers, "brokers").times(hours()), broker);
-        line("msk.storage", Layer.INGESTION, "broker storage", inSizeUnit(c.mskStorageGb, "GB"), "msk_storage");
-        if (d.is(Knob.INGESTION, Ingestion.MSK) && r.variety().contains(Requirements.DataKind.CDC)) {
+        line("msk.storage", Layer.INGESTION, "broker storage", inSizeUnit(c.mskStorageGb, "GB"), express ? "msk_express_storage" : "msk_storage");
+        line("msk.written", Layer.INGESTION, "data written to Express brokers", inSizeUnit(c.mskWrittenGbPerMonth, "GB"), "msk_express_written");
+        if (d.get(Knob.INGESTION).kafka() && r.variety().contains(Requirements.DataKind.CDC)) {
             line("msk_connect.cdc", Layer.INGESTION, "Debezium CDC workers", of(CDC_MCUS, "MCU").times(hours()), "msk_connect_mcu");
         }
         line("kinesis.shards", Layer.INGESTION, "shards", of(c.kinesisShards, "shards").times(hours()), "kinesis_shard");
         line("kinesis.put_units", Layer.INGESTION, "PUT payload units", of(c.kinesisPutUnitsPerMonth, "units"), "kinesis_put_units");
+        if (d.is(Knob.INGESTION, Ingestion.KINESIS_ON_DEMAND)) {
+            line("kinesis.stream", Layer.INGESTION, "on-demand stream", of(1, "stream").times(hours()), "kinesis_on_demand_stream");
+            line("kinesis.data_in", Layer.INGESTION, "on-demand data ingested", inSizeUnit(c.kinesisInGbPerMonth, "GB"), "kinesis_on_demand_in");
+            line("kinesis.data_out", Layer.INGESTION, "on-demand data retrieved", inSizeUnit(c.kinesisOutGbPerMonth, "GB"), "kinesis_on_demand_out");
+        }
     }
 
     private void processing(Decisions d, CapacityPlan c) {
@@ -135,7 +145,7 @@ final class CostModel {
         }
         boolean cache = d.is(Knob.SERVING, Serving.ELASTICACHE);
         line(cache ? "elasticache.nodes" : "opensearch.nodes", Layer.SERVING, "nodes", of(c.servingNodes, "nodes").times(hours()),
-                cache ? "elasticache_r6g_large" : "opensearch_r6g_large");
+                cache ? VALKEY_NODE : "opensearch_r6g_large");
     }
 
     private void orchestration(Decisions d, CapacityPlan c) {

@@ -40,8 +40,8 @@ public record FailureModel(List<Failure> failures, Evolution evolution) {
             out.add(new Failure("log agents", "a host dies with its unflushed buffer", "agents buffer to disk and retry uploads; a lost disk loses "
                     + "up to one flush interval", "<= " + duration(c.landingIntervalSeconds), "next upload", c.landingIntervalSeconds <= rpo));
         } else {
-            out.add(new Failure(d.is(Knob.INGESTION, Ingestion.MSK) ? "Kafka broker / one AZ" : "Kinesis shard", "a broker or an AZ is lost",
-                    d.is(Knob.INGESTION, Ingestion.MSK) ? "replication factor 3 across 3 AZs, min.insync.replicas 2, acks=all: leaders move, producers retry"
+            out.add(new Failure(d.get(Knob.INGESTION).kafka() ? "Kafka broker / one AZ" : "Kinesis shard", "a broker or an AZ is lost",
+                    d.get(Knob.INGESTION).kafka() ? "replication factor 3 across 3 AZs, min.insync.replicas 2, acks=all: leaders move, producers retry"
                             : "Kinesis replicates across 3 AZs; producers retry", "0 (acknowledged writes are replicated)", "seconds (leader election)", true));
             double outage = rto;
             double drain = c.peakEventsPerSecond * CapacityPlan.HEADROOM - c.avgEventsPerSecond;

@@ -113,7 +113,7 @@ public final class JsonRenderer {
             PriceTable.Price p = d.prices().get(l.priceId());
             lines.addObject().put("id", l.id()).put("layer", l.layer().id()).put("service", l.service()).put("item", l.item())
                     .put("quantity", l.quantity()).put("unit", l.unit()).put("price_id", l.priceId()).put("price", l.priceLabel())
-                    .put("price_as_of", p.asOf()).put("price_source", p.source()).put("usd_per_month", l.usd()).put("formula", l.formula());
+                    .put("price_as_of", p.asOf().toString()).put("price_source", p.source()).put("usd_per_month", l.usd()).put("formula", l.formula());
         }
         return n;
     }

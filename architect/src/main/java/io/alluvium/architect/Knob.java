@@ -27,7 +27,20 @@ public final class Knob<V extends Enum<V> & Knob.Choice> {
         }
     }
 
-    public enum Ingestion implements Choice { MSK, KINESIS, S3_DIRECT }
+    /** Standard or Express Kafka brokers, a provisioned or on-demand Kinesis stream, or agents uploading files. */
+    public enum Ingestion implements Choice {
+        MSK, MSK_EXPRESS, KINESIS, KINESIS_ON_DEMAND, S3_DIRECT;
+
+        /** A Kafka cluster: the Kafka API, partitions and brokers. */
+        public boolean kafka() {
+            return this == MSK || this == MSK_EXPRESS;
+        }
+
+        /** A Kinesis stream: shards (sized by the architect or by the service). */
+        public boolean kinesis() {
+            return this == KINESIS || this == KINESIS_ON_DEMAND;
+        }
+    }
 
     public enum BatchCompute implements Choice { EMR, EMR_SERVERLESS, GLUE, REDSHIFT }
 
@@ -58,7 +71,9 @@ public final class Knob<V extends Enum<V> & Knob.Choice> {
     public enum Codec implements Choice { ZSTD, NONE }
 
     public static final Knob<Ingestion> INGESTION = new Knob<>("ingestion", Ingestion.class, Map.of(
-            Ingestion.MSK, "Put a Kafka topic (MSK) in front of the lake; producers dual-write during the cutover; the Flink landing job writes Bronze with exactly-once commits."));
+            Ingestion.MSK, "Put a Kafka topic (MSK) in front of the lake; producers dual-write during the cutover; the Flink landing job writes Bronze with exactly-once commits.",
+            Ingestion.MSK_EXPRESS, "Create an MSK cluster of Express brokers and move the topics with MSK Replicator; clients keep the Kafka API and switch bootstrap servers.",
+            Ingestion.KINESIS_ON_DEMAND, "Switch the stream's capacity mode to on-demand (UpdateStreamMode): no data moves, producers and consumers are unchanged."));
     public static final Knob<BatchCompute> BATCH_COMPUTE = new Knob<>("batch_compute", BatchCompute.class, Map.of(
             BatchCompute.EMR, "Run the Spark jobs on per-run EMR clusters created by the orchestrator (instance fleets, Graviton, Spot task nodes).",
             BatchCompute.EMR_SERVERLESS, "Submit the same Spark jobs to an EMR Serverless application (pre-initialized capacity off; max capacity capped)."));

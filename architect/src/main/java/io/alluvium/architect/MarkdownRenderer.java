@@ -28,7 +28,9 @@ public final class MarkdownRenderer {
             line(r.description().strip());
         }
         line("");
-        line("Region " + r.region() + "; prices from prices-" + r.region() + ".yaml (AWS public On-Demand list prices as known 2025: verify before buying); "
+        List<java.time.LocalDate> asOf = d.cost().lines().stream().map(l -> d.prices().get(l.priceId()).asOf()).sorted().toList();
+        line("Region " + r.region() + "; prices from prices-" + r.region() + ".yaml (AWS public On-Demand list prices, each with the day it is known "
+                + "to hold on, here " + asOf.get(0) + " to " + asOf.get(asOf.size() - 1) + ": verify before buying); "
                 + "throughput " + (d.calibration().usedMeasurements() ? "calibrated by alluvium bench (measured " + d.calibration().measuredAt() + ")"
                 : "from documented defaults (no --calibration file)") + ".");
         line("");

@@ -43,8 +43,8 @@ final class ServiceSelector {
 
     /**
      * Resolves the knobs the requirements did not fix. The service knobs whose alternatives all meet the
-     * requirements (batch compute, warehouse, serving store) are chosen together: every combination is
-     * costed as a whole design by the same model, and the cheapest wins.
+     * requirements (the log's broker type or capacity mode, batch compute, warehouse, serving store) are chosen
+     * together: every combination is costed as a whole design by the same model, and the cheapest wins.
      */
     static Decisions decide(Requirements r, Calibration cal) {
         Map<Knob<?>, Knob.Choice> v = Knob.map();
@@ -69,7 +69,7 @@ final class ServiceSelector {
     }
 
     /** Knobs decided by cost among candidates that all meet the requirements. */
-    private static final List<Knob<?>> COSTED = List.of(Knob.BATCH_COMPUTE, Knob.WAREHOUSE, Knob.SERVING);
+    private static final List<Knob<?>> COSTED = List.of(Knob.INGESTION, Knob.BATCH_COMPUTE, Knob.WAREHOUSE, Knob.SERVING);
 
     /** The practices every design starts from unless the file fixes otherwise (see README, Knobs). */
     private static final Map<Knob<?>, Knob.Choice> PRACTICES = Map.ofEntries(Map.entry(Knob.BATCH_COMPUTE, BatchCompute.EMR),
@@ -80,6 +80,11 @@ final class ServiceSelector {
             Map.entry(Knob.PRODUCER_COMPRESSION, Codec.ZSTD), Map.entry(Knob.BRONZE_COMPRESSION, Codec.ZSTD));
 
     private static List<Knob.Choice> candidates(Knob<?> k, Requirements r, Map<Knob<?>, Knob.Choice> v) {
+        if (k == Knob.INGESTION) {
+            Knob.Choice family = v.get(k);
+            return family == Ingestion.MSK ? List.of(Ingestion.MSK, Ingestion.MSK_EXPRESS)
+                    : family == Ingestion.KINESIS ? List.of(Ingestion.KINESIS, Ingestion.KINESIS_ON_DEMAND) : List.of(family);
+        }
         if (k == Knob.BATCH_COMPUTE) {
             return List.of(BatchCompute.EMR, BatchCompute.EMR_SERVERLESS, BatchCompute.GLUE);
         }
@@ -214,19 +219,33 @@ final class ServiceSelector {
                 + " latency needs neither, and brokers would run 24 h for it");
         Rejected direct = new Rejected("Agents writing straight to S3", "files land every few minutes, not every second: cannot meet a "
                 + lat + " latency, and there is no log to replay into a new job");
+        String note = "; " + d.reason(Knob.INGESTION);
+        Rejected onDemand = new Rejected("Kinesis on-demand capacity", "no shards to size, but every GB is billed in and again per consumer, "
+                + "plus a stream-hour: it pays off for spiky, small streams");
+        Rejected provisioned = new Rejected("Kinesis provisioned shards", "shards sized for the peak and paid around the clock; "
+                + "cheaper than on-demand only when the stream is busy most of the day");
+        Rejected express = new Rejected("Amazon MSK Express brokers", "three times a Standard broker's client throughput, no disks to size and "
+                + "the log billed per GB stored once, at twice the broker-hour: they pay off for high throughput or long retention");
+        Rejected standard = new Rejected("Amazon MSK Standard brokers", "half the broker-hour, but every replica on provisioned disks and "
+                + "a third of the client throughput per broker");
+        String kafkaWhy = "peak " + peak + " -> " + number(c.partitions) + " partitions on " + number(c.brokers) + " brokers; the log decouples producers, "
+                + "absorbs the peak and is replayable for " + number(r.volume().retention().logDays()) + " d (Kappa reprocessing, recovery)" + note;
+        String cdc = r.variety().contains(DataKind.CDC) ? " + MSK Connect (Debezium CDC)" : "";
         return switch (d.get(Knob.INGESTION)) {
             case S3_DIRECT -> new ServiceChoice(Layer.INGESTION, "Log agents (Fluent Bit/Vector) uploading to S3 Bronze",
                     "file drops into Bronze", "batch with a " + lat + " latency and no CDC: agents upload compressed batches straight to S3; "
                     + "S3 Bronze is the replay source" + fixedNote(d, Knob.INGESTION), List.of(msk, kinesis));
-            case KINESIS -> new ServiceChoice(Layer.INGESTION, "Amazon Kinesis Data Streams", "Kafka (embedded broker)",
-                    "peak " + peak + " fits in " + number(c.kinesisShards) + " shards: no brokers to size or patch"
-                            + fixedNote(d, Knob.INGESTION),
-                    List.of(new Rejected("Amazon MSK (Kafka)", "at least 3 brokers running 24 h for " + peak), direct));
-            default -> new ServiceChoice(Layer.INGESTION, "Amazon MSK (Kafka)" + (r.variety().contains(DataKind.CDC)
-                    ? " + MSK Connect (Debezium CDC)" : ""), "Kafka (embedded KRaft broker) + Flink landing job",
-                    "peak " + peak + " -> " + number(c.partitions) + " partitions on " + number(c.brokers) + " brokers; the log decouples producers, "
-                            + "absorbs the peak and is replayable for " + number(r.volume().retention().logDays()) + " d (Kappa reprocessing, recovery)"
-                            + fixedNote(d, Knob.INGESTION), List.of(kinesis, direct));
+            case KINESIS -> new ServiceChoice(Layer.INGESTION, "Amazon Kinesis Data Streams (provisioned)", "Kafka (embedded broker)",
+                    "peak " + peak + " fits in " + number(c.kinesisShards) + " shards: no brokers to size or patch" + note,
+                    List.of(onDemand, new Rejected("Amazon MSK (Kafka)", "at least 3 brokers running 24 h for " + peak), direct));
+            case KINESIS_ON_DEMAND -> new ServiceChoice(Layer.INGESTION, "Amazon Kinesis Data Streams (on-demand)", "Kafka (embedded broker)",
+                    "peak " + peak + ": the stream scales itself and bills " + number(c.kinesisInGbPerMonth) + " GB in and "
+                            + number(c.kinesisOutGbPerMonth) + " GB out a month; no shards sized for a peak that rarely comes" + note,
+                    List.of(provisioned, new Rejected("Amazon MSK (Kafka)", "at least 3 brokers running 24 h for " + peak), direct));
+            case MSK_EXPRESS -> new ServiceChoice(Layer.INGESTION, "Amazon MSK Express brokers (Kafka)" + cdc,
+                    "Kafka (embedded KRaft broker) + Flink landing job", kafkaWhy, List.of(standard, kinesis, direct));
+            case MSK -> new ServiceChoice(Layer.INGESTION, "Amazon MSK (Kafka)" + cdc, "Kafka (embedded KRaft broker) + Flink landing job",
+                    kafkaWhy, List.of(express, kinesis, direct));
         };
     }
 
@@ -333,14 +352,21 @@ final class ServiceSelector {
         double dynamo = writes.charge(c.servingWritesPerSecond * month) + reads.charge(c.servingReadsPerSecond * month);
         Rejected dynamodb = new Rejected("Amazon DynamoDB On-Demand", "at " + ops + " about " + Quantities.usd(dynamo)
                 + "/month in requests alone (" + writes.label() + ", " + reads.label() + ")");
-        Rejected cache = new Rejected("Amazon ElastiCache (Redis/Valkey)", "memory-bound and you run the nodes; at " + ops
+        Rejected cache = new Rejected("Amazon ElastiCache for Valkey", "memory-bound and you run the nodes; at " + ops
                 + " DynamoDB's per-request price is lower and it is durable");
         Rejected search = new Rejected("Amazon OpenSearch", "built for text search and log analytics; heavier than a key-value read");
         String note = "; " + d.reason(Knob.SERVING);
+        PriceTable.Price valkey = prices.get(CostModel.VALKEY_NODE);
+        PriceTable.Price redis = prices.get(CostModel.REDIS_OSS_NODE);
+        double nodeHours = c.servingNodes * prices.hoursPerMonth();
+        Rejected redisOss = new Rejected("ElastiCache for Redis OSS", "the same nodes and commands at " + redis.label() + " instead of "
+                + valkey.label() + ": " + Quantities.usd(redis.charge(nodeHours) - valkey.charge(nodeHours)) + "/month more for "
+                + number(c.servingNodes) + " nodes");
         return switch (d.get(Knob.SERVING)) {
-            case ELASTICACHE -> new ServiceChoice(Layer.SERVING, "Amazon ElastiCache (Valkey/Redis)", "redis-server (child process)",
-                    ops + ": sub-millisecond reads from memory on " + number(c.servingNodes) + " nodes; Gold and the log rebuild it" + note,
-                    List.of(dynamodb, search));
+            case ELASTICACHE -> new ServiceChoice(Layer.SERVING, "Amazon ElastiCache for Valkey", "redis-server (child process)",
+                    ops + ": sub-millisecond reads from memory on " + number(c.servingNodes) + " nodes; Gold and the log rebuild it; "
+                            + "the Valkey engine speaks the Redis protocol and its nodes cost less than Redis OSS's" + note,
+                    List.of(redisOss, dynamodb, search));
             case OPENSEARCH -> new ServiceChoice(Layer.SERVING, "Amazon OpenSearch Service", "redis-server (child process) for key reads",
                     "users search text: an inverted index answers it" + note, List.of(dynamodb, cache));
             default -> new ServiceChoice(Layer.SERVING, "Amazon DynamoDB (On-Demand)", "redis-server (child process)",
@@ -378,7 +404,7 @@ final class ServiceSelector {
                 + Quantities.usd(natData.charge(c.s3TrafficGbPerDay * Quantities.DAYS_PER_MONTH)) + "/month, and a throughput ceiling");
         return new ServiceChoice(Layer.NETWORK, endpoint ? "VPC with an S3 gateway endpoint" : "VPC with S3 through NAT gateways",
                 "local filesystem", (endpoint ? traffic + " goes to S3 through the gateway endpoint for free" : traffic + " is charged by the NAT gateway")
-                + (d.is(Knob.INGESTION, Ingestion.MSK) ? "; MSK in 3 AZs, consumers " + (d.on(Knob.FETCH_FROM_FOLLOWER)
+                + (d.get(Knob.INGESTION).kafka() ? "; MSK in 3 AZs, consumers " + (d.on(Knob.FETCH_FROM_FOLLOWER)
                 ? "fetch from their AZ's replica" : "read from leaders across AZs") : "") + fixedNote(d, Knob.S3_ACCESS),
                 endpoint ? List.of(nat) : List.of(new Rejected("S3 gateway endpoint", "the right answer: free, no bandwidth limit (see optimizations)")));
     }
