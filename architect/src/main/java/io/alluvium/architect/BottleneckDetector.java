@@ -9,6 +9,7 @@ import io.alluvium.architect.Bottleneck.Severity;
 import io.alluvium.architect.Bottleneck.Stake;
 import io.alluvium.architect.Knob.BatchCompute;
 import io.alluvium.architect.Knob.Cluster;
+import io.alluvium.architect.Knob.DashboardStore;
 import io.alluvium.architect.Knob.TableFormat;
 import io.alluvium.architect.Knob.Warehouse;
 import java.util.ArrayList;
@@ -110,7 +111,8 @@ final class BottleneckDetector {
 
     /** Athena's concurrency quota and full scans; neither exists without queries. */
     private static void athena(Requirements r, Decisions d, CapacityPlan c, MonthlyCost cost, PriceTable prices, List<Bottleneck> out) {
-        double athenaQueries = c.athenaTbPerMonth > 0 ? (d.is(Knob.WAREHOUSE, Warehouse.ATHENA) ? r.usage().dashboardQueriesPerDay() : 0)
+        boolean dashboardsOnAthena = d.is(Knob.WAREHOUSE, Warehouse.ATHENA) && d.is(Knob.DASHBOARDS, DashboardStore.WAREHOUSE);
+        double athenaQueries = c.athenaTbPerMonth > 0 ? (dashboardsOnAthena ? r.usage().dashboardQueriesPerDay() : 0)
                 + (d.is(Knob.WAREHOUSE, Warehouse.REDSHIFT) ? 0 : r.usage().sqlQueriesPerDay()) : 0;
         double seconds = Math.max(1, c.sqlBytesPerQuery / Thresholds.ATHENA_SCAN_BYTES_PER_S);
         double concurrent = athenaQueries / Thresholds.BUSY_HOURS_PER_DAY / 3600 * seconds * r.volume().peakFactor();

@@ -13,6 +13,7 @@ import io.alluvium.architect.Knob.BatchCompute;
 import io.alluvium.architect.Knob.Cluster;
 import io.alluvium.architect.Knob.Codec;
 import io.alluvium.architect.Knob.CuratedFormat;
+import io.alluvium.architect.Knob.DashboardStore;
 import io.alluvium.architect.Knob.Ingestion;
 import io.alluvium.architect.Knob.Pipeline;
 import io.alluvium.architect.Knob.Serving;
@@ -121,6 +122,15 @@ public final class CapacityPlan {
     static final double FLINK_STORAGE_GB_PER_KPU = 50;
     static final double TRANSITIONS_PER_RUN = 25;
     static final double CATALOG_CALLS_PER_QUERY = 5;
+    /** A real-time OLAP cluster keeps one server per AZ at least, and each segment on two of them. */
+    static final double MIN_OLAP_NODES = 3;
+    static final double OLAP_REPLICAS = 2;
+    /** Segments one r7g.2xlarge OLAP server (64 GiB memory, gp3 disk) serves at dashboard latency (planning figure). */
+    static final double OLAP_NODE_GB = 500;
+    /** Dashboard aggregates one OLAP server answers a second within its p99 (planning figure, star-tree indexes). */
+    static final double OLAP_QUERIES_PER_S_PER_NODE = 100;
+    /** Distinct dashboard tiles the pipeline pre-aggregates, each one key-value item rewritten at every refresh (planning figure). */
+    static final double DASHBOARD_TILES = 200;
 
     private final List<Estimate> estimates = new ArrayList<>();
 
@@ -174,6 +184,10 @@ public final class CapacityPlan {
     double dashboardBytesPerQuery;
     double filesPerSqlQuery;
     double athenaTbPerMonth;
+    double olapGb;
+    double olapNodes;
+    double dashboardKvWritesPerDay;
+    double dashboardKvReadsPerDay;
     double servingReadsPerSecond;
     double servingWritesPerSecond;
     double servingGb;
@@ -469,7 +483,8 @@ public final class CapacityPlan {
         filesPerSqlQuery = add("files_per_sql_query", "Files opened per analyst query", "files",
                 ceil(of(silverFilesPerDay, "files/day").times(sqlDays).times(skipping)));
         Formula sql = of(d.is(Knob.WAREHOUSE, Warehouse.REDSHIFT) ? 0 : u.sqlQueriesPerDay(), "SQL queries/day");
-        Formula dashboards = of(d.is(Knob.WAREHOUSE, Warehouse.ATHENA) ? u.dashboardQueriesPerDay() : 0, "dashboard queries/day");
+        boolean dashboardsOnAthena = d.is(Knob.WAREHOUSE, Warehouse.ATHENA) && d.is(Knob.DASHBOARDS, DashboardStore.WAREHOUSE);
+        Formula dashboards = of(dashboardsOnAthena ? u.dashboardQueriesPerDay() : 0, "dashboard queries/day");
         Formula minimum = Formula.bytes(ATHENA_MIN_BYTES_PER_QUERY, " minimum");
         athenaTbPerMonth = add("athena_tb_per_month", "Athena TB scanned per month", "TB", of(Quantities.DAYS_PER_MONTH, "d").times(
                 sql.times(max(minimum, Formula.bytes(sqlBytesPerQuery, " scanned")))
@@ -478,6 +493,29 @@ public final class CapacityPlan {
         getRequestsPerDay = add("s3_get_per_day", "S3 GET requests per day", "requests", of(landingFilesPerDay, "landed").times(landedReads)
                 .plus(silverAndGoldS3Files()).plus(sql.times(filesPerSqlQuery, "files"))
                 .plus(dashboards.times(of(goldFilesPerDay, "Gold files/day").times(goldDays))));
+        if (u.dashboardQueriesPerDay() > 0) {
+            dashboardStore(goldDays);
+        }
+    }
+
+    /** Dashboards answered by a store of their own: a real-time OLAP cluster, or tiles pre-aggregated into DynamoDB. */
+    private void dashboardStore(Formula goldDays) {
+        Formula queries = of(r.usage().dashboardQueriesPerDay(), "dashboard queries/day");
+        if (d.is(Knob.DASHBOARDS, DashboardStore.REALTIME_OLAP)) {
+            olapGb = add("olap_gb", "Real-time OLAP segments held (Gold in the query window, replicated)", "GB",
+                    perDay(goldBytesPerDay).times(goldDays).times(OLAP_REPLICAS, "replicas"));
+            Formula perSecond = queries.over(of(Thresholds.BUSY_HOURS_PER_DAY, "busy h/day")).over(of(SECONDS_PER_HOUR, "s/h"));
+            olapNodes = add("olap_nodes", "Real-time OLAP servers (r7g.2xlarge)", "nodes", max(of(MIN_OLAP_NODES, "minimum"),
+                    ceil(inSizeUnit(olapGb, "GB").over(inSizeUnit(OLAP_NODE_GB, "GB per node"))),
+                    ceil(perSecond.over(of(OLAP_QUERIES_PER_S_PER_NODE, "queries/s per node")))));
+        }
+        if (d.is(Knob.DASHBOARDS, DashboardStore.KEY_VALUE)) {
+            Formula refreshes = r.streaming() ? secondsPerDay().over(of(landingIntervalSeconds, "s refresh")) : of(batchRunsPerDay, "runs/day");
+            dashboardKvWritesPerDay = add("dashboard_kv_writes_per_day", "Pre-aggregated tile writes per day", "writes",
+                    of(DASHBOARD_TILES, "tiles").times(refreshes));
+            dashboardKvReadsPerDay = add("dashboard_kv_reads_per_day", "Pre-aggregated tile reads per day", "reads",
+                    queries.note("a read per tile shown"));
+        }
     }
 
     private void warehouse() {

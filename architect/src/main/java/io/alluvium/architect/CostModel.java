@@ -31,6 +31,8 @@ final class CostModel {
     /** ElastiCache runs the Valkey engine: the same nodes and API as Redis OSS, priced lower (see the price table). */
     static final String VALKEY_NODE = "elasticache_valkey_r6g_large";
     static final String REDIS_OSS_NODE = "elasticache_redis_oss_r6g_large";
+    /** Real-time OLAP servers (Apache Pinot) run on memory-optimized Graviton instances. */
+    static final String OLAP_NODE = "ec2_r7g_2xlarge";
     /** A Glue DPU is 4 vCPU and 16 GB. */
     static final double GLUE_VCPU_PER_DPU = 4;
 
@@ -143,6 +145,12 @@ final class CostModel {
             line("dynamodb.reads", Layer.SERVING, "reads", of(c.servingReadsPerSecond, "reads/s").times(month), "dynamodb_read");
             line("dynamodb.storage", Layer.SERVING, "storage", inSizeUnit(c.servingGb, "GB"), "dynamodb_storage");
         }
+        line("olap.nodes", Layer.SERVING, "real-time OLAP servers (Apache Pinot)", of(c.olapNodes, "nodes").times(hours()), OLAP_NODE);
+        line("olap.storage", Layer.SERVING, "OLAP segment disks", inSizeUnit(c.olapGb, "GB"), "ebs_gp3");
+        line("dashboards.kv_writes", Layer.SERVING, "pre-aggregated tile writes", of(c.dashboardKvWritesPerDay, "writes/day").times(days()),
+                "dynamodb_write");
+        line("dashboards.kv_reads", Layer.SERVING, "pre-aggregated tile reads", of(c.dashboardKvReadsPerDay, "reads/day").times(days()),
+                "dynamodb_read");
         boolean cache = d.is(Knob.SERVING, Serving.ELASTICACHE);
         line(cache ? "elasticache.nodes" : "opensearch.nodes", Layer.SERVING, "nodes", of(c.servingNodes, "nodes").times(hours()),
                 cache ? VALKEY_NODE : "opensearch_r6g_large");

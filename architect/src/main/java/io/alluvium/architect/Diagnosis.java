@@ -20,7 +20,7 @@ public record Diagnosis(List<Finding> findings, Map<Knob<?>, Knob.Choice> target
     private static final List<Knob<?>> MIGRATION_ORDER = List.of(Knob.S3_ACCESS, Knob.TABLE_FORMAT, Knob.COMPACTION, Knob.PARTITIONED,
             Knob.CURATED_FORMAT, Knob.BRONZE_COMPRESSION, Knob.PRODUCER_COMPRESSION, Knob.LIFECYCLE_TIERS, Knob.CLUSTER, Knob.PURCHASE,
             Knob.CPU, Knob.BATCH_COMPUTE, Knob.FETCH_FROM_FOLLOWER,
-            Knob.INGESTION, Knob.PIPELINE, Knob.WAREHOUSE, Knob.SERVING, Knob.ORCHESTRATION);
+            Knob.INGESTION, Knob.PIPELINE, Knob.WAREHOUSE, Knob.DASHBOARDS, Knob.SERVING, Knob.ORCHESTRATION);
 
     static Diagnosis of(Sizing current, List<Bottleneck> bottlenecks, Calibration cal) {
         Requirements r = current.requirements();

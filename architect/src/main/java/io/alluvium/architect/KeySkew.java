@@ -4,7 +4,6 @@ import static io.alluvium.architect.Quantities.number;
 
 import io.alluvium.architect.Bottleneck.Kind;
 import io.alluvium.architect.Bottleneck.Stake;
-import io.alluvium.architect.Knob.Ingestion;
 import io.alluvium.architect.Knob.Serving;
 import java.util.ArrayList;
 import java.util.List;

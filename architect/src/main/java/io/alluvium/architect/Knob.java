@@ -48,6 +48,12 @@ public final class Knob<V extends Enum<V> & Knob.Choice> {
 
     public enum Serving implements Choice { NONE, DYNAMODB, ELASTICACHE, OPENSEARCH }
 
+    /**
+     * What answers dashboards: the warehouse knob's engine, a real-time OLAP cluster (Apache Pinot on EC2), or tiles
+     * pre-aggregated by the pipeline into a key-value store (DynamoDB).
+     */
+    public enum DashboardStore implements Choice { WAREHOUSE, REALTIME_OLAP, KEY_VALUE }
+
     public enum TableFormat implements Choice { ICEBERG, DELTA, HUDI, HIVE }
 
     public enum Pipeline implements Choice { BATCH, LAMBDA, KAPPA }
@@ -80,6 +86,9 @@ public final class Knob<V extends Enum<V> & Knob.Choice> {
     public static final Knob<Warehouse> WAREHOUSE = new Knob<>("warehouse", Warehouse.class, Map.of(
             Warehouse.ATHENA, "Query Silver/Gold in place with Athena (Iceberg tables in the Glue catalog); drop the warehouse copy after dashboards are repointed.",
             Warehouse.BOTH, "Keep Athena for ad-hoc SQL on Silver; load only Gold into Redshift for dashboards."));
+    public static final Knob<DashboardStore> DASHBOARDS = new Knob<>("dashboards", DashboardStore.class, Map.of(
+            DashboardStore.REALTIME_OLAP, "Stand up Apache Pinot (three or more r7g nodes across the AZs) with a real-time table on the log and an offline table loaded from Gold; repoint the dashboards once their numbers match.",
+            DashboardStore.KEY_VALUE, "Have the Gold job and the stream upsert each dashboard tile's aggregate into DynamoDB at every refresh; repoint the dashboards to read tiles by key."));
     public static final Knob<Serving> SERVING = new Knob<>("serving", Serving.class, Map.of());
     public static final Knob<TableFormat> TABLE_FORMAT = new Knob<>("table_format", TableFormat.class, Map.of(
             TableFormat.ICEBERG, "Convert tables to Iceberg in place (Spark CALL system.migrate / add_files: metadata only), then switch writers to Iceberg commits so a rerun replaces a day instead of doubling it."));
@@ -108,7 +117,7 @@ public final class Knob<V extends Enum<V> & Knob.Choice> {
     public static final Knob<Codec> BRONZE_COMPRESSION = new Knob<>("bronze_compression", Codec.class, Map.of(
             Codec.ZSTD, "Write Bronze objects zstd-compressed (the landing job's writer codec, or the agents' output compression); rewrite older objects during compaction."));
 
-    private static final List<Knob<?>> ALL = List.of(INGESTION, BATCH_COMPUTE, WAREHOUSE, SERVING, TABLE_FORMAT, PIPELINE, ORCHESTRATION,
+    private static final List<Knob<?>> ALL = List.of(INGESTION, BATCH_COMPUTE, WAREHOUSE, DASHBOARDS, SERVING, TABLE_FORMAT, PIPELINE, ORCHESTRATION,
             PURCHASE, CPU, CLUSTER, CURATED_FORMAT, PARTITIONED, COMPACTION, LIFECYCLE_TIERS, S3_ACCESS, FETCH_FROM_FOLLOWER,
             PRODUCER_COMPRESSION, BRONZE_COMPRESSION);
 

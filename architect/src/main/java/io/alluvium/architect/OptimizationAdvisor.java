@@ -7,6 +7,7 @@ import io.alluvium.architect.Knob.Cluster;
 import io.alluvium.architect.Knob.Codec;
 import io.alluvium.architect.Knob.Cpu;
 import io.alluvium.architect.Knob.CuratedFormat;
+import io.alluvium.architect.Knob.DashboardStore;
 import io.alluvium.architect.Knob.Flag;
 import io.alluvium.architect.Knob.Purchase;
 import io.alluvium.architect.Knob.S3Access;
@@ -148,7 +149,8 @@ final class OptimizationAdvisor {
                     Map.of(), total, total - brokerStorage * (1 - kept), "MSK storage " + number(c.mskStorageGb) + " GB -> "
                     + number(c.mskStorageGb * kept) + " GB; a consumer down longer than " + number(SHORT_LOG_DAYS) + " d replays from Bronze"));
         }
-        if (base.decisions().is(Knob.WAREHOUSE, Warehouse.ATHENA) && r.usage().dashboardQueriesPerDay() > 0) {
+        if (base.decisions().is(Knob.WAREHOUSE, Warehouse.ATHENA) && base.decisions().is(Knob.DASHBOARDS, DashboardStore.WAREHOUSE)
+                && r.usage().dashboardQueriesPerDay() > 0) {
             double dash = Quantities.DAYS_PER_MONTH * r.usage().dashboardQueriesPerDay()
                     * Math.max(CapacityPlan.ATHENA_MIN_BYTES_PER_QUERY, c.dashboardBytesPerQuery) / Quantities.TB;
             double saving = PriceTable.forRegion(r.region()).get("athena_scan").charge(dash) * RESULT_REUSE_HIT_RATE;

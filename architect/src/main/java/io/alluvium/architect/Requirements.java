@@ -105,10 +105,12 @@ public record Requirements(
 
     /**
      * Who reads and how; {@code servingWindowDays} of Gold are kept online in the serving store; the p99 a
-     * SQL or dashboard query must answer in, when stated (separate from the data's freshness).
+     * SQL or dashboard query must answer in, when stated (separate from the data's freshness); whether dashboard
+     * users filter and drill down (then tiles computed in advance cannot answer them).
      */
     public record Usage(Set<QueryPattern> patterns, double sqlQueriesPerDay, double dashboardQueriesPerDay,
-                        double queryWindowDays, double pointLookupsPerSecond, double servingWindowDays, OptionalDouble queryLatencySeconds) {
+                        double queryWindowDays, double pointLookupsPerSecond, double servingWindowDays, OptionalDouble queryLatencySeconds,
+                        boolean dashboardDrilldown) {
     }
 
     /** Service level. */

@@ -244,8 +244,10 @@ public final class RequirementsReader {
         OptionalDouble queryLatency = s.flatMap(u -> u.seconds("query_latency").map(l -> u.inRange("query_latency", l, 0.01, 3600)))
                 .map(OptionalDouble::of).orElseGet(() -> assume("users.query_latency", OptionalDouble.empty(), "none",
                         "no p99 for SQL and dashboards stated: answer times are not checked"));
+        boolean drilldown = s.flatMap(u -> u.bool("dashboard_drilldown")).orElseGet(() -> dash > 0 && queryLatency.isPresent()
+                && assume("users.dashboard_drilldown", false, "false", "dashboards show fixed tiles, which can be computed in advance"));
         s.ifPresent(YamlSection::finish);
-        return new Requirements.Usage(patterns, sql, dash, window, lookups, servingWindow, queryLatency);
+        return new Requirements.Usage(patterns, sql, dash, window, lookups, servingWindow, queryLatency, drilldown);
     }
 
     private double usageNumber(Optional<YamlSection> s, String key, double defaultValue, String reason) {

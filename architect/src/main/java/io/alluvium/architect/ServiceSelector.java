@@ -8,6 +8,7 @@ import io.alluvium.architect.Knob.Cluster;
 import io.alluvium.architect.Knob.Codec;
 import io.alluvium.architect.Knob.Cpu;
 import io.alluvium.architect.Knob.CuratedFormat;
+import io.alluvium.architect.Knob.DashboardStore;
 import io.alluvium.architect.Knob.Flag;
 import io.alluvium.architect.Knob.Ingestion;
 import io.alluvium.architect.Knob.Orchestration;
@@ -63,17 +64,17 @@ final class ServiceSelector {
             }
         }
         if (!open.isEmpty()) {
-            v.putAll(cheapest(open, r, cal, reasons));
+            v.putAll(cheapest(open, v, r, cal, reasons));
         }
         return new Decisions(v, fixed, reasons);
     }
 
     /** Knobs decided by cost among candidates that all meet the requirements. */
-    private static final List<Knob<?>> COSTED = List.of(Knob.INGESTION, Knob.BATCH_COMPUTE, Knob.WAREHOUSE, Knob.SERVING);
+    private static final List<Knob<?>> COSTED = List.of(Knob.INGESTION, Knob.BATCH_COMPUTE, Knob.WAREHOUSE, Knob.DASHBOARDS, Knob.SERVING);
 
     /** The practices every design starts from unless the file fixes otherwise (see README, Knobs). */
     private static final Map<Knob<?>, Knob.Choice> PRACTICES = Map.ofEntries(Map.entry(Knob.BATCH_COMPUTE, BatchCompute.EMR),
-            Map.entry(Knob.TABLE_FORMAT, TableFormat.ICEBERG), Map.entry(Knob.PURCHASE, Purchase.SPOT), Map.entry(Knob.CPU, Cpu.GRAVITON),
+            Map.entry(Knob.DASHBOARDS, DashboardStore.WAREHOUSE), Map.entry(Knob.TABLE_FORMAT, TableFormat.ICEBERG), Map.entry(Knob.PURCHASE, Purchase.SPOT), Map.entry(Knob.CPU, Cpu.GRAVITON),
             Map.entry(Knob.CLUSTER, Cluster.EPHEMERAL), Map.entry(Knob.CURATED_FORMAT, CuratedFormat.PARQUET),
             Map.entry(Knob.PARTITIONED, Flag.TRUE), Map.entry(Knob.COMPACTION, Flag.TRUE), Map.entry(Knob.LIFECYCLE_TIERS, Flag.TRUE),
             Map.entry(Knob.FETCH_FROM_FOLLOWER, Flag.TRUE), Map.entry(Knob.S3_ACCESS, S3Access.GATEWAY_ENDPOINT),
@@ -90,15 +91,22 @@ final class ServiceSelector {
         }
         if (k == Knob.WAREHOUSE) {
             return v.get(Knob.BATCH_COMPUTE) == BatchCompute.REDSHIFT && r.fixedChoices().containsKey(Knob.BATCH_COMPUTE) ? List.of(Warehouse.REDSHIFT)
-                    : QueryLatency.dashboardsNeedWarehouse(r) ? List.of(Warehouse.BOTH) : List.of(Warehouse.ATHENA, Warehouse.BOTH);
+                    : List.of(Warehouse.ATHENA, Warehouse.BOTH);
+        }
+        if (k == Knob.DASHBOARDS) {
+            return QueryLatency.dashboardStores(r);
         }
         return servingNeeded(r) && v.get(Knob.SERVING) != Serving.OPENSEARCH && r.velocity().latencySeconds() >= CACHE_MAX_LATENCY_S
                 ? List.of(Serving.DYNAMODB, Serving.ELASTICACHE) : List.of(v.get(k));
     }
 
-    /** Costs every combination of the open knobs and returns the cheapest; the reasons list each value's best total. */
-    private static Map<Knob<?>, Knob.Choice> cheapest(Map<Knob<?>, List<Knob.Choice>> open, Requirements r, Calibration cal,
-                                                      Map<Knob<?>, String> reasons) {
+    /**
+     * Costs every combination of the open knobs that answers dashboards within users.query_latency and returns the
+     * cheapest (when none does, the cheapest of the fastest: the report then says the latency is missed); the reasons
+     * list each value's best total, or why it was ruled out.
+     */
+    private static Map<Knob<?>, Knob.Choice> cheapest(Map<Knob<?>, List<Knob.Choice>> open, Map<Knob<?>, Knob.Choice> decided, Requirements r,
+                                                      Calibration cal, Map<Knob<?>, String> reasons) {
         List<Map<Knob<?>, Knob.Choice>> combos = new ArrayList<>();
         combos.add(Knob.map());
         for (Map.Entry<Knob<?>, List<Knob.Choice>> e : open.entrySet()) {
@@ -113,6 +121,12 @@ final class ServiceSelector {
             }
             combos = next;
         }
+        java.util.function.ToDoubleFunction<Map<Knob<?>, Knob.Choice>> floor = c -> QueryLatency.dashboardFloor(
+                c.getOrDefault(Knob.WAREHOUSE, decided.get(Knob.WAREHOUSE)), c.getOrDefault(Knob.DASHBOARDS, decided.get(Knob.DASHBOARDS)));
+        double fastest = combos.stream().mapToDouble(floor).min().orElseThrow();
+        List<Map<Knob<?>, Knob.Choice>> fast = combos.stream().filter(c -> QueryLatency.meets(r, c.getOrDefault(Knob.WAREHOUSE,
+                decided.get(Knob.WAREHOUSE)), c.getOrDefault(Knob.DASHBOARDS, decided.get(Knob.DASHBOARDS)))).toList();
+        combos = !fast.isEmpty() ? fast : combos.stream().filter(c -> floor.applyAsDouble(c) == fastest).toList();
         Map<Knob<?>, Knob.Choice> best = null;
         double bestCost = Double.POSITIVE_INFINITY;
         Map<Knob.Choice, Double> bestPerValue = new java.util.HashMap<>();
@@ -129,7 +143,9 @@ final class ServiceSelector {
         for (Knob<?> k : open.keySet()) {
             List<String> costs = new ArrayList<>();
             for (Knob.Choice value : open.get(k)) {
-                costs.add(value.key() + " " + Quantities.usd(bestPerValue.get(value)));
+                costs.add(value.key() + (bestPerValue.containsKey(value) ? " " + Quantities.usd(bestPerValue.get(value)) : " ruled out ("
+                        + QueryLatency.missed(r, k == Knob.WAREHOUSE ? value : Warehouse.BOTH, k == Knob.DASHBOARDS ? value
+                        : DashboardStore.WAREHOUSE) + ")"));
             }
             reasons.put(k, "cheapest whole design per month: " + String.join(", ", costs));
         }
@@ -143,7 +159,7 @@ final class ServiceSelector {
                     : r.volume().peakMbPerSecond() <= KINESIS_MAX_PEAK_MB_S && !cdc ? Ingestion.KINESIS : Ingestion.MSK;
         }
         if (k == Knob.WAREHOUSE) {
-            return decided.get(Knob.BATCH_COMPUTE) == BatchCompute.REDSHIFT ? Warehouse.REDSHIFT : warehouseForDashboards(r, reasons);
+            return decided.get(Knob.BATCH_COMPUTE) == BatchCompute.REDSHIFT ? Warehouse.REDSHIFT : Warehouse.ATHENA;
         }
         if (k == Knob.SERVING) {
             return serving(r, reasons);
@@ -159,15 +175,6 @@ final class ServiceSelector {
             return decided.get(Knob.PIPELINE) == Pipeline.KAPPA ? Orchestration.STEP_FUNCTIONS : Orchestration.MWAA;
         }
         return Objects.requireNonNull(PRACTICES.get(k), () -> "no rule for " + k.key());
-    }
-
-    private static Warehouse warehouseForDashboards(Requirements r, Map<Knob<?>, String> reasons) {
-        if (!QueryLatency.dashboardsNeedWarehouse(r)) {
-            return Warehouse.ATHENA;
-        }
-        reasons.put(Knob.WAREHOUSE, "users.query_latency " + duration(r.usage().queryLatencySeconds().getAsDouble()) + " is below Athena's p99 floor of "
-                + duration(QueryLatency.ATHENA_FLOOR_S) + ": dashboards need a warehouse");
-        return Warehouse.BOTH;
     }
 
     private static boolean servingNeeded(Requirements r) {
@@ -195,6 +202,9 @@ final class ServiceSelector {
         out.add(storage(r, d));
         out.addAll(processing(r, d, c, cal, prices));
         out.add(warehouse(r, d, c));
+        if (!d.is(Knob.DASHBOARDS, DashboardStore.WAREHOUSE) && r.usage().dashboardQueriesPerDay() > 0) {
+            out.add(DashboardServing.explain(r, d, c, prices));
+        }
         if (!d.is(Knob.SERVING, Serving.NONE)) {
             out.add(serving(d, c, prices));
         }
@@ -323,8 +333,9 @@ final class ServiceSelector {
 
     private static ServiceChoice warehouse(Requirements r, Decisions d, CapacityPlan c) {
         Warehouse w = d.get(Knob.WAREHOUSE);
-        Rejected athena = new Rejected("Athena only", (QueryLatency.dashboardsNeedWarehouse(r) ? "its p99 floor of " + duration(QueryLatency.ATHENA_FLOOR_S)
-                + " misses users.query_latency " + duration(r.usage().queryLatencySeconds().getAsDouble()) + "; " : "")
+        boolean ownStore = !d.is(Knob.DASHBOARDS, DashboardStore.WAREHOUSE);
+        Rejected athena = new Rejected("Athena only", (QueryLatency.meets(r, Warehouse.ATHENA, DashboardStore.WAREHOUSE) ? ""
+                : "for dashboards, " + QueryLatency.missed(r, Warehouse.ATHENA, DashboardStore.WAREHOUSE) + "; ")
                 + number(r.usage().dashboardQueriesPerDay()) + " dashboard queries/day pay per scan and wait for "
                 + "cold starts; a warehouse with a result cache answers repeated tiles in milliseconds");
         Rejected redshiftOnly = new Rejected("Redshift for everything", "a second copy of Silver in managed storage and nodes running 24 h, "
@@ -334,7 +345,8 @@ final class ServiceSelector {
         String note = "; " + d.reason(Knob.WAREHOUSE);
         return switch (w) {
             case ATHENA -> new ServiceChoice(Layer.SERVING, "Amazon Athena (SQL on Silver/Gold in place)", "Spark SQL / `alluvium sql`",
-                    "pay per byte scanned: " + number(c.athenaTbPerMonth) + " TB/month with partition pruning and Parquet; no cluster" + note,
+                    "pay per byte scanned: " + number(c.athenaTbPerMonth) + " TB/month with partition pruning and Parquet; no cluster"
+                            + (ownStore ? "; dashboards have a store of their own (below)" : "") + note,
                     List.of(both, redshiftOnly));
             case BOTH -> new ServiceChoice(Layer.SERVING, "Amazon Athena (ad-hoc) + Amazon Redshift (Gold for dashboards)", "Spark SQL / `alluvium sql`",
                     number(r.usage().dashboardQueriesPerDay()) + " dashboard queries/day: Gold in Redshift for concurrency and cache; "

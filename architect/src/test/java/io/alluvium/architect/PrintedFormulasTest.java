@@ -57,6 +57,9 @@ class PrintedFormulasTest {
                 "volume: {per_day: 10 MB, event_size: 40 KB}\nvelocity: {mode: streaming, latency: 5 s}\nchoices: {ingestion: kinesis, warehouse: athena}",
                 "volume: {per_day: 5 GB, event_size: 3 KB}\nvelocity: {mode: streaming, latency: 5 s}\nchoices: {ingestion: kinesis_on_demand}",
                 "volume: {per_day: 20 TB, retention: {log: 30 d}}\nvelocity: {mode: streaming, latency: 1 s}\nchoices: {ingestion: msk_express}",
+                "volume: {per_day: 40 TB}\nusers: {patterns: [dashboards, sql], dashboard_queries_per_day: 5000000, query_latency: 500 ms, "
+                        + "dashboard_drilldown: true}",
+                "volume: {per_day: 1 TB}\nvelocity: {mode: streaming, latency: 5 s}\nusers: {patterns: [dashboards], query_latency: 300 ms}",
                 "volume: {per_day: 2 TB}\nusers: {patterns: [search, sql]}\nvelocity: {mode: hybrid, latency: 30 s}\n"
                         + "choices: {fetch_from_follower: false, producer_compression: none, bronze_compression: none, lifecycle_tiers: false}",
                 "volume: {per_day: 3 TB}\nvelocity: {mode: batch, latency: 1 h, micro_batch_interval: 5 min, writer_parallelism: 40}\n"
@@ -93,7 +96,7 @@ class PrintedFormulasTest {
         assertThat(ids).contains("kinesis_shards", "kinesis_put_units_per_month", "opensearch_nodes", "elasticache_nodes", "msk_brokers",
                 "redshift_elt_nodes", "redshift_nodes", "emr_nodes_for_the_work", "nat_gb_per_day", "cross_az_gb_per_day", "lifecycle_split",
                 "emr_serverless.memory", "glue.dpu", "flink.storage", "stepfunctions.transitions", "kms.keys", "nat.hours", "dynamodb.writes",
-                "emr.spot_saving", "msk_connect.cdc", "kinesis.data_out", "msk.written");
+                "emr.spot_saving", "msk_connect.cdc", "kinesis.data_out", "msk.written", "olap.nodes", "olap.storage", "dashboards.kv_writes", "dashboards.kv_reads");
     }
 
     @Test
