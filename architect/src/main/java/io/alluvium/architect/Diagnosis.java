@@ -42,7 +42,7 @@ public record Diagnosis(List<Finding> findings, Map<Knob<?>, Knob.Choice> target
             }
             findings.add(new Finding(s, causes));
         }
-        Map<Knob<?>, Knob.Choice> recommended = OptimizationAdvisor.recommended(r, cal);
+        Map<Knob<?>, Knob.Choice> recommended = OptimizationAdvisor.recommended(r, cal).all();
         Map<Knob<?>, Knob.Choice> changes = Knob.map();
         for (Knob<?> k : Knob.values()) {
             if (current.decisions().all().get(k) != recommended.get(k)) {

@@ -33,6 +33,7 @@ public final class JsonRenderer {
         ObjectNode diff = root.putObject("difference");
         diff.put("total_usd_per_month", c.difference());
         diff.put("percent", c.differencePercent());
+        diff.put("recommendation", c.recommendation());
         ArrayNode lines = diff.putArray("lines");
         for (Comparison.LineDelta l : c.lineDeltas()) {
             lines.addObject().put("id", l.id()).put("a_usd_per_month", l.a()).put("b_usd_per_month", l.b()).put("difference_usd_per_month", l.delta());

@@ -219,6 +219,8 @@ public final class MarkdownRenderer {
         m.line("");
         m.line("**A: " + usd(c.a().cost().total()) + "/month, B: " + usd(c.b().cost().total()) + "/month; B - A = " + usd(c.difference())
                 + " (" + number(c.differencePercent()) + "%)**");
+        m.line("");
+        m.line("**Recommendation:** " + c.recommendation());
         m.section("##", "Decisions");
         m.table(List.of("knob", "A", "B"), c.decisionRows());
         m.section("##", "Cost by layer");

@@ -2,6 +2,7 @@ package io.alluvium.architect;
 
 import static io.alluvium.architect.Quantities.number;
 import static io.alluvium.architect.Quantities.size;
+import static io.alluvium.architect.Quantities.usd;
 
 import io.alluvium.architect.Knob.Cluster;
 import io.alluvium.architect.Knob.Codec;
@@ -47,14 +48,15 @@ final class OptimizationAdvisor {
     private OptimizationAdvisor() {
     }
 
-    /** The knob values the architect would choose if nothing were fixed. */
-    static Map<Knob<?>, Knob.Choice> recommended(Requirements r, Calibration cal) {
-        return ServiceSelector.decide(r.withoutFixedChoices(), cal).all();
+    /** The decisions the architect would make if nothing were fixed. */
+    static Decisions recommended(Requirements r, Calibration cal) {
+        return ServiceSelector.decide(r.withoutFixedChoices(), cal);
     }
 
     static List<Optimization> advise(Sizing base, Calibration cal) {
         Requirements r = base.requirements();
-        Map<Knob<?>, Knob.Choice> target = recommended(r, cal);
+        Decisions recommended = recommended(r, cal);
+        Map<Knob<?>, Knob.Choice> target = recommended.all();
         Map<Knob<?>, Knob.Choice> all = Knob.map();
         List<Optimization> out = new ArrayList<>();
         for (Knob<?> k : Knob.values()) {
@@ -67,9 +69,12 @@ final class OptimizationAdvisor {
             all.put(k, better);
             Sizing after = Sizing.of(r.withChoices(change), cal);
             String effect = moved(base.capacity(), after.capacity());
-            if (after.cost().total() < base.cost().total() - 0.005 || !effect.isEmpty()) {
+            double more = after.cost().total() - base.cost().total();
+            // A move that costs more on its own is still the architect's choice: say why, so the row does not read as a saving.
+            String why = more > 0.005 ? usd(more) + " more on its own; chosen because " + recommended.reason(k) + (effect.isEmpty() ? "" : "; ") : "";
+            if (more < -0.005 || !effect.isEmpty() || !why.isEmpty()) {
                 out.add(new Optimization(Optimization.Kind.CHANGE, k.key() + ": " + now.key() + " -> " + better.key(), change, base.cost().total(), after.cost().total(),
-                        effect.isEmpty() ? "cost only" : effect));
+                        why + (effect.isEmpty() ? why.isEmpty() ? "cost only" : "" : effect)));
             }
         }
         r.deployment().ifPresent(x -> {
@@ -113,7 +118,9 @@ final class OptimizationAdvisor {
             String effect = moved(naive.capacity(), base.capacity());
             if (naive.cost().total() > base.cost().total() + 0.005 || !effect.isEmpty()) {
                 String bound = naive.cost().total() > NAIVE_BOUND * base.cost().total()
-                        ? "no real alternative: without it the design costs over " + number(NAIVE_BOUND) + "x as much; " : "";
+                        ? "no real alternative: without it the design costs over " + number(NAIVE_BOUND) + "x as much; "
+                        : naive.cost().total() < base.cost().total() - 0.005 ? "costs " + usd(base.cost().total() - naive.cost().total())
+                        + " more than without it; kept for what it moves: " : "";
                 out.add(new Optimization(Optimization.Kind.APPLIED, k.key() + ": " + now.key() + " (applied; vs " + naiveSetting.value().key() + ")",
                         Map.of(), naive.cost().total(), base.cost().total(), bound + (effect.isEmpty() ? "cost only" : effect)));
             }

@@ -201,7 +201,7 @@ final class ServiceSelector {
         out.add(ingestion(r, d, c));
         out.add(storage(r, d));
         out.addAll(processing(r, d, c, cal, prices));
-        out.add(warehouse(r, d, c));
+        out.add(warehouse(r, d, c, cal));
         if (!d.is(Knob.DASHBOARDS, DashboardStore.WAREHOUSE) && r.usage().dashboardQueriesPerDay() > 0) {
             out.add(DashboardServing.explain(r, d, c, prices));
         }
@@ -290,14 +290,13 @@ final class ServiceSelector {
         double coreHours = c.sparkCoreHoursPerDay;
         PriceTable.Price dpu = prices.get("glue_dpu");
         Rejected glue = new Rejected("AWS Glue", Quantities.usdPrice(dpu.usd()) + " per DPU-hour = " + Quantities.usdPrice(dpu.usd() / CostModel.GLUE_VCPU_PER_DPU)
-                + " per vCPU-hour, no Spot or Graviton discount; fine for simple ETL, and it loses on the compared totals for "
-                + number(coreHours) + " core-hours/day");
-        Rejected emr = new Rejected("EMR on EC2", "a cluster to size and keep busy; for " + number(coreHours)
-                + " core-hours/day serverless avoids idle capacity");
-        Rejected serverless = new Rejected("EMR Serverless", "per-vCPU-hour price above EMR on EC2 with Spot and Graviton; at "
-                + number(coreHours) + " core-hours/day a per-run cluster is cheaper");
+                + " per vCPU-hour, no Spot or Graviton discount; fine for simple ETL" + AlternativeCost.of(r, cal, d, Knob.BATCH_COMPUTE, BatchCompute.GLUE));
+        Rejected emr = new Rejected("EMR on EC2", "per-run clusters to size, with Spot and Graviton discounts on " + number(coreHours)
+                + " core-hours/day" + AlternativeCost.of(r, cal, d, Knob.BATCH_COMPUTE, BatchCompute.EMR));
+        Rejected serverless = new Rejected("EMR Serverless", "nothing to size or idle, at a higher vCPU-hour than EMR on EC2 with Spot and Graviton"
+                + AlternativeCost.of(r, cal, d, Knob.BATCH_COMPUTE, BatchCompute.EMR_SERVERLESS));
         Rejected redshift = new Rejected("ELT inside Redshift", "compute sized for the batch window but paid 24 h; semi-structured and unstructured data "
-                + "fit badly; ML and Spark readers need another copy");
+                + "fit badly; ML and Spark readers need another copy" + AlternativeCost.of(r, cal, d, Knob.BATCH_COMPUTE, BatchCompute.REDSHIFT));
         BatchCompute batch = d.get(Knob.BATCH_COMPUTE);
         String note = "; " + d.reason(Knob.BATCH_COMPUTE);
         String sizing = number(c.sparkCores) + " cores for each of " + number(c.batchRunsPerDay) + " runs/day within "
@@ -305,7 +304,7 @@ final class ServiceSelector {
         out.add(switch (batch) {
             case EMR -> new ServiceChoice(Layer.PROCESSING, "Amazon EMR on EC2 (Spark)", "Spark (local[*] in a child JVM)",
                     sizing + " -> " + number(c.emrNodes) + " x 16-vCPU nodes; per-run clusters with " + d.get(Knob.CPU).key() + " and " + d.get(Knob.PURCHASE).key()
-                            + " workers are the cheapest vCPU-hour for heavy, steady Spark" + note, List.of(serverless, glue, redshift));
+                            + " workers: discounted vCPU-hours for heavy, steady Spark" + note, List.of(serverless, glue, redshift));
             case EMR_SERVERLESS -> new ServiceChoice(Layer.PROCESSING, "Amazon EMR Serverless (Spark)", "Spark (local[*] in a child JVM)",
                     number(coreHours) + " core-hours/day: pay per vCPU-second, nothing idles" + note,
                     List.of(emr, glue, redshift));
@@ -331,17 +330,19 @@ final class ServiceSelector {
         return out;
     }
 
-    private static ServiceChoice warehouse(Requirements r, Decisions d, CapacityPlan c) {
+    private static ServiceChoice warehouse(Requirements r, Decisions d, CapacityPlan c, Calibration cal) {
         Warehouse w = d.get(Knob.WAREHOUSE);
         boolean ownStore = !d.is(Knob.DASHBOARDS, DashboardStore.WAREHOUSE);
         Rejected athena = new Rejected("Athena only", (QueryLatency.meets(r, Warehouse.ATHENA, DashboardStore.WAREHOUSE) ? ""
                 : "for dashboards, " + QueryLatency.missed(r, Warehouse.ATHENA, DashboardStore.WAREHOUSE) + "; ")
                 + number(r.usage().dashboardQueriesPerDay()) + " dashboard queries/day pay per scan and wait for "
-                + "cold starts; a warehouse with a result cache answers repeated tiles in milliseconds");
+                + "cold starts; a warehouse with a result cache answers repeated tiles in milliseconds"
+                + AlternativeCost.of(r, cal, d, Knob.WAREHOUSE, Warehouse.ATHENA));
         Rejected redshiftOnly = new Rejected("Redshift for everything", "a second copy of Silver in managed storage and nodes running 24 h, "
-                + "for ad-hoc queries Athena runs in place");
+                + "for ad-hoc queries Athena runs in place" + AlternativeCost.of(r, cal, d, Knob.WAREHOUSE, Warehouse.REDSHIFT));
         Rejected both = new Rejected("Athena + Redshift", "a warehouse for " + number(r.usage().dashboardQueriesPerDay())
-                + " dashboard queries/day is idle most of the time; Athena scans " + Quantities.size(c.dashboardBytesPerQuery) + " per tile");
+                + " dashboard queries/day is idle most of the time; Athena scans " + Quantities.size(c.dashboardBytesPerQuery) + " per tile"
+                + AlternativeCost.of(r, cal, d, Knob.WAREHOUSE, Warehouse.BOTH));
         String note = "; " + d.reason(Knob.WAREHOUSE);
         return switch (w) {
             case ATHENA -> new ServiceChoice(Layer.SERVING, "Amazon Athena (SQL on Silver/Gold in place)", "Spark SQL / `alluvium sql`",
