@@ -76,6 +76,12 @@ final class BottleneckDetector {
         }
         athena(r, d, c, cost, prices, out);
         out.addAll(QueryLatency.assess(r, d, c, cost));
+        DecisionBudget.of(r, d).filter(b -> !b.within()).ifPresent(b -> out.add(new Bottleneck(Kind.LATENCY_BUDGET, Severity.REACHED,
+                "Decision path over its latency budget", number(b.total().value()) + " ms at p99 = " + b.total().text(),
+                "velocity.latency " + number(b.budgetMs()) + " ms", "decisions arrive late: the caller times out or decides without the score",
+                "Kafka instead of a polled Kinesis stream, features in ElastiCache (about 1 ms a read) read in one batch (MGET), "
+                        + "the model in the Flink job instead of behind an endpoint", Stake.lines(cost, List.of("kinesis.shards", "kinesis.stream",
+                        "dynamodb.reads", "dynamodb.writes", "elasticache.nodes")))));
         double requests = cost.line("s3.put") + cost.line("s3.get");
         double s3Storage = cost.lines().stream().filter(l -> l.id().startsWith("s3.") && !S3_REQUEST_LINES.contains(l.id()))
                 .mapToDouble(CostLine::usd).sum();

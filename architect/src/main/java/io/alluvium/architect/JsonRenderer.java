@@ -77,6 +77,12 @@ public final class JsonRenderer {
         ArrayNode capacity = root.putArray("capacity");
         d.capacity().estimates().forEach(e -> capacity.addObject().put("id", e.id()).put("label", e.label()).put("value", e.value())
                 .put("unit", e.unit()).put("formula", e.formula().text()));
+        DecisionBudget.of(r, d.decisions()).ifPresentOrElse(b -> {
+            ObjectNode path = root.putObject("decision_path").put("budget_ms", b.budgetMs()).put("total_ms", b.total().value())
+                    .put("within_budget", b.within()).put("formula", b.total().text());
+            ArrayNode steps = path.putArray("steps");
+            b.steps().forEach(s -> steps.addObject().put("step", s.name()).put("ms", s.ms().value()).put("formula", s.ms().text()));
+        }, () -> root.putNull("decision_path"));
         root.set("cost", cost(d));
         ArrayNode bottlenecks = root.putArray("bottlenecks");
         d.bottlenecks().forEach(b -> bottlenecks.addObject().put("kind", b.kind().id()).put("severity", b.severity().id()).put("title", b.title())

@@ -108,6 +108,18 @@ public final class MarkdownRenderer {
         section(h, "3. Capacity (check it with a calculator)");
         table(List.of("figure", "value", "formula"), d.capacity().estimates().stream()
                 .map(e -> List.of(e.label(), e.unit().equals("bytes") ? size(e.value()) : number(e.value()) + " " + e.unit(), e.formula().text())).toList());
+        DecisionBudget.of(d.requirements(), d.decisions()).ifPresent(b -> {
+            line("");
+            line("Decision path per event (p99), against velocity.latency " + number(b.budgetMs()) + " ms:");
+            line("");
+            List<List<String>> rows = new java.util.ArrayList<>(b.steps().stream()
+                    .map(s -> List.of(s.name(), number(s.ms().value()) + " ms", s.ms().text())).toList());
+            rows.add(List.of("total", number(b.total().value()) + " ms", b.total().text()));
+            table(List.of("step", "ms", "formula"), rows);
+            line("");
+            line(b.within() ? "Within budget: " + number(b.total().value()) + " ms of " + number(b.budgetMs()) + " ms."
+                    : "OVER budget by " + number(b.total().value() - b.budgetMs()) + " ms (see bottlenecks).");
+        });
         line("");
         line("Throughput figures:");
         Calibration c = d.calibration();

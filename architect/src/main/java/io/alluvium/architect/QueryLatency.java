@@ -25,7 +25,7 @@ final class QueryLatency {
     /** Apache Pinot (or Druid, ClickHouse) answers a dashboard aggregate from star-tree or pre-aggregated segments in about 100 ms at p99 (planning figure). */
     static final double REALTIME_OLAP_P99_S = 0.1;
     /** A DynamoDB read of a pre-aggregated tile: single-digit milliseconds, about 10 ms at p99 (planning figure). */
-    static final double KEY_VALUE_P99_S = 0.01;
+    static final double KEY_VALUE_P99_S = DecisionBudget.DYNAMODB_MS / 1000;
 
     private QueryLatency() {
     }

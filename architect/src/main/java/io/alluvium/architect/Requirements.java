@@ -26,7 +26,15 @@ public record Requirements(
         Map<Knob<?>, Knob.Choice> fixedChoices,
         List<Symptom> symptoms,
         Optional<Deployment> deployment,
+        Optional<DecisionPath> decisionPath,
         List<Assumption> assumptions) {
+
+    /**
+     * The per-event decision a streaming design makes within velocity.latency (a fraud score, say): how long the
+     * model takes at p99 and how many serving-store reads fetch its features.
+     */
+    public record DecisionPath(double inferenceSeconds, int featureLookups) {
+    }
 
     /**
      * The EMR cluster running today, as a cost review states it: node count and hours busy a day, each
@@ -133,7 +141,7 @@ public record Requirements(
         Volume v = new Volume(volume.bytesPerDay() * factor, volume.eventBytes(), volume.peakFactor(),
                 volume.hotKeyShare(), volume.sources(), volume.retention(), volume.compression());
         return new Requirements(name, description, region, v, velocity, variety, usage, sla, security,
-                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, Optional.empty(), assumptions);
+                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, Optional.empty(), decisionPath, assumptions);
     }
 
     /** The same requirements with every retention multiplied. */
@@ -141,19 +149,19 @@ public record Requirements(
         Volume v = new Volume(volume.bytesPerDay(), volume.eventBytes(), volume.peakFactor(),
                 volume.hotKeyShare(), volume.sources(), volume.retention().scaled(factor), volume.compression());
         return new Requirements(name, description, region, v, velocity, variety, usage, sla, security,
-                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, deployment, assumptions);
+                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, deployment, decisionPath, assumptions);
     }
 
     /** The same requirements without the stated deployment: the cluster sized to the work. */
     public Requirements withoutDeployment() {
         return new Requirements(name, description, region, volume, velocity, variety, usage, sla, security,
-                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, Optional.empty(), assumptions);
+                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, Optional.empty(), decisionPath, assumptions);
     }
 
     /** The same requirements with nothing fixed under {@code choices:}: what the architect would choose. */
     public Requirements withoutFixedChoices() {
         return new Requirements(name, description, region, volume, velocity, variety, usage, sla, security,
-                budgetUsdPerMonth, growthPerYear, Map.of(), symptoms, deployment, assumptions);
+                budgetUsdPerMonth, growthPerYear, Map.of(), symptoms, deployment, decisionPath, assumptions);
     }
 
     /** The same requirements with some choices fixed (an optimization or a target state). */
@@ -162,6 +170,6 @@ public record Requirements(
         fixed.putAll(fixedChoices);
         fixed.putAll(changes);
         return new Requirements(name, description, region, volume, velocity, variety, usage, sla, security,
-                budgetUsdPerMonth, growthPerYear, Map.copyOf(fixed), symptoms, deployment, assumptions);
+                budgetUsdPerMonth, growthPerYear, Map.copyOf(fixed), symptoms, deployment, decisionPath, assumptions);
     }
 }

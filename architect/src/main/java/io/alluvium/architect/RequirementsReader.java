@@ -37,6 +37,8 @@ public final class RequirementsReader {
     /** Landing commits (micro-batches or agent flushes) between these are plausible. */
     static final double MIN_LANDING_INTERVAL_S = 1;
     static final double MAX_LANDING_INTERVAL_S = 3600;
+    /** Model inference assumed when a decision path states none (planning figure). */
+    static final double DEFAULT_INFERENCE_S = 0.020;
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -65,6 +67,7 @@ public final class RequirementsReader {
                 .orElseGet(() -> assume("variety", List.of(DataKind.STRUCTURED, DataKind.SEMI_STRUCTURED),
                         "[structured, semi_structured]", "most platforms start from tables and JSON events")));
         Requirements.Usage usage = usage(root);
+        Optional<Requirements.DecisionPath> decision = decisionPath(root, velocity, usage);
         Requirements.Sla sla = sla(root, velocity);
         Requirements.Security security = security(root, region);
         OptionalDouble budget = budget(root);
@@ -94,7 +97,29 @@ public final class RequirementsReader {
         root.finish();
         checkContradictions(root, velocity, usage, choices);
         return new Requirements(name, description, region, volume, velocity, variety, usage, sla, security,
-                budget, growth, choices, symptoms, deployment, List.copyOf(assumptions));
+                budget, growth, choices, symptoms, deployment, decision, List.copyOf(assumptions));
+    }
+
+    /**
+     * The decision path of a streaming design whose users read ML features: stated under {@code decision:}, or assumed.
+     * A batch design makes no per-event decision, so stating one for it is a contradiction.
+     */
+    private Optional<Requirements.DecisionPath> decisionPath(YamlSection root, Requirements.Velocity velocity, Requirements.Usage usage) {
+        Optional<YamlSection> s = root.section("decision");
+        boolean batch = velocity.mode() == Mode.BATCH;
+        if (s.isPresent() && batch) {
+            throw root.error("decision", "a per-event decision contradicts velocity.mode batch");
+        }
+        if (s.isEmpty() && (batch || !usage.patterns().contains(QueryPattern.ML_FEATURES))) {
+            return Optional.empty();
+        }
+        double inference = s.flatMap(d -> d.seconds("inference").map(i -> d.inRange("inference", i, 0.0001, 10)))
+                .orElseGet(() -> assume("decision.inference", DEFAULT_INFERENCE_S, Quantities.duration(DEFAULT_INFERENCE_S),
+                        "a gradient-boosted model on a real-time endpoint, p99 (planning figure); measure yours"));
+        int lookups = (int) Math.round(s.flatMap(d -> d.wholeNumber("feature_lookups", 0, 100))
+                .orElseGet(() -> assume("decision.feature_lookups", 2.0, "2", "one read of streaming features, one of batch features")));
+        s.ifPresent(YamlSection::finish);
+        return Optional.of(new Requirements.DecisionPath(inference, lookups));
     }
 
     private Requirements.Volume volume(YamlSection root) {

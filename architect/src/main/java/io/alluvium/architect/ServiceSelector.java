@@ -83,8 +83,10 @@ final class ServiceSelector {
     private static List<Knob.Choice> candidates(Knob<?> k, Requirements r, Map<Knob<?>, Knob.Choice> v) {
         if (k == Knob.INGESTION) {
             Knob.Choice family = v.get(k);
+            // A per-event decision may not afford Kinesis' polling: Kafka joins the candidates, and the latency rules one out.
             return family == Ingestion.MSK ? List.of(Ingestion.MSK, Ingestion.MSK_EXPRESS)
-                    : family == Ingestion.KINESIS ? List.of(Ingestion.KINESIS, Ingestion.KINESIS_ON_DEMAND) : List.of(family);
+                    : family == Ingestion.KINESIS ? r.decisionPath().isPresent() ? List.of(Ingestion.KINESIS, Ingestion.KINESIS_ON_DEMAND,
+                    Ingestion.MSK, Ingestion.MSK_EXPRESS) : List.of(Ingestion.KINESIS, Ingestion.KINESIS_ON_DEMAND) : List.of(family);
         }
         if (k == Knob.BATCH_COMPUTE) {
             return List.of(BatchCompute.EMR, BatchCompute.EMR_SERVERLESS, BatchCompute.GLUE);
@@ -101,8 +103,8 @@ final class ServiceSelector {
     }
 
     /**
-     * Costs every combination of the open knobs that answers dashboards within users.query_latency and returns the
-     * cheapest (when none does, the cheapest of the fastest: the report then says the latency is missed); the reasons
+     * Costs every combination of the open knobs that meets the stated latencies (see {@link LatencyFit}) and returns
+     * the cheapest (when none does, the cheapest of the least late: the report then says what is missed); the reasons
      * list each value's best total, or why it was ruled out.
      */
     private static Map<Knob<?>, Knob.Choice> cheapest(Map<Knob<?>, List<Knob.Choice>> open, Map<Knob<?>, Knob.Choice> decided, Requirements r,
@@ -121,12 +123,23 @@ final class ServiceSelector {
             }
             combos = next;
         }
-        java.util.function.ToDoubleFunction<Map<Knob<?>, Knob.Choice>> floor = c -> QueryLatency.dashboardFloor(
-                c.getOrDefault(Knob.WAREHOUSE, decided.get(Knob.WAREHOUSE)), c.getOrDefault(Knob.DASHBOARDS, decided.get(Knob.DASHBOARDS)));
-        double fastest = combos.stream().mapToDouble(floor).min().orElseThrow();
-        List<Map<Knob<?>, Knob.Choice>> fast = combos.stream().filter(c -> QueryLatency.meets(r, c.getOrDefault(Knob.WAREHOUSE,
-                decided.get(Knob.WAREHOUSE)), c.getOrDefault(Knob.DASHBOARDS, decided.get(Knob.DASHBOARDS)))).toList();
-        combos = !fast.isEmpty() ? fast : combos.stream().filter(c -> floor.applyAsDouble(c) == fastest).toList();
+        Map<Map<Knob<?>, Knob.Choice>, Double> lateness = new java.util.HashMap<>();
+        Map<Knob.Choice, Map<Knob<?>, Knob.Choice>> leastLate = new java.util.HashMap<>();
+        for (Map<Knob<?>, Knob.Choice> combo : combos) {
+            Map<Knob<?>, Knob.Choice> merged = Knob.map();
+            merged.putAll(decided);
+            merged.putAll(combo);
+            double late = LatencyFit.lateness(r, merged);
+            lateness.put(combo, late);
+            for (Knob.Choice value : combo.values()) {
+                Map<Knob<?>, Knob.Choice> known = leastLate.get(value);
+                if (late > 0 && (known == null || late < LatencyFit.lateness(r, known))) {
+                    leastLate.put(value, merged);
+                }
+            }
+        }
+        double onTime = combos.stream().mapToDouble(lateness::get).min().orElseThrow();
+        combos = combos.stream().filter(c -> lateness.get(c) == onTime).toList();
         Map<Knob<?>, Knob.Choice> best = null;
         double bestCost = Double.POSITIVE_INFINITY;
         Map<Knob.Choice, Double> bestPerValue = new java.util.HashMap<>();
@@ -143,9 +156,8 @@ final class ServiceSelector {
         for (Knob<?> k : open.keySet()) {
             List<String> costs = new ArrayList<>();
             for (Knob.Choice value : open.get(k)) {
-                costs.add(value.key() + (bestPerValue.containsKey(value) ? " " + Quantities.usd(bestPerValue.get(value)) : " ruled out ("
-                        + QueryLatency.missed(r, k == Knob.WAREHOUSE ? value : Warehouse.BOTH, k == Knob.DASHBOARDS ? value
-                        : DashboardStore.WAREHOUSE) + ")"));
+                costs.add(value.key() + (bestPerValue.containsKey(value) ? " " + Quantities.usd(bestPerValue.get(value))
+                        : " ruled out (" + LatencyFit.missed(r, leastLate.get(value)) + ")"));
             }
             reasons.put(k, "cheapest whole design per month: " + String.join(", ", costs));
         }

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every formula the report prints (capacity figures and cost-line quantities), read back by {@link Recalculator}
+ * Every formula the report prints (capacity figures, cost-line quantities, decision-path steps), read back by {@link Recalculator}
  * from its text alone, gives the figure printed beside it; and every model constant is printed where it is used,
  * so a constant that changed while its text stayed would be caught. The designs: every shipped example, and
  * variants that reach the branches the examples do not (Kinesis, OpenSearch, always-on clusters, uncompressed
@@ -37,6 +37,11 @@ class PrintedFormulasTest {
             for (Estimate e : d.capacity().estimates()) {
                 out.add(new Printed(d.requirements().name() + ": " + e.id(), e.formula().text(), printedFigure(e)));
             }
+            DecisionBudget.of(d.requirements(), d.decisions()).ifPresent(b -> {
+                b.steps().forEach(st -> out.add(new Printed(d.requirements().name() + ": " + st.name(), st.ms().text(),
+                        Quantities.number(st.ms().value()) + " ms")));
+                out.add(new Printed(d.requirements().name() + ": decision path", b.total().text(), Quantities.number(b.total().value()) + " ms"));
+            });
             for (CostLine l : d.cost().lines()) {
                 out.add(new Printed(d.requirements().name() + ": " + l.id(), l.quantityFormula().text(),
                         Quantities.number(l.quantity()) + " " + l.unit()));
@@ -60,6 +65,8 @@ class PrintedFormulasTest {
                 "volume: {per_day: 40 TB}\nusers: {patterns: [dashboards, sql], dashboard_queries_per_day: 5000000, query_latency: 500 ms, "
                         + "dashboard_drilldown: true}",
                 "volume: {per_day: 1 TB}\nvelocity: {mode: streaming, latency: 5 s}\nusers: {patterns: [dashboards], query_latency: 300 ms}",
+                "volume: {per_day: 10 GB}\nvelocity: {mode: streaming, latency: 900 ms}\nusers: {patterns: [ml_features]}\n"
+                        + "choices: {ingestion: kinesis, serving: dynamodb}",
                 "volume: {per_day: 2 TB}\nusers: {patterns: [search, sql]}\nvelocity: {mode: hybrid, latency: 30 s}\n"
                         + "choices: {fetch_from_follower: false, producer_compression: none, bronze_compression: none, lifecycle_tiers: false}",
                 "volume: {per_day: 3 TB}\nvelocity: {mode: batch, latency: 1 h, micro_batch_interval: 5 min, writer_parallelism: 40}\n"
@@ -117,7 +124,7 @@ class PrintedFormulasTest {
     void aConstantChangedWithoutItsTextWouldBeCaught() throws IllegalAccessException {
         List<Printed> all = printed(corpus());
         List<String> missed = new ArrayList<>();
-        for (Class<?> model : List.of(CapacityPlan.class, CostModel.class)) {
+        for (Class<?> model : List.of(CapacityPlan.class, CostModel.class, DecisionBudget.class)) {
             for (Field f : model.getDeclaredFields()) {
                 boolean constant = Modifier.isStatic(f.getModifiers()) && Modifier.isFinal(f.getModifiers())
                         && (f.getType() == double.class || f.getType() == int.class);
