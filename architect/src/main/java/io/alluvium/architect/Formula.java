@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * <p>The text is plain arithmetic a reader can retype into a calculator (architect/README.md, *Reading a formula*):
  * each operand prints as a number and an optional unit ({@code 40 MB/s}, {@code 1.5 headroom}); a size
  * unit ({@code B KB MB GB TB PB}, alone or before a {@code /}) scales its number, so {@code 5 TB/day} is
- * 5e12 bytes a day and operands are held in bytes; operators are {@code x / + -} with parentheses where
+ * 5e12 bytes a day and operands are held in bytes; operators are {@code x / +} with parentheses where
  * precedence needs them, and {@code ceil(..)}, {@code max(.., ..)}, {@code min(.., ..)}; notes in
  * {@code [brackets]} are commentary. Units and notes carry no digits: every number printed is an operand.
  */
@@ -79,16 +79,8 @@ sealed interface Formula permits Formula.Operand, Formula.Binary, Formula.Call, 
         return new Binary(this, "/", o, value() / o.value());
     }
 
-    default Formula over(double v, String unit) {
-        return over(of(v, unit));
-    }
-
     default Formula plus(Formula o) {
         return new Binary(this, "+", o, value() + o.value());
-    }
-
-    default Formula minus(Formula o) {
-        return new Binary(this, "-", o, value() - o.value());
     }
 
     /** The same formula followed by a comment in brackets. */
@@ -117,7 +109,7 @@ sealed interface Formula permits Formula.Operand, Formula.Binary, Formula.Call, 
         }
     }
 
-    /** Two formulas joined by x, /, + or -. */
+    /** Two formulas joined by x, / or +. */
     record Binary(Formula left, String operator, Formula right, double value) implements Formula {
         @Override
         public int precedence() {
@@ -128,7 +120,7 @@ sealed interface Formula permits Formula.Operand, Formula.Binary, Formula.Call, 
         public String text() {
             boolean leftParens = left.precedence() < precedence();
             boolean rightParens = right.precedence() < precedence()
-                    || right.precedence() == precedence() && (operator.equals("/") || operator.equals("-"));
+                    || right.precedence() == precedence() && operator.equals("/");
             return wrap(left, leftParens) + " " + operator + " " + wrap(right, rightParens);
         }
 

@@ -81,7 +81,7 @@ public final class HtmlRenderer {
                     Map.entry("kinesis_shards", "shards")),
             Layer.PROCESSING, List.of(Map.entry("flink_kpus", "KPU"), Map.entry("emr_nodes", "EMR nodes"), Map.entry("spark_cores", "cores/run")),
             Layer.SERVING, List.of(Map.entry("athena_tb_per_month", "TB/month scanned"), Map.entry("redshift_nodes", "Redshift nodes"),
-                    Map.entry("elasticache_nodes", "cache nodes"), Map.entry("opensearch_nodes", "search nodes")));
+                    Map.entry("olap_nodes", "OLAP nodes"), Map.entry("elasticache_nodes", "cache nodes"), Map.entry("opensearch_nodes", "search nodes")));
 
     /** The services chosen for a layer (after its throughput and node counts), then any service billed in it that the choices do not name. */
     private static List<String> services(Design d, Layer l) {

@@ -174,7 +174,7 @@ class PrintedFormulasTest {
         assertThat(a.plus(b).times(c).text()).isEqualTo("(2 a + 3 b) x 4 c");
         assertThat(a.plus(b).times(c).value()).isEqualTo(20);
         assertThat(a.over(b.times(c)).text()).isEqualTo("2 a / (3 b x 4 c)");
-        assertThat(a.minus(b.minus(c)).text()).isEqualTo("2 a - (3 b - 4 c)");
+        assertThat(a.plus(b.plus(c)).text()).isEqualTo("2 a + 3 b + 4 c");
         assertThat(a.times(b).plus(c).text()).isEqualTo("2 a x 3 b + 4 c");
         assertThat(Formula.roundUp(Formula.of(7, ""), 3).value()).isEqualTo(9);
         assertThat(Formula.inSizeUnit(40, "MB/s").value()).isEqualTo(40e6);
