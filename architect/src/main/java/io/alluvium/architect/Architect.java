@@ -15,7 +15,7 @@ public final class Architect {
     public static Design design(Requirements r, Calibration cal) {
         Sizing s = Sizing.of(r, cal);
         PriceTable prices = PriceTable.forRegion(r.region());
-        List<ServiceChoice> services = ServiceSelector.explain(r, s.decisions(), s.capacity(), cal, prices);
+        List<ServiceChoice> services = ServiceExplanations.of(r, s.decisions(), s.capacity(), cal, prices);
         List<Bottleneck> bottlenecks = BottleneckDetector.detect(r, s.decisions(), s.capacity(), s.cost(), cal, prices);
         List<Optimization> optimizations = OptimizationAdvisor.advise(s, cal);
         Optional<Diagnosis> diagnosis = r.symptoms().isEmpty() ? Optional.empty() : Optional.of(Diagnosis.of(s, bottlenecks, cal));

@@ -17,7 +17,7 @@ public record Bottleneck(Kind kind, Severity severity, String title, String obse
     public enum Kind {
         SMALL_FILES, SKEWED_KEYS, HOT_PARTITION, DRIVER_MEMORY, NAT_TRAFFIC, METADATA_GROWTH, BACKPRESSURE,
         CONCURRENCY_LIMIT, FULL_SCANS, S3_REQUESTS, CROSS_AZ_TRAFFIC, IDLE_CLUSTER, OVER_BUDGET, BATCH_WINDOW, PII_EXPOSURE, DATA_VARIETY,
-        STARTUP_OVERHEAD, QUERY_LATENCY;
+        STARTUP_OVERHEAD, QUERY_LATENCY, LATENCY_BUDGET;
 
         public String id() {
             return name().toLowerCase(Locale.ROOT);

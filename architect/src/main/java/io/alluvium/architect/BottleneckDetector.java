@@ -7,6 +7,11 @@ import static io.alluvium.architect.Quantities.usd;
 import io.alluvium.architect.Bottleneck.Kind;
 import io.alluvium.architect.Bottleneck.Severity;
 import io.alluvium.architect.Bottleneck.Stake;
+import io.alluvium.architect.Knob.BatchCompute;
+import io.alluvium.architect.Knob.Cluster;
+import io.alluvium.architect.Knob.DashboardStore;
+import io.alluvium.architect.Knob.TableFormat;
+import io.alluvium.architect.Knob.Warehouse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -54,7 +59,7 @@ final class BottleneckDetector {
                 "Table metadata growth", number(c.snapshotsRetained) + " snapshots kept", "> " + number(Thresholds.MAX_SNAPSHOTS) + " snapshots",
                 "commits and query planning read an ever larger metadata tree", "expire_snapshots and rewrite_manifests in nightly maintenance",
                 Stake.lines(cost, List.of("glue_catalog.requests", "s3.put")))));
-        if (d.is(Knob.TABLE_FORMAT, "hive") && r.usage().sqlQueriesPerDay() > 0) {
+        if (d.is(Knob.TABLE_FORMAT, TableFormat.HIVE) && r.usage().sqlQueriesPerDay() > 0) {
             Thresholds.above(c.filesPerSqlQuery, Thresholds.DRIVER_MAX_FILES_PER_RUN).ifPresent(s -> out.add(new Bottleneck(Kind.METADATA_GROWTH, s,
                     "Listing-based planning", number(c.filesPerSqlQuery) + " files listed per query",
                     "> " + number(Thresholds.DRIVER_MAX_FILES_PER_RUN) + " files listed (Hive tables list S3 prefixes)",
@@ -71,6 +76,12 @@ final class BottleneckDetector {
         }
         athena(r, d, c, cost, prices, out);
         out.addAll(QueryLatency.assess(r, d, c, cost));
+        DecisionBudget.of(r, d).filter(b -> !b.within()).ifPresent(b -> out.add(new Bottleneck(Kind.LATENCY_BUDGET, Severity.REACHED,
+                "Decision path over its latency budget", number(b.total().value()) + " ms at p99 = " + b.total().text(),
+                "velocity.latency " + number(b.budgetMs()) + " ms", "decisions arrive late: the caller times out or decides without the score",
+                "Kafka instead of a polled Kinesis stream, features in ElastiCache (about 1 ms a read) read in one batch (MGET), "
+                        + "the model in the Flink job instead of behind an endpoint", Stake.lines(cost, List.of("kinesis.shards", "kinesis.stream",
+                        "dynamodb.reads", "dynamodb.writes", "elasticache.nodes")))));
         double requests = cost.line("s3.put") + cost.line("s3.get");
         double s3Storage = cost.lines().stream().filter(l -> l.id().startsWith("s3.") && !S3_REQUEST_LINES.contains(l.id()))
                 .mapToDouble(CostLine::usd).sum();
@@ -106,8 +117,9 @@ final class BottleneckDetector {
 
     /** Athena's concurrency quota and full scans; neither exists without queries. */
     private static void athena(Requirements r, Decisions d, CapacityPlan c, MonthlyCost cost, PriceTable prices, List<Bottleneck> out) {
-        double athenaQueries = c.athenaTbPerMonth > 0 ? (d.is(Knob.WAREHOUSE, "athena") ? r.usage().dashboardQueriesPerDay() : 0)
-                + (d.is(Knob.WAREHOUSE, "redshift") ? 0 : r.usage().sqlQueriesPerDay()) : 0;
+        boolean dashboardsOnAthena = d.is(Knob.WAREHOUSE, Warehouse.ATHENA) && d.is(Knob.DASHBOARDS, DashboardStore.WAREHOUSE);
+        double athenaQueries = c.athenaTbPerMonth > 0 ? (dashboardsOnAthena ? r.usage().dashboardQueriesPerDay() : 0)
+                + (d.is(Knob.WAREHOUSE, Warehouse.REDSHIFT) ? 0 : r.usage().sqlQueriesPerDay()) : 0;
         double seconds = Math.max(1, c.sqlBytesPerQuery / Thresholds.ATHENA_SCAN_BYTES_PER_S);
         double concurrent = athenaQueries / Thresholds.BUSY_HOURS_PER_DAY / 3600 * seconds * r.volume().peakFactor();
         Thresholds.above(concurrent, Thresholds.ATHENA_MAX_ACTIVE_QUERIES).ifPresent(s -> out.add(new Bottleneck(Kind.CONCURRENCY_LIMIT, s,
@@ -129,13 +141,13 @@ final class BottleneckDetector {
         double busyHours = r.deployment().map(Requirements.Deployment::busyHoursPerDay).orElse(OptionalDouble.empty())
                 .orElse(r.velocity().batchWindowHours() * c.batchRunsPerDay);
         double utilization = Math.min(1, busyHours / 24);
-        if (d.is(Knob.CLUSTER, "always_on") && d.is(Knob.BATCH_COMPUTE, "emr")) {
+        if (d.is(Knob.CLUSTER, Cluster.ALWAYS_ON) && d.is(Knob.BATCH_COMPUTE, BatchCompute.EMR)) {
             Thresholds.below(utilization, Thresholds.MIN_CLUSTER_UTILIZATION).ifPresent(s -> out.add(new Bottleneck(Kind.IDLE_CLUSTER, s,
                     "Idle cluster", "busy " + number(utilization * 100) + "% of the day (" + number(busyHours) + " h of work)", "< " + number(Thresholds.MIN_CLUSTER_UTILIZATION * 100) + "% utilization",
                     "you pay 24 h for " + number(busyHours) + " h of work", "per-run clusters or EMR Serverless",
                     Stake.share(cost, 1 - utilization, "idle", CLUSTER_LINES))));
         }
-        if (d.is(Knob.CLUSTER, "ephemeral") && d.is(Knob.BATCH_COMPUTE, "emr")) {
+        if (d.is(Knob.CLUSTER, Cluster.EPHEMERAL) && d.is(Knob.BATCH_COMPUTE, BatchCompute.EMR)) {
             double interval = r.velocity().batchIntervalSeconds();
             double startupShare = CapacityPlan.EMR_STARTUP_S / interval;
             double billedStartup = CapacityPlan.EMR_STARTUP_S / (CapacityPlan.EMR_STARTUP_S + r.velocity().batchWindowHours() * 3600);
@@ -147,7 +159,7 @@ final class BottleneckDetector {
                     "stream the transformation (Flink), or EMR Serverless with pre-initialized capacity; otherwise fewer, larger runs",
                     Stake.share(cost, billedStartup, "start-up", CLUSTER_LINES))));
         }
-        if (d.is(Knob.BATCH_COMPUTE, "redshift")) {
+        if (d.is(Knob.BATCH_COMPUTE, BatchCompute.REDSHIFT)) {
             out.add(new Bottleneck(Kind.IDLE_CLUSTER, Severity.REACHED, "Warehouse sized for the ELT window", number(c.redshiftEltNodes)
                     + " nodes sized for " + number(r.velocity().batchWindowHours()) + " h of ELT, provisioned 24 h", "ELT compute inside a provisioned warehouse",
                     "compute for the batch window is paid all day; loads compete with dashboards", "Spark on per-run clusters; Redshift for Gold only",

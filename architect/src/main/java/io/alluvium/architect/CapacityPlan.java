@@ -1,10 +1,24 @@
 package io.alluvium.architect;
 
+import static io.alluvium.architect.Formula.ceil;
+import static io.alluvium.architect.Formula.inSizeUnit;
+import static io.alluvium.architect.Formula.max;
+import static io.alluvium.architect.Formula.min;
+import static io.alluvium.architect.Formula.of;
 import static io.alluvium.architect.Quantities.MB;
 import static io.alluvium.architect.Quantities.SECONDS_PER_DAY;
-import static io.alluvium.architect.Quantities.number;
-import static io.alluvium.architect.Quantities.size;
+import static io.alluvium.architect.Quantities.SECONDS_PER_HOUR;
 
+import io.alluvium.architect.Knob.BatchCompute;
+import io.alluvium.architect.Knob.Cluster;
+import io.alluvium.architect.Knob.Codec;
+import io.alluvium.architect.Knob.CuratedFormat;
+import io.alluvium.architect.Knob.DashboardStore;
+import io.alluvium.architect.Knob.Ingestion;
+import io.alluvium.architect.Knob.Pipeline;
+import io.alluvium.architect.Knob.Serving;
+import io.alluvium.architect.Knob.TableFormat;
+import io.alluvium.architect.Knob.Warehouse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -13,12 +27,15 @@ import java.util.OptionalDouble;
  * Capacity as arithmetic the reader can check: rates, partitions and brokers, Flink slots, Spark cores
  * for the batch window, bytes per layer after compression, objects and requests per day, bytes scanned
  * per query, serving operations and network bytes. Exists so that cost, bottlenecks and optimizations
- * all start from the same numbers, each printed with its formula.
+ * all start from the same numbers, each printed with its formula: every figure is a {@link Formula}, so the
+ * text a reader checks is made of the operands the number was computed from.
  */
 public final class CapacityPlan {
     /** Partitions, shards and slots are sized for peak x this: room for a catch-up after an outage. */
     static final double HEADROOM = 1.5;
     static final int REPLICATION = 3;
+    /** Brokers and partitions come in multiples of the availability zones, one replica in each. */
+    static final int AZS = 3;
     static final int MIN_PARTITIONS = 6;
     /** Produce + replica ingress one kafka.m7g/m5.xlarge broker sustains (planning figure, MSK right-sizing guidance). */
     static final double BROKER_MB_PER_S = 50;
@@ -27,6 +44,13 @@ public final class CapacityPlan {
     static final double KINESIS_SHARD_MB_PER_S = 1;
     static final double KINESIS_SHARD_RECORDS_PER_S = 1000;
     static final double KINESIS_PUT_UNIT_BYTES = 25_000;
+    /** Kinesis on-demand bills each record's bytes rounded up to a KiB. */
+    static final double KINESIS_ON_DEMAND_RECORD_BYTES = 1024;
+    /**
+     * Client ingress one express.m7g.xlarge Express broker sustains (AWS's recommended figure; replication is the
+     * service's, so it is not counted again as it is for Standard brokers).
+     */
+    static final double EXPRESS_BROKER_MB_PER_S = 31.2;
     /** Flink checkpoint = Iceberg commit interval of the landing job, unless velocity.micro_batch_interval says otherwise. */
     static final double CHECKPOINT_S = 60;
     /** Log agents (Fluent Bit, Vector) upload a file every 10 min (unless velocity.micro_batch_interval says otherwise) or 100 MB. */
@@ -71,189 +95,297 @@ public final class CapacityPlan {
     static final double HOT_DAYS = 30;
     static final double ATHENA_MIN_BYTES_PER_QUERY = 10 * MB;
     static final double METADATA_FILES_PER_COMMIT = 3;
+    /** Each batch run commits Silver and Gold. */
+    static final double TABLES_PER_RUN = 2;
+    /** Nightly maintenance commits: rewrite_data_files, rewrite_manifests, expire_snapshots. */
+    static final double MAINTENANCE_COMMITS_PER_DAY = 3;
     /** Snapshots are expired after this many days when maintenance runs. */
     static final double SNAPSHOT_EXPIRY_DAYS = 5;
     /** The serving store holds the current day of Gold (features, aggregates) online unless users.serving_window says otherwise. */
     static final double SERVING_DAYS = 1;
     static final double REDIS_OPS_PER_NODE = 100_000;
     static final double REDIS_NODE_GB = 13.07;
+    /** A primary and a replica per ElastiCache shard (Multi-AZ). */
+    static final double NODES_PER_CACHE_SHARD = 2;
     static final double OPENSEARCH_OPS_PER_NODE = 5_000;
     static final int MIN_OPENSEARCH_NODES = 3;
     /** With three AZs, two thirds of client traffic reaches a leader in another AZ. */
     static final double CROSS_AZ_SHARE = 2.0 / 3;
+    /**
+     * Times compute moves each layer's bytes to or from S3 a day: Bronze landed and read, Silver written and read
+     * half again by the Gold pass, compaction reading and rewriting Bronze and Silver.
+     */
+    static final double BRONZE_S3_PASSES = 2;
+    static final double SILVER_S3_PASSES = 1.5;
+    static final double COMPACTION_S3_PASSES = 2;
     static final double SERVERLESS_GB_PER_VCPU = 4;
     static final double FLINK_STORAGE_GB_PER_KPU = 50;
     static final double TRANSITIONS_PER_RUN = 25;
     static final double CATALOG_CALLS_PER_QUERY = 5;
+    /** A real-time OLAP cluster keeps one server per AZ at least, and each segment on two of them. */
+    static final double MIN_OLAP_NODES = 3;
+    static final double OLAP_REPLICAS = 2;
+    /** Segments one r7g.2xlarge OLAP server (64 GiB memory, gp3 disk) serves at dashboard latency (planning figure). */
+    static final double OLAP_NODE_GB = 500;
+    /** Dashboard aggregates one OLAP server answers a second within its p99 (planning figure, star-tree indexes). */
+    static final double OLAP_QUERIES_PER_S_PER_NODE = 100;
+    /** Distinct dashboard tiles the pipeline pre-aggregates, each one key-value item rewritten at every refresh (planning figure). */
+    static final double DASHBOARD_TILES = 200;
 
     private final List<Estimate> estimates = new ArrayList<>();
 
-    final double eventsPerDay;
-    final double avgEventsPerSecond;
-    final double peakEventsPerSecond;
-    final double avgMbPerSecond;
-    final double peakMbPerSecond;
+    double eventsPerDay;
+    double avgEventsPerSecond;
+    double peakEventsPerSecond;
+    double avgMbPerSecond;
+    double peakMbPerSecond;
     double partitions;
     double brokers;
     double mskStorageGb;
+    double mskWrittenGbPerMonth;
     double kinesisShards;
     double kinesisPutUnitsPerMonth;
+    double kinesisInGbPerMonth;
+    double kinesisOutGbPerMonth;
     double flinkLandingParallelism;
     double flinkRealtimeParallelism;
     double flinkKpus;
-    final double sparkRowsPerDay;
-    final double sparkCoreHoursPerDay;
-    final double sparkCores;
+    double sparkRowsPerDay;
+    double sparkCoreHoursPerDay;
+    double sparkCores;
     double emrNodes;
     double emrWorkerHoursPerDay;
     double emrPrimaryHoursPerDay;
     double redshiftEltNodes;
     double redshiftServingNodes;
-    final double bronzeBytesPerDay;
-    final double silverBytesPerDay;
-    final double goldBytesPerDay;
-    final double bronzeStandardGb;
-    final double bronzeColdGb;
-    final double silverStandardGb;
-    final double silverColdGb;
-    final double goldStandardGb;
-    final double redshiftStorageGb;
+    double bronzeBytesPerDay;
+    double silverBytesPerDay;
+    double goldBytesPerDay;
+    double bronzeStandardGb;
+    double bronzeColdGb;
+    double silverStandardGb;
+    double silverColdGb;
+    double goldStandardGb;
+    double redshiftStorageGb;
     /** Seconds between landing commits (micro-batch) or agent flushes, and the writers that each land a file per interval. */
-    final double landingIntervalSeconds;
-    final double landingWriters;
-    final double landingFilesPerDay;
-    final double avgLandingFileBytes;
-    final double silverFilesPerDay;
-    final double goldFilesPerDay;
-    final double compactedFilesPerDay;
-    final double commitsPerDay;
-    final double snapshotsRetained;
-    final double filesPerSparkRun;
-    final double putRequestsPerDay;
-    final double getRequestsPerDay;
-    final double sqlBytesPerQuery;
-    final double dashboardBytesPerQuery;
-    final double filesPerSqlQuery;
-    final double athenaTbPerMonth;
-    final double servingReadsPerSecond;
-    final double servingWritesPerSecond;
-    final double servingGb;
+    double landingIntervalSeconds;
+    double landingWriters;
+    double landingFilesPerDay;
+    double avgLandingFileBytes;
+    double silverFilesPerDay;
+    double goldFilesPerDay;
+    double compactedFilesPerDay;
+    double commitsPerDay;
+    double snapshotsRetained;
+    double filesPerSparkRun;
+    double putRequestsPerDay;
+    double getRequestsPerDay;
+    double sqlBytesPerQuery;
+    double dashboardBytesPerQuery;
+    double filesPerSqlQuery;
+    double athenaTbPerMonth;
+    double olapGb;
+    double olapNodes;
+    double dashboardKvWritesPerDay;
+    double dashboardKvReadsPerDay;
+    double servingReadsPerSecond;
+    double servingWritesPerSecond;
+    double servingGb;
     double servingNodes;
-    final double s3TrafficGbPerDay;
-    final double natGbPerDay;
-    final double crossAzGbPerDay;
-    final double batchRunsPerDay;
-    final double catalogRequestsPerMonth;
+    double s3TrafficGbPerDay;
+    double natGbPerDay;
+    double crossAzGbPerDay;
+    double batchRunsPerDay;
+
+    private final Requirements r;
+    private final Decisions d;
+    private final Calibration cal;
+    /** Events land through a log (MSK or Kinesis) and a Flink landing job, not by agents uploading files. */
+    private final boolean log;
+    private final boolean compaction;
+    private final boolean parquet;
+    /** Silver and Gold are built by SQL inside Redshift, not by Spark on S3. */
+    private final boolean eltInRedshift;
+    /** Landed bytes per raw byte on the log: the producer batches' ratio, or 1 when producers do not compress. */
+    private final Formula logRatio;
 
     CapacityPlan(Requirements r, Decisions d, Calibration cal) {
-        Requirements.Volume v = r.volume();
-        String perDay = size(v.bytesPerDay()) + "/day";
-        eventsPerDay = v.eventsPerDay();
-        avgEventsPerSecond = add("events_per_s_avg", "Events/s, average", v.avgEventsPerSecond(), "events/s",
-                perDay + " / " + size(v.eventBytes()) + " / 86,400 s");
-        peakEventsPerSecond = add("events_per_s_peak", "Events/s, peak", v.peakEventsPerSecond(), "events/s",
-                number(avgEventsPerSecond) + " x peak factor " + number(v.peakFactor()));
-        avgMbPerSecond = add("ingest_mb_per_s_avg", "Ingest MB/s, average", v.avgMbPerSecond(), "MB/s", perDay + " / 86,400 s");
-        peakMbPerSecond = add("ingest_mb_per_s_peak", "Ingest MB/s, peak", v.peakMbPerSecond(), "MB/s",
-                number(avgMbPerSecond) + " x " + number(v.peakFactor()));
+        this.r = r;
+        this.d = d;
+        this.cal = cal;
+        log = !d.is(Knob.INGESTION, Ingestion.S3_DIRECT);
+        compaction = d.on(Knob.COMPACTION);
+        parquet = d.is(Knob.CURATED_FORMAT, CuratedFormat.PARQUET);
+        eltInRedshift = d.is(Knob.BATCH_COMPUTE, BatchCompute.REDSHIFT);
+        boolean producerZstd = d.is(Knob.PRODUCER_COMPRESSION, Codec.ZSTD);
+        logRatio = of(producerZstd ? r.volume().compression().producer() : 1.0, "").note(producerZstd ? "producer zstd" : "uncompressed batches");
+        rates();
+        stream();
+        spark();
+        layers();
+        landing();
+        queries();
+        warehouse();
+        serving();
+        network();
+    }
 
-        boolean log = !d.is(Knob.INGESTION, "s3_direct");
+    private Formula perDay() {
+        return Formula.bytes(r.volume().bytesPerDay(), "/day");
+    }
+
+    private static Formula perDay(double bytes) {
+        return Formula.bytes(bytes, "/day");
+    }
+
+    private static Formula secondsPerDay() {
+        return of(SECONDS_PER_DAY, "s/day");
+    }
+
+    private static Formula headroom() {
+        return of(HEADROOM, "headroom");
+    }
+
+    private void rates() {
+        Requirements.Volume v = r.volume();
+        eventsPerDay = v.eventsPerDay();
+        avgEventsPerSecond = add("events_per_s_avg", "Events/s, average", "events/s",
+                perDay().over(Formula.bytes(v.eventBytes(), " per event")).over(secondsPerDay()));
+        peakEventsPerSecond = add("events_per_s_peak", "Events/s, peak", "events/s",
+                of(avgEventsPerSecond, "events/s").times(v.peakFactor(), "peak factor"));
+        avgMbPerSecond = add("ingest_mb_per_s_avg", "Ingest MB/s, average", "MB/s", perDay().over(secondsPerDay()));
+        peakMbPerSecond = add("ingest_mb_per_s_peak", "Ingest MB/s, peak", "MB/s",
+                inSizeUnit(avgMbPerSecond, "MB/s").times(v.peakFactor(), "peak factor"));
+    }
+
+    /** The log (MSK partitions and brokers, or Kinesis shards) and the Flink jobs reading it. */
+    private void stream() {
+        Formula peakEvents = of(peakEventsPerSecond, "peak events/s");
+        Formula slot = of(cal.flinkRowsPerSecondPerSlot().value(), "rows/s per slot");
         if (log) {
-            flinkLandingParallelism = add("flink_landing_parallelism", "Flink landing job parallelism",
-                    Math.ceil(peakEventsPerSecond * HEADROOM / cal.flinkRowsPerSecondPerSlot().value()), "slots",
-                    "ceil(" + number(peakEventsPerSecond) + " peak events/s x headroom " + HEADROOM + " / "
-                            + number(cal.flinkRowsPerSecondPerSlot().value()) + " rows/s per slot)");
+            flinkLandingParallelism = add("flink_landing_parallelism", "Flink landing job parallelism", "slots",
+                    ceil(peakEvents.times(headroom()).over(slot)));
         }
-        boolean producerZstd = d.is(Knob.PRODUCER_COMPRESSION, "zstd");
-        double logRatio = producerZstd ? v.compression().producer() : 1.0;
-        String producerCodec = number(logRatio) + (producerZstd ? " (producer zstd)" : " (uncompressed batches)");
-        if (d.is(Knob.INGESTION, "msk")) {
-            double byMb = Math.ceil(peakMbPerSecond * HEADROOM / cal.kafkaPartitionMbPerSecond().value());
-            partitions = add("kafka_partitions", "Kafka partitions (MSK)",
-                    roundUp(Math.max(Math.max(byMb, flinkLandingParallelism), MIN_PARTITIONS), 3), "partitions",
-                    "round up to 3 of max(ceil(" + number(peakMbPerSecond) + " MB/s x " + HEADROOM + " / "
-                            + number(cal.kafkaPartitionMbPerSecond().value()) + " MB/s per partition) = " + number(byMb)
-                            + ", Flink parallelism " + number(flinkLandingParallelism) + ", minimum " + MIN_PARTITIONS + ")");
-            double byThroughput = Math.ceil(peakMbPerSecond * REPLICATION / BROKER_MB_PER_S);
-            double byPartitions = Math.ceil(partitions * REPLICATION / PARTITIONS_PER_BROKER);
-            brokers = add("msk_brokers", "MSK brokers (kafka.*.xlarge, 3 AZs)",
-                    roundUp(Math.max(Math.max(byThroughput, byPartitions), 3), 3), "brokers",
-                    "round up to 3 of max(ceil(" + number(peakMbPerSecond) + " MB/s x RF " + REPLICATION + " / " + number(BROKER_MB_PER_S)
-                            + " MB/s per broker) = " + number(byThroughput) + ", ceil(" + number(partitions) + " x " + REPLICATION
-                            + " / " + number(PARTITIONS_PER_BROKER) + " partitions per broker) = " + number(byPartitions) + ", 3)");
-            mskStorageGb = add("msk_storage_gb", "MSK storage",
-                    avgMbPerSecond * logRatio * SECONDS_PER_DAY * v.retention().logDays() * REPLICATION / 1000, "GB",
-                    number(avgMbPerSecond) + " MB/s x " + producerCodec + " x 86,400 s x " + number(v.retention().logDays())
-                            + " d log retention x RF " + REPLICATION + " / 1,000");
+        if (d.get(Knob.INGESTION).kafka()) {
+            kafka(d.is(Knob.INGESTION, Ingestion.MSK_EXPRESS));
         }
-        if (d.is(Knob.INGESTION, "kinesis")) {
-            kinesisShards = add("kinesis_shards", "Kinesis shards", Math.ceil(Math.max(peakMbPerSecond / KINESIS_SHARD_MB_PER_S,
-                    peakEventsPerSecond / KINESIS_SHARD_RECORDS_PER_S) * HEADROOM), "shards",
-                    "ceil(max(" + number(peakMbPerSecond) + " MB/s / 1 MB/s, " + number(peakEventsPerSecond)
-                            + " records/s / 1,000) x " + HEADROOM + ")");
-            double unitsPerEvent = Math.ceil(v.eventBytes() / KINESIS_PUT_UNIT_BYTES);
-            kinesisPutUnitsPerMonth = add("kinesis_put_units_per_month", "Kinesis PUT payload units per month",
-                    eventsPerDay * Quantities.DAYS_PER_MONTH * unitsPerEvent, "units",
-                    number(eventsPerDay) + " events/day x 30 x " + number(unitsPerEvent) + " unit(s) of 25 KB");
+        if (d.is(Knob.INGESTION, Ingestion.KINESIS)) {
+            kinesisShards(peakEvents);
+        }
+        if (d.is(Knob.INGESTION, Ingestion.KINESIS_ON_DEMAND)) {
+            kinesisOnDemand();
         }
         if (r.streaming()) {
-            flinkRealtimeParallelism = add("flink_realtime_parallelism", "Flink real-time job parallelism",
-                    Math.ceil(peakEventsPerSecond * HEADROOM / cal.flinkRowsPerSecondPerSlot().value()), "slots",
-                    "ceil(" + number(peakEventsPerSecond) + " x " + HEADROOM + " / " + number(cal.flinkRowsPerSecondPerSlot().value()) + ")");
+            flinkRealtimeParallelism = add("flink_realtime_parallelism", "Flink real-time job parallelism", "slots",
+                    ceil(peakEvents.times(headroom()).over(slot)));
         }
         if (log) {
             double apps = (flinkLandingParallelism > 0 ? 1 : 0) + (flinkRealtimeParallelism > 0 ? 1 : 0);
-            flinkKpus = add("flink_kpus", "Managed Flink KPUs", flinkLandingParallelism + flinkRealtimeParallelism + apps, "KPU",
-                    number(flinkLandingParallelism) + " + " + number(flinkRealtimeParallelism) + " (1 slot per KPU) + "
-                            + number(apps) + " orchestration KPU per application");
+            flinkKpus = add("flink_kpus", "Managed Flink KPUs", "KPU", of(flinkLandingParallelism, "landing slots")
+                    .plus(of(flinkRealtimeParallelism, "real-time slots").note("a slot per KPU"))
+                    .plus(of(apps, "orchestration KPU per application")));
         }
+    }
 
-        boolean kappa = d.is(Knob.PIPELINE, "kappa");
-        double passes = kappa ? KAPPA_SPARK_PASSES : SPARK_PASSES;
-        double rate = cal.sparkRowsPerSecondPerCore().value();
+    /**
+     * Partitions and brokers of an MSK cluster. Standard brokers carry produce and replica traffic and keep every
+     * replica on their disks; Express brokers are sized by client ingress and bill the log stored and written.
+     */
+    private void kafka(boolean express) {
+        Formula peakMb = inSizeUnit(peakMbPerSecond, "MB/s");
+        Formula replicas = of(REPLICATION, "replicas");
+        Formula byMb = ceil(peakMb.times(headroom()).over(inSizeUnit(cal.kafkaPartitionMbPerSecond().value(), "MB/s per partition")));
+        partitions = add("kafka_partitions", "Kafka partitions (MSK)", "partitions", Formula.roundUp(max(byMb,
+                of(flinkLandingParallelism, "landing slots"), of(MIN_PARTITIONS, "minimum")), AZS));
+        Formula byThroughput = express ? ceil(peakMb.over(inSizeUnit(EXPRESS_BROKER_MB_PER_S, "MB/s per Express broker")))
+                : ceil(peakMb.times(replicas).over(inSizeUnit(BROKER_MB_PER_S, "MB/s per broker")));
+        Formula byPartitions = ceil(of(partitions, "partitions").times(replicas).over(of(PARTITIONS_PER_BROKER, "partitions per broker")));
+        brokers = add("msk_brokers", express ? "MSK Express brokers (express.m7g.xlarge, one per AZ at least)"
+                : "MSK brokers (kafka.*.xlarge, one per AZ at least)", "brokers", Formula.roundUp(max(byThroughput, byPartitions, of(AZS, "AZs")), AZS));
+        Formula logged = inSizeUnit(avgMbPerSecond, "MB/s").times(logRatio).times(secondsPerDay());
+        Formula retained = logged.times(r.volume().retention().logDays(), "d log retention");
+        mskStorageGb = add("msk_storage_gb", express ? "MSK Express storage (the log stored, billed per GB)" : "MSK storage", "GB",
+                express ? retained : retained.times(replicas));
+        if (express) {
+            mskWrittenGbPerMonth = add("msk_written_gb_per_month", "Data written to Express brokers per month", "GB",
+                    logged.times(Quantities.DAYS_PER_MONTH, "d"));
+        }
+    }
+
+    private void kinesisShards(Formula peakEvents) {
+        kinesisShards = add("kinesis_shards", "Kinesis shards", "shards", ceil(max(
+                inSizeUnit(peakMbPerSecond, "MB/s").over(inSizeUnit(KINESIS_SHARD_MB_PER_S, "MB/s per shard")),
+                peakEvents.over(of(KINESIS_SHARD_RECORDS_PER_S, "records/s per shard"))).times(headroom())));
+        Formula unitsPerEvent = ceil(Formula.bytes(r.volume().eventBytes(), " per event").over(Formula.bytes(KINESIS_PUT_UNIT_BYTES, " per PUT unit")));
+        kinesisPutUnitsPerMonth = add("kinesis_put_units_per_month", "Kinesis PUT payload units per month", "units",
+                of(eventsPerDay, "events/day").times(Quantities.DAYS_PER_MONTH, "d").times(unitsPerEvent));
+    }
+
+    /** A Kinesis stream in on-demand mode: no shards to size, each record billed in and out by the KiB. */
+    private void kinesisOnDemand() {
+        Formula kib = Formula.bytes(KINESIS_ON_DEMAND_RECORD_BYTES, " per KiB");
+        Formula billedRecord = ceil(Formula.bytes(r.volume().eventBytes(), " per event").over(kib)).times(kib);
+        kinesisInGbPerMonth = add("kinesis_in_gb_per_month", "Kinesis on-demand data ingested per month", "GB",
+                of(eventsPerDay, "events/day").times(Quantities.DAYS_PER_MONTH, "d").times(billedRecord));
+        kinesisOutGbPerMonth = add("kinesis_out_gb_per_month", "Kinesis on-demand data retrieved per month", "GB",
+                inSizeUnit(kinesisInGbPerMonth, "GB").times(of(consumerGroups(), "consumer groups")));
+    }
+
+    /** Jobs reading the log: the landing job, and the real-time job of a streaming design. */
+    private double consumerGroups() {
+        return (log ? 1 : 0) + (r.streaming() ? 1 : 0);
+    }
+
+    private void spark() {
+        boolean kappa = d.is(Knob.PIPELINE, Pipeline.KAPPA);
+        Formula passes = kappa ? of(KAPPA_SPARK_PASSES, "passes").note("Kappa: compaction and backfill only") : of(SPARK_PASSES, "passes");
+        Formula rate = of(cal.sparkRowsPerSecondPerCore().value(), "rows/s per core");
+        Formula hour = of(SECONDS_PER_HOUR, "s/h");
         batchRunsPerDay = r.velocity().batchRunsPerDay();
-        double windowH = r.velocity().batchWindowHours();
-        sparkRowsPerDay = add("spark_rows_per_day", "Spark rows processed per day", eventsPerDay * passes, "rows",
-                number(eventsPerDay) + " events/day x " + passes + " passes" + (kappa ? " (Kappa: compaction and backfill only)" : ""));
-        sparkCoreHoursPerDay = add("spark_core_hours_per_day", "Spark core-hours per day", sparkRowsPerDay / rate / 3600,
-                "core-hours", number(sparkRowsPerDay) + " / " + number(rate) + " rows/s per core / 3,600");
-        sparkCores = add("spark_cores", "Spark cores to finish each run in the window",
-                Math.ceil(sparkRowsPerDay / batchRunsPerDay / (rate * windowH * 3600)), "cores",
-                "ceil(" + number(sparkRowsPerDay) + " / " + number(batchRunsPerDay) + " runs/day / (" + number(rate) + " x "
-                        + number(windowH) + " h x 3,600))");
-        boolean alwaysOn = d.is(Knob.CLUSTER, "always_on");
-        if (d.is(Knob.BATCH_COMPUTE, "emr")) {
-            double startupH = alwaysOn ? 0 : EMR_STARTUP_S / 3600;
-            OptionalDouble statedBusy = r.deployment().map(Requirements.Deployment::busyHoursPerDay).orElse(OptionalDouble.empty());
-            double busyHours = statedBusy.orElse((windowH + startupH) * batchRunsPerDay);
-            String perRun = alwaysOn ? "24 h (always on)" : statedBusy.isPresent() ? number(busyHours) + " h busy a day (current_state.emr)"
-                    : "(" + number(windowH) + " h + " + Quantities.duration(EMR_STARTUP_S) + " start-up) x " + number(batchRunsPerDay) + " runs";
-            double needed = Math.ceil(sparkCores / NODE_VCPU);
-            OptionalDouble statedNodes = r.deployment().map(Requirements.Deployment::emrNodes).orElse(OptionalDouble.empty());
-            emrNodes = add("emr_nodes", "EMR worker nodes (16 vCPU each)", statedNodes.orElse(needed), "nodes",
-                    (statedNodes.isPresent() ? "current_state.emr; the work needs " : "") + "ceil(" + number(sparkCores) + " cores / "
-                            + number(NODE_VCPU) + ")" + (statedNodes.isPresent() ? " = " + number(needed) : ""));
-            add("spark_executors", "Spark executors (4 cores each)", emrNodes * NODE_VCPU / EXECUTOR_CORES, "executors",
-                    number(emrNodes) + " nodes x " + number(NODE_VCPU / EXECUTOR_CORES) + " per node");
-            emrWorkerHoursPerDay = add("emr_worker_hours_per_day", "EMR worker instance-hours per day",
-                    emrNodes * (alwaysOn ? 24 : busyHours), "instance-hours", number(emrNodes) + " nodes x " + perRun);
-            emrPrimaryHoursPerDay = add("emr_primary_hours_per_day", "EMR primary node hours per day", alwaysOn ? 24 : busyHours,
-                    "instance-hours", perRun);
+        Formula runs = of(batchRunsPerDay, "runs/day");
+        Formula window = of(r.velocity().batchWindowHours(), "h window");
+        sparkRowsPerDay = add("spark_rows_per_day", "Spark rows processed per day", "rows", of(eventsPerDay, "events/day").times(passes));
+        Formula rows = of(sparkRowsPerDay, "rows/day");
+        sparkCoreHoursPerDay = add("spark_core_hours_per_day", "Spark core-hours per day", "core-hours", rows.over(rate).over(hour));
+        sparkCores = add("spark_cores", "Spark cores to finish each run in the window", "cores",
+                ceil(rows.over(runs).over(rate.times(window).times(hour))));
+        if (d.is(Knob.BATCH_COMPUTE, BatchCompute.EMR)) {
+            emr(window.plus(of(EMR_STARTUP_S, "s start-up").over(hour)).times(runs));
         }
+    }
 
-        boolean bronzeZstd = d.is(Knob.BRONZE_COMPRESSION, "zstd");
-        double bronzeRatio = bronzeZstd ? v.compression().bronze() : 1.0;
-        bronzeBytesPerDay = add("bronze_bytes_per_day", "Bronze bytes/day (raw payload)", v.bytesPerDay() * bronzeRatio, "bytes",
-                perDay + " x " + number(bronzeRatio) + (bronzeZstd ? " (zstd)" : " (uncompressed)"));
-        boolean parquet = d.is(Knob.CURATED_FORMAT, "parquet");
-        double curated = parquet ? v.compression().parquet() : JSON_RATIO;
-        silverBytesPerDay = add("silver_bytes_per_day", "Silver bytes/day", v.bytesPerDay() * curated, "bytes",
-                perDay + " x " + number(curated) + (parquet ? " (Parquet + zstd)" : " (uncompressed JSON)"));
-        goldBytesPerDay = add("gold_bytes_per_day", "Gold bytes/day", silverBytesPerDay * GOLD_FRACTION, "bytes",
-                size(silverBytesPerDay) + " x " + GOLD_FRACTION);
+    /** Nodes and billed hours of EMR on EC2; {@code perRunHours} is a per-run cluster's day: window and start-up, each run. */
+    private void emr(Formula perRunHours) {
+        Formula nodeVcpu = of(NODE_VCPU, "vCPU per node");
+        Formula needed = ceil(of(sparkCores, "cores").over(nodeVcpu));
+        OptionalDouble statedNodes = r.deployment().map(Requirements.Deployment::emrNodes).orElse(OptionalDouble.empty());
+        if (statedNodes.isPresent()) {
+            add("emr_nodes_for_the_work", "EMR worker nodes the work needs", "nodes", needed);
+        }
+        emrNodes = add("emr_nodes", "EMR worker nodes (16 vCPU each)", "nodes",
+                statedNodes.isPresent() ? of(statedNodes.getAsDouble(), "nodes").note("current_state.emr") : needed);
+        add("spark_executors", "Spark executors (4 cores each)", "executors",
+                of(emrNodes, "nodes").times(nodeVcpu).over(of(EXECUTOR_CORES, "cores per executor")));
+        OptionalDouble statedBusy = r.deployment().map(Requirements.Deployment::busyHoursPerDay).orElse(OptionalDouble.empty());
+        Formula hours = d.is(Knob.CLUSTER, Cluster.ALWAYS_ON) ? of(24, "h").note("always on")
+                : statedBusy.isPresent() ? of(statedBusy.getAsDouble(), "h busy a day").note("current_state.emr") : perRunHours;
+        emrWorkerHoursPerDay = add("emr_worker_hours_per_day", "EMR worker instance-hours per day", "instance-hours",
+                of(emrNodes, "nodes").times(hours));
+        emrPrimaryHoursPerDay = add("emr_primary_hours_per_day", "EMR primary node hours per day", "instance-hours", hours);
+    }
+
+    /** Bytes a day per layer and what each layer keeps, by storage class. */
+    private void layers() {
+        Requirements.Volume v = r.volume();
+        boolean bronzeZstd = d.is(Knob.BRONZE_COMPRESSION, Codec.ZSTD);
+        bronzeBytesPerDay = add("bronze_bytes_per_day", "Bronze bytes/day (raw payload)", "bytes",
+                perDay().times(of(bronzeZstd ? v.compression().bronze() : 1.0, "").note(bronzeZstd ? "zstd" : "uncompressed")));
+        silverBytesPerDay = add("silver_bytes_per_day", "Silver bytes/day", "bytes", perDay().times(parquet
+                ? of(v.compression().parquet(), "").note("Parquet + zstd") : of(JSON_RATIO, "").note("uncompressed JSON")));
+        goldBytesPerDay = add("gold_bytes_per_day", "Gold bytes/day", "bytes",
+                perDay(silverBytesPerDay).times(of(GOLD_FRACTION, "").note("Gold's share of Silver")));
         Requirements.Retention ret = v.retention();
         boolean tiers = d.on(Knob.LIFECYCLE_TIERS);
-        boolean eltInRedshift = d.is(Knob.BATCH_COMPUTE, "redshift");
         double bronzeGb = storedGb("bronze", bronzeBytesPerDay, ret.bronzeDays());
         double silverGb = storedGb("silver", silverBytesPerDay, ret.silverDays());
         double goldGb = storedGb("gold", goldBytesPerDay, ret.goldDays());
@@ -263,148 +395,185 @@ public final class CapacityPlan {
         silverColdGb = eltInRedshift ? 0 : silverGb - silverStandardGb;
         goldStandardGb = eltInRedshift ? 0 : goldGb;
         if (tiers) {
-            add("lifecycle_split", "Lifecycle: days kept in S3 Standard before colder tiers", HOT_DAYS, "days",
-                    "Bronze -> Glacier Instant Retrieval and Silver -> Standard-IA after " + number(HOT_DAYS) + " d; Gold stays in Standard");
+            add("lifecycle_split", "Lifecycle: days kept in S3 Standard before colder tiers", "days", of(HOT_DAYS, "d")
+                    .note("then Bronze to Glacier Instant Retrieval and Silver to Standard-IA; Gold stays in Standard"));
         }
-        boolean silverInRedshift = eltInRedshift || d.is(Knob.WAREHOUSE, "redshift");
-        boolean goldInRedshift = silverInRedshift || d.is(Knob.WAREHOUSE, "both");
-        redshiftStorageGb = (silverInRedshift ? silverGb : 0) + (goldInRedshift ? goldGb : 0);
-        if (redshiftStorageGb > 0) {
-            add("redshift_storage_gb", "Redshift managed storage", redshiftStorageGb, "GB",
-                    (silverInRedshift ? "Silver " + number(silverGb) + " GB + " : "") + "Gold " + number(goldGb) + " GB");
+        boolean silverInRedshift = eltInRedshift || d.is(Knob.WAREHOUSE, Warehouse.REDSHIFT);
+        boolean goldInRedshift = silverInRedshift || d.is(Knob.WAREHOUSE, Warehouse.BOTH);
+        Formula gold = inSizeUnit(goldGb, "GB Gold");
+        Formula held = silverInRedshift ? inSizeUnit(silverGb, "GB Silver").plus(gold) : gold;
+        if (goldInRedshift) {
+            redshiftStorageGb = add("redshift_storage_gb", "Redshift managed storage", "GB", held);
         }
         if (eltInRedshift) {
-            redshiftEltNodes = add("redshift_elt_nodes", "Redshift ra3.4xlarge nodes for ELT in the window (and the data they hold)",
-                    Math.max(MIN_REDSHIFT_NODES, Math.max(Math.ceil(sparkCores / REDSHIFT_NODE_VCPU), Math.ceil(redshiftStorageGb / REDSHIFT_NODE_STORAGE_GB))),
-                    "nodes", "max(" + MIN_REDSHIFT_NODES + ", ceil(" + number(sparkCores) + " cores / " + number(REDSHIFT_NODE_VCPU)
-                            + " vCPU per node), ceil(" + number(redshiftStorageGb) + " GB / " + number(REDSHIFT_NODE_STORAGE_GB)
-                            + " GB managed storage per node)), provisioned 24 h");
+            redshiftEltNodes = add("redshift_elt_nodes", "Redshift ra3.4xlarge nodes for ELT in the window (and the data they hold)", "nodes",
+                    max(of(MIN_REDSHIFT_NODES, "minimum"), ceil(of(sparkCores, "cores").over(of(REDSHIFT_NODE_VCPU, "vCPU per node"))),
+                            redshiftNodesForData()).note("provisioned around the clock"));
         }
+    }
 
-        boolean compaction = d.on(Knob.COMPACTION);
+    private Formula redshiftNodesForData() {
+        return ceil(inSizeUnit(redshiftStorageGb, "GB").over(inSizeUnit(REDSHIFT_NODE_STORAGE_GB, "GB managed storage per node")));
+    }
+
+    /** Files landed, written and compacted a day, the commits and snapshots they make, and the S3 PUTs. */
+    private void landing() {
         Requirements.Velocity vel = r.velocity();
+        Requirements.Retention ret = r.volume().retention();
         landingIntervalSeconds = vel.microBatchSeconds().orElse(log ? CHECKPOINT_S : AGENT_FLUSH_S);
-        landingWriters = vel.writerParallelism().orElse(log ? flinkLandingParallelism : v.sources());
-        String writers = number(landingWriters) + (vel.writerParallelism().isPresent() ? " writers" : log ? " writers (landing parallelism)" : " sources");
-        String interval = number(landingIntervalSeconds) + " s " + (log ? "micro-batch" : "flush")
-                + (vel.microBatchSeconds().isPresent() ? "" : " (default)");
-        if (log) {
-            landingFilesPerDay = add("landing_files_per_day", "Bronze files landed per day", landingWriters * SECONDS_PER_DAY / landingIntervalSeconds,
-                    "files", writers + " x 86,400 s / " + interval);
-        } else {
-            landingFilesPerDay = add("landing_files_per_day", "Bronze files landed per day",
-                    Math.max(landingWriters * SECONDS_PER_DAY / landingIntervalSeconds, bronzeBytesPerDay / AGENT_MAX_FILE_BYTES), "files",
-                    "max(" + writers + " x 86,400 s / " + interval + ", " + size(bronzeBytesPerDay)
-                            + " / " + size(AGENT_MAX_FILE_BYTES) + " per file)");
+        landingWriters = vel.writerParallelism().orElse(log ? flinkLandingParallelism : r.volume().sources());
+        Formula writers = vel.writerParallelism().isPresent() ? of(landingWriters, "writers")
+                : log ? of(landingWriters, "writers").note("landing parallelism") : of(landingWriters, "sources");
+        Formula interval = of(landingIntervalSeconds, log ? "s micro-batch" : "s flush");
+        if (vel.microBatchSeconds().isEmpty()) {
+            interval = interval.note("default");
         }
-        avgLandingFileBytes = add("landing_file_bytes_avg", "Average landed file size", bronzeBytesPerDay / landingFilesPerDay, "bytes",
-                size(bronzeBytesPerDay) + " / " + number(landingFilesPerDay) + " files");
-        silverFilesPerDay = add("silver_files_per_day", "Silver files per day", compaction ? Math.ceil(silverBytesPerDay / TARGET_FILE_BYTES)
-                        : landingFilesPerDay, "files",
-                compaction ? "ceil(" + size(silverBytesPerDay) + " / " + size(TARGET_FILE_BYTES) + " target file)"
-                        : "one output file per input file (no compaction)");
-        goldFilesPerDay = add("gold_files_per_day", "Gold files per day", compaction
-                        ? Math.max(batchRunsPerDay, Math.ceil(goldBytesPerDay / TARGET_FILE_BYTES))
-                        : batchRunsPerDay * SHUFFLE_PARTITIONS, "files",
-                compaction ? "max(" + number(batchRunsPerDay) + " runs, ceil(" + size(goldBytesPerDay) + " / " + size(TARGET_FILE_BYTES) + "))"
-                        : number(batchRunsPerDay) + " runs x " + number(SHUFFLE_PARTITIONS) + " shuffle partitions");
-        compactedFilesPerDay = compaction ? Math.ceil(bronzeBytesPerDay / TARGET_FILE_BYTES) : 0;
-        boolean hive = d.is(Knob.TABLE_FORMAT, "hive");
-        double landingCommits = log ? SECONDS_PER_DAY / landingIntervalSeconds : batchRunsPerDay;
-        commitsPerDay = add("table_commits_per_day", "Table commits per day", landingCommits + batchRunsPerDay * 2 + (compaction ? 3 : 0),
-                "commits", number(landingCommits) + " landing + " + number(batchRunsPerDay) + " runs x 2 tables"
-                        + (compaction ? " + 3 maintenance" : ""));
-        snapshotsRetained = hive ? 0 : add("snapshots_retained", "Snapshots kept in table metadata",
-                (landingCommits + batchRunsPerDay * 2) * (compaction ? SNAPSHOT_EXPIRY_DAYS : ret.bronzeDays()), "snapshots",
-                compaction ? "commits/day x " + number(SNAPSHOT_EXPIRY_DAYS) + " d (expire_snapshots runs)"
-                        : "commits/day x " + number(ret.bronzeDays()) + " d retention (nothing expires them)");
-        filesPerSparkRun = add("files_per_spark_run", "Input files planned per Spark run", landingFilesPerDay / batchRunsPerDay,
-                "files", number(landingFilesPerDay) + " / " + number(batchRunsPerDay) + " runs");
-        double metadataObjects = hive ? 0 : commitsPerDay * METADATA_FILES_PER_COMMIT;
-        double silverS3Files = eltInRedshift ? 0 : silverFilesPerDay + goldFilesPerDay;
-        putRequestsPerDay = add("s3_put_per_day", "S3 PUT requests per day", landingFilesPerDay + silverS3Files + compactedFilesPerDay + metadataObjects,
-                "requests", number(landingFilesPerDay) + " landed + " + number(silverS3Files) + " silver/gold + "
-                        + number(compactedFilesPerDay) + " compacted + " + number(metadataObjects) + " metadata");
+        Formula byInterval = writers.times(secondsPerDay()).over(interval);
+        Formula bronze = perDay(bronzeBytesPerDay);
+        Formula target = Formula.bytes(TARGET_FILE_BYTES, " target file");
+        landingFilesPerDay = add("landing_files_per_day", "Bronze files landed per day", "files",
+                log ? byInterval : max(byInterval, bronze.over(Formula.bytes(AGENT_MAX_FILE_BYTES, " per file"))));
+        avgLandingFileBytes = add("landing_file_bytes_avg", "Average landed file size", "bytes",
+                bronze.over(of(landingFilesPerDay, "files/day")));
+        Formula runs = of(batchRunsPerDay, "runs/day");
+        silverFilesPerDay = add("silver_files_per_day", "Silver files per day", "files", compaction ? ceil(perDay(silverBytesPerDay).over(target))
+                : of(landingFilesPerDay, "files/day").note("one output file per input file: no compaction"));
+        goldFilesPerDay = add("gold_files_per_day", "Gold files per day", "files", compaction ? max(runs, ceil(perDay(goldBytesPerDay).over(target)))
+                : runs.times(SHUFFLE_PARTITIONS, "shuffle partitions"));
+        Formula compacted = compaction ? ceil(bronze.over(target)).note("compacted") : of(0, "compacted").note("no compaction");
+        compactedFilesPerDay = compacted.value();
+        boolean hive = d.is(Knob.TABLE_FORMAT, TableFormat.HIVE);
+        Formula landingCommits = log ? secondsPerDay().over(of(landingIntervalSeconds, "s")) : runs;
+        Formula dataCommits = landingCommits.plus(runs.times(TABLES_PER_RUN, "tables"));
+        commitsPerDay = add("table_commits_per_day", "Table commits per day", "commits",
+                compaction ? dataCommits.plus(of(MAINTENANCE_COMMITS_PER_DAY, "maintenance")) : dataCommits);
+        if (!hive) {
+            snapshotsRetained = add("snapshots_retained", "Snapshots kept in table metadata", "snapshots", dataCommits.times(compaction
+                    ? of(SNAPSHOT_EXPIRY_DAYS, "d").note("expire_snapshots runs") : of(ret.bronzeDays(), "d retention").note("nothing expires them")));
+        }
+        filesPerSparkRun = add("files_per_spark_run", "Input files planned per Spark run", "files",
+                of(landingFilesPerDay, "files/day").over(runs));
+        Formula metadata = hive ? of(0, "metadata").note("Hive tables keep none")
+                : of(commitsPerDay, "commits").times(METADATA_FILES_PER_COMMIT, "metadata files");
+        putRequestsPerDay = add("s3_put_per_day", "S3 PUT requests per day", "requests",
+                of(landingFilesPerDay, "landed").plus(silverAndGoldS3Files()).plus(compacted).plus(metadata));
+    }
 
+    private Formula silverAndGoldS3Files() {
+        return eltInRedshift ? of(0, "Silver and Gold files").note("in Redshift")
+                : of(silverFilesPerDay, "Silver").plus(of(goldFilesPerDay, "Gold files"));
+    }
+
+    /** Bytes and files each analyst or dashboard query reads, Athena's scans, S3 GETs and catalog calls. */
+    private void queries() {
+        Requirements.Retention ret = r.volume().retention();
+        Requirements.Usage u = r.usage();
         boolean partitioned = d.on(Knob.PARTITIONED);
-        double colFraction = parquet ? COLUMNS_READ_FRACTION : 1.0;
-        double sqlDays = partitioned ? Math.min(r.usage().queryWindowDays(), ret.silverDays()) : ret.silverDays();
-        double goldDays = partitioned ? Math.min(r.usage().queryWindowDays(), ret.goldDays()) : ret.goldDays();
-        double skipping = compaction && parquet ? SORTED_READ_FRACTION : 1.0;
-        sqlBytesPerQuery = add("sql_bytes_per_query", "Bytes scanned per analyst query", silverBytesPerDay * sqlDays * colFraction * skipping, "bytes",
-                size(silverBytesPerDay) + "/day x " + number(sqlDays) + " d" + (partitioned ? " (partition pruning)" : " (no partitions: whole table)")
-                        + " x " + colFraction + (parquet ? " (columns read)" : " (JSON: every column)")
-                        + (skipping < 1 ? " x " + skipping + " (sorted files: min/max skipping)" : " (no sorted layout: no file skipping)"));
-        dashboardBytesPerQuery = add("dashboard_bytes_per_query", "Bytes scanned per dashboard query", goldBytesPerDay * goldDays * colFraction,
-                "bytes", size(goldBytesPerDay) + "/day x " + number(goldDays) + " d x " + colFraction);
-        double silverFileBytes = silverBytesPerDay / silverFilesPerDay;
-        filesPerSqlQuery = add("files_per_sql_query", "Files opened per analyst query", Math.ceil(silverFilesPerDay * sqlDays * skipping), "files",
-                number(silverFilesPerDay) + " files/day x " + number(sqlDays) + " d x " + skipping + " (avg " + size(silverFileBytes) + " per file)");
-        boolean sqlOnAthena = !d.is(Knob.WAREHOUSE, "redshift");
-        boolean dashOnAthena = d.is(Knob.WAREHOUSE, "athena");
-        double sqlQ = sqlOnAthena ? r.usage().sqlQueriesPerDay() : 0;
-        double dashQ = dashOnAthena ? r.usage().dashboardQueriesPerDay() : 0;
-        athenaTbPerMonth = add("athena_tb_per_month", "Athena TB scanned per month", Quantities.DAYS_PER_MONTH
-                        * (sqlQ * Math.max(ATHENA_MIN_BYTES_PER_QUERY, sqlBytesPerQuery) + dashQ * Math.max(ATHENA_MIN_BYTES_PER_QUERY, dashboardBytesPerQuery))
-                        / Quantities.TB, "TB",
-                "30 x (" + number(sqlQ) + " SQL x " + size(Math.max(ATHENA_MIN_BYTES_PER_QUERY, sqlBytesPerQuery)) + " + " + number(dashQ)
-                        + " dashboard x " + size(Math.max(ATHENA_MIN_BYTES_PER_QUERY, dashboardBytesPerQuery)) + ") per day, 10 MB minimum per query");
-        double goldFileCount = goldFilesPerDay * goldDays;
-        getRequestsPerDay = add("s3_get_per_day", "S3 GET requests per day",
-                landingFilesPerDay * (compaction ? 2 : 1) + silverS3Files + sqlQ * filesPerSqlQuery + dashQ * goldFileCount, "requests",
-                number(landingFilesPerDay) + " landed x " + (compaction ? "2 (Spark + compaction)" : "1 (Spark)") + " + " + number(silverS3Files)
-                        + " silver/gold + " + number(sqlQ) + " SQL x " + number(filesPerSqlQuery) + " files + " + number(dashQ) + " dashboard x "
-                        + number(goldFileCount) + " files");
-        catalogRequestsPerMonth = (commitsPerDay + (r.usage().sqlQueriesPerDay() + r.usage().dashboardQueriesPerDay()) * CATALOG_CALLS_PER_QUERY)
-                * Quantities.DAYS_PER_MONTH;
-
-        if (d.is(Knob.WAREHOUSE, "both") || (d.is(Knob.WAREHOUSE, "redshift") && !eltInRedshift)) {
-            redshiftServingNodes = add("redshift_nodes", "Redshift ra3.4xlarge nodes serving SQL",
-                    Math.max(MIN_REDSHIFT_NODES, Math.ceil(redshiftStorageGb / REDSHIFT_NODE_STORAGE_GB)), "nodes",
-                    "max(" + MIN_REDSHIFT_NODES + ", ceil(" + number(redshiftStorageGb) + " GB / " + number(REDSHIFT_NODE_STORAGE_GB) + " GB per node))");
+        Formula window = of(u.queryWindowDays(), "d query window");
+        Formula sqlDays = partitioned ? min(window, of(ret.silverDays(), "d retention")).note("partition pruning")
+                : of(ret.silverDays(), "d").note("no partitions: whole table");
+        Formula goldDays = partitioned ? min(window, of(ret.goldDays(), "d retention")) : of(ret.goldDays(), "d");
+        Formula columns = parquet ? of(COLUMNS_READ_FRACTION, "").note("columns read") : of(1.0, "").note("JSON: every column");
+        Formula skipping = compaction && parquet ? of(SORTED_READ_FRACTION, "").note("sorted files: min/max skipping")
+                : of(1.0, "").note("no sorted layout: no file skipping");
+        sqlBytesPerQuery = add("sql_bytes_per_query", "Bytes scanned per analyst query", "bytes",
+                perDay(silverBytesPerDay).times(sqlDays).times(columns).times(skipping));
+        dashboardBytesPerQuery = add("dashboard_bytes_per_query", "Bytes scanned per dashboard query", "bytes",
+                perDay(goldBytesPerDay).times(goldDays).times(columns));
+        filesPerSqlQuery = add("files_per_sql_query", "Files opened per analyst query", "files",
+                ceil(of(silverFilesPerDay, "files/day").times(sqlDays).times(skipping)));
+        Formula sql = of(d.is(Knob.WAREHOUSE, Warehouse.REDSHIFT) ? 0 : u.sqlQueriesPerDay(), "SQL queries/day");
+        boolean dashboardsOnAthena = d.is(Knob.WAREHOUSE, Warehouse.ATHENA) && d.is(Knob.DASHBOARDS, DashboardStore.WAREHOUSE);
+        Formula dashboards = of(dashboardsOnAthena ? u.dashboardQueriesPerDay() : 0, "dashboard queries/day");
+        Formula minimum = Formula.bytes(ATHENA_MIN_BYTES_PER_QUERY, " minimum");
+        athenaTbPerMonth = add("athena_tb_per_month", "Athena TB scanned per month", "TB", of(Quantities.DAYS_PER_MONTH, "d").times(
+                sql.times(max(minimum, Formula.bytes(sqlBytesPerQuery, " scanned")))
+                        .plus(dashboards.times(max(minimum, Formula.bytes(dashboardBytesPerQuery, " scanned"))))));
+        Formula landedReads = compaction ? of(2, "").note("read by Spark and by compaction") : of(1, "").note("read by Spark");
+        getRequestsPerDay = add("s3_get_per_day", "S3 GET requests per day", "requests", of(landingFilesPerDay, "landed").times(landedReads)
+                .plus(silverAndGoldS3Files()).plus(sql.times(filesPerSqlQuery, "files"))
+                .plus(dashboards.times(of(goldFilesPerDay, "Gold files/day").times(goldDays))));
+        if (u.dashboardQueriesPerDay() > 0) {
+            dashboardStore(goldDays);
         }
+    }
 
-        boolean serving = !d.is(Knob.SERVING, "none");
-        servingReadsPerSecond = serving ? r.usage().pointLookupsPerSecond() : 0;
-        servingWritesPerSecond = !serving ? 0 : add("serving_writes_per_s", "Serving store writes/s", r.streaming() ? avgEventsPerSecond
-                        : goldBytesPerDay / v.eventBytes() / SECONDS_PER_DAY, "writes/s",
-                r.streaming() ? "one upsert per event: " + number(avgEventsPerSecond) + " events/s"
-                        : size(goldBytesPerDay) + " Gold/day / " + size(v.eventBytes()) + " per item / 86,400 s");
-        double servingDays = r.usage().servingWindowDays();
-        servingGb = !serving ? 0 : add("serving_gb", "Serving store data", goldBytesPerDay * servingDays / Quantities.GB, "GB",
-                size(goldBytesPerDay) + "/day x " + number(servingDays) + " d online (users.serving_window)");
-        double ops = servingReadsPerSecond + servingWritesPerSecond;
-        if (d.is(Knob.SERVING, "elasticache")) {
-            double shards = Math.max(Math.ceil(ops / REDIS_OPS_PER_NODE), Math.ceil(servingGb / REDIS_NODE_GB));
-            servingNodes = add("elasticache_nodes", "ElastiCache nodes (primary + replica per shard)", 2 * Math.max(1, shards), "nodes",
-                    "2 x max(1, ceil(" + number(ops) + " ops/s / " + number(REDIS_OPS_PER_NODE) + "), ceil(" + number(servingGb) + " GB / "
-                            + REDIS_NODE_GB + " GB))");
+    /** Dashboards answered by a store of their own: a real-time OLAP cluster, or tiles pre-aggregated into DynamoDB. */
+    private void dashboardStore(Formula goldDays) {
+        Formula queries = of(r.usage().dashboardQueriesPerDay(), "dashboard queries/day");
+        if (d.is(Knob.DASHBOARDS, DashboardStore.REALTIME_OLAP)) {
+            olapGb = add("olap_gb", "Real-time OLAP segments held (Gold in the query window, replicated)", "GB",
+                    perDay(goldBytesPerDay).times(goldDays).times(OLAP_REPLICAS, "replicas"));
+            Formula perSecond = queries.over(of(Thresholds.BUSY_HOURS_PER_DAY, "busy h/day")).over(of(SECONDS_PER_HOUR, "s/h"));
+            olapNodes = add("olap_nodes", "Real-time OLAP servers (r7g.2xlarge)", "nodes", max(of(MIN_OLAP_NODES, "minimum"),
+                    ceil(inSizeUnit(olapGb, "GB").over(inSizeUnit(OLAP_NODE_GB, "GB per node"))),
+                    ceil(perSecond.over(of(OLAP_QUERIES_PER_S_PER_NODE, "queries/s per node")))));
         }
-        if (d.is(Knob.SERVING, "opensearch")) {
-            servingNodes = add("opensearch_nodes", "OpenSearch data nodes", Math.max(MIN_OPENSEARCH_NODES, Math.ceil(ops / OPENSEARCH_OPS_PER_NODE)),
-                    "nodes", "max(" + MIN_OPENSEARCH_NODES + ", ceil(" + number(ops) + " ops/s / " + number(OPENSEARCH_OPS_PER_NODE) + "))");
+        if (d.is(Knob.DASHBOARDS, DashboardStore.KEY_VALUE)) {
+            Formula refreshes = r.streaming() ? secondsPerDay().over(of(landingIntervalSeconds, "s refresh")) : of(batchRunsPerDay, "runs/day");
+            dashboardKvWritesPerDay = add("dashboard_kv_writes_per_day", "Pre-aggregated tile writes per day", "writes",
+                    of(DASHBOARD_TILES, "tiles").times(refreshes));
+            dashboardKvReadsPerDay = add("dashboard_kv_reads_per_day", "Pre-aggregated tile reads per day", "reads",
+                    queries.note("a read per tile shown"));
         }
+    }
 
-        double compactionTraffic = compaction ? 2 * (bronzeBytesPerDay + silverBytesPerDay) : 0;
-        double bytes = eltInRedshift ? bronzeBytesPerDay
-                : bronzeBytesPerDay * 2 + silverBytesPerDay * 1.5 + goldBytesPerDay + compactionTraffic;
-        s3TrafficGbPerDay = add("s3_traffic_gb_per_day", "S3 bytes moved by compute per day", bytes / Quantities.GB, "GB",
-                eltInRedshift ? "Bronze landed " + size(bronzeBytesPerDay) + " (Redshift COPY does not cross your VPC)"
-                        : "Bronze " + size(bronzeBytesPerDay) + " x 2 (land, read) + Silver " + size(silverBytesPerDay)
-                        + " x 1.5 (write, Gold pass) + Gold " + size(goldBytesPerDay) + (compaction ? " + compaction " + size(compactionTraffic) : ""));
-        natGbPerDay = d.is(Knob.S3_ACCESS, "nat_gateway") ? add("nat_gb_per_day", "GB through the NAT gateway per day", s3TrafficGbPerDay,
-                "GB", "all S3 traffic (no S3 gateway endpoint)") : 0;
-        double consumers = (log ? 1 : 0) + (r.streaming() ? 1 : 0);
-        double crossings = 1 + (d.on(Knob.FETCH_FROM_FOLLOWER) ? 0 : consumers);
-        crossAzGbPerDay = !d.is(Knob.INGESTION, "msk") ? 0 : add("cross_az_gb_per_day", "Kafka client bytes crossing AZs per day",
-                v.bytesPerDay() * logRatio * CROSS_AZ_SHARE * crossings / Quantities.GB, "GB",
-                perDay + " x " + producerCodec + " x 2/3 (leader in another AZ) x (1 produce" + (d.on(Knob.FETCH_FROM_FOLLOWER)
-                        ? ", consumers fetch from their AZ's replica)" : " + " + number(consumers) + " consumer groups)"));
+    private void warehouse() {
+        if (d.is(Knob.WAREHOUSE, Warehouse.BOTH) || (d.is(Knob.WAREHOUSE, Warehouse.REDSHIFT) && !eltInRedshift)) {
+            redshiftServingNodes = add("redshift_nodes", "Redshift ra3.4xlarge nodes serving SQL", "nodes",
+                    max(of(MIN_REDSHIFT_NODES, "minimum"), redshiftNodesForData()));
+        }
+    }
+
+    private void serving() {
+        if (d.is(Knob.SERVING, Serving.NONE)) {
+            return;
+        }
+        servingReadsPerSecond = r.usage().pointLookupsPerSecond();
+        servingWritesPerSecond = add("serving_writes_per_s", "Serving store writes/s", "writes/s", r.streaming()
+                ? of(avgEventsPerSecond, "events/s").note("one upsert per event")
+                : perDay(goldBytesPerDay).over(Formula.bytes(r.volume().eventBytes(), " per item")).over(secondsPerDay()));
+        servingGb = add("serving_gb", "Serving store data", "GB",
+                perDay(goldBytesPerDay).times(of(r.usage().servingWindowDays(), "d online").note("users.serving_window")));
+        Formula ops = of(servingReadsPerSecond, "reads/s").plus(of(servingWritesPerSecond, "writes/s"));
+        if (d.is(Knob.SERVING, Serving.ELASTICACHE)) {
+            servingNodes = add("elasticache_nodes", "ElastiCache nodes (primary + replica per shard)", "nodes",
+                    of(NODES_PER_CACHE_SHARD, "nodes per shard").times(max(of(1, "shard"), ceil(ops.over(of(REDIS_OPS_PER_NODE, "ops/s per node"))),
+                            ceil(inSizeUnit(servingGb, "GB").over(inSizeUnit(REDIS_NODE_GB, "GB per node"))))));
+        }
+        if (d.is(Knob.SERVING, Serving.OPENSEARCH)) {
+            servingNodes = add("opensearch_nodes", "OpenSearch data nodes", "nodes",
+                    max(of(MIN_OPENSEARCH_NODES, "minimum"), ceil(ops.over(of(OPENSEARCH_OPS_PER_NODE, "ops/s per node")))));
+        }
+    }
+
+    /** S3 bytes moved by compute, what of it crosses a NAT gateway, and Kafka client bytes crossing AZs. */
+    private void network() {
+        Formula bronze = Formula.bytes(bronzeBytesPerDay, "/day Bronze");
+        Formula silver = Formula.bytes(silverBytesPerDay, "/day Silver");
+        Formula moved = eltInRedshift ? bronze.note("landed; Redshift COPY does not cross your VPC")
+                : bronze.times(of(BRONZE_S3_PASSES, "").note("land, read")).plus(silver.times(of(SILVER_S3_PASSES, "").note("write, Gold pass")))
+                .plus(Formula.bytes(goldBytesPerDay, "/day Gold"));
+        if (compaction && !eltInRedshift) {
+            moved = moved.plus(of(COMPACTION_S3_PASSES, "").note("compaction reads and rewrites").times(bronze.plus(silver)));
+        }
+        s3TrafficGbPerDay = add("s3_traffic_gb_per_day", "S3 bytes moved by compute per day", "GB", moved);
+        if (d.is(Knob.S3_ACCESS, Knob.S3Access.NAT_GATEWAY)) {
+            natGbPerDay = add("nat_gb_per_day", "GB through the NAT gateway per day", "GB",
+                    inSizeUnit(s3TrafficGbPerDay, "GB").note("all S3 traffic: no S3 gateway endpoint"));
+        }
+        if (d.get(Knob.INGESTION).kafka()) {
+            double consumers = consumerGroups();
+            Formula produce = of(1, "produce");
+            Formula crossings = d.on(Knob.FETCH_FROM_FOLLOWER) ? produce.note("consumers fetch from their AZ's replica")
+                    : produce.plus(of(consumers, "consumer groups"));
+            crossAzGbPerDay = add("cross_az_gb_per_day", "Kafka client bytes crossing AZs per day", "GB",
+                    perDay().times(logRatio).times(of(CROSS_AZ_SHARE, "").note("leader in another AZ")).times(crossings));
+        }
     }
 
     private double storedGb(String layer, double bytesPerDay, double days) {
-        return add(layer + "_stored_gb", capitalized(layer) + " stored (steady state)", bytesPerDay * days / Quantities.GB, "GB",
-                size(bytesPerDay) + "/day x " + number(days) + " d retention");
+        return add(layer + "_stored_gb", capitalized(layer) + " stored (steady state)", "GB", perDay(bytesPerDay).times(days, "d retention"));
     }
 
     private static double hotShare(double days) {
@@ -415,13 +584,10 @@ public final class CapacityPlan {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private static double roundUp(double value, int multiple) {
-        return Math.ceil(value / multiple) * multiple;
-    }
-
-    private double add(String id, String label, double value, String unit, String formula) {
-        estimates.add(new Estimate(id, label, value, unit, formula));
-        return value;
+    private double add(String id, String label, String unit, Formula formula) {
+        Estimate e = new Estimate(id, label, unit, formula);
+        estimates.add(e);
+        return e.value();
     }
 
     public List<Estimate> estimates() {

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Two designs side by side ({@code --compare a.yaml b.yaml}): the decisions that differ and the monthly
- * cost difference by layer and by line. Exists for questions such as "why not Redshift instead of
- * S3 + Spark" and before/after cost cuts.
+ * Two designs side by side ({@code --compare a.yaml b.yaml}): the decisions that differ, the monthly
+ * cost difference by layer and by line, and which side to take. Exists for questions such as "why not
+ * Redshift instead of S3 + Spark" and before/after cost cuts; the recommendation follows the numbers, and
+ * names the reason when it does not take the cheaper side.
  */
 public record Comparison(Design a, Design b) {
 
@@ -24,13 +25,47 @@ public record Comparison(Design a, Design b) {
         return a.cost().total() == 0 ? 0 : 100 * difference() / a.cost().total();
     }
 
+    /**
+     * The cheaper side, unless it has reached bottlenecks or failed SLAs the other has not: then the dearer side,
+     * with those problems as the reason. Either way with the cost at 10x the data, and a warning when it flips there.
+     */
+    public String recommendation() {
+        boolean bCheaper = difference() < 0;
+        Design cheap = bCheaper ? b : a;
+        Design dear = bCheaper ? a : b;
+        String cheapName = bCheaper ? "B" : "A";
+        String dearName = bCheaper ? "A" : "B";
+        List<String> cheapOnly = problems(cheap);
+        cheapOnly.removeAll(problems(dear));
+        List<String> dearOnly = problems(dear);
+        dearOnly.removeAll(problems(cheap));
+        double gap = Math.abs(difference());
+        String verdict = !cheapOnly.isEmpty()
+                ? "Recommend " + dearName + " although it costs " + usd(gap) + " more a month: " + cheapName + " has " + String.join(", ", cheapOnly)
+                + " and " + dearName + " has not"
+                : "Recommend " + cheapName + ": " + usd(gap) + " a month less (" + Quantities.number(100 * gap / dear.cost().total()) + "% of "
+                + dearName + "'s bill)" + (dearOnly.isEmpty() ? "" : ", and " + dearName + " has " + String.join(", ", dearOnly));
+        double cheapAt10x = cheap.failureModel().evolution().costAtTenX();
+        double dearAt10x = dear.failureModel().evolution().costAtTenX();
+        return verdict + ". At 10x the data: " + cheapName + " " + usd(cheapAt10x) + ", " + dearName + " " + usd(dearAt10x) + " a month"
+                + (cheapAt10x > dearAt10x ? ": " + dearName + " becomes the cheaper, so revisit before that growth." : ".");
+    }
+
+    /** Reached bottlenecks and failed SLAs, by name. */
+    private static List<String> problems(Design d) {
+        List<String> out = new ArrayList<>();
+        d.bottlenecks().stream().filter(x -> x.severity() == Bottleneck.Severity.REACHED).forEach(x -> out.add("\"" + x.title() + "\""));
+        d.failureModel().failures().stream().filter(f -> !f.meetsSla()).forEach(f -> out.add("a failed SLA (" + f.component() + ")"));
+        return out;
+    }
+
     List<List<String>> decisionRows() {
         List<List<String>> rows = new ArrayList<>();
-        for (Knob k : Knob.values()) {
-            String va = a.decisions().get(k);
-            String vb = b.decisions().get(k);
-            if (!va.equals(vb)) {
-                rows.add(List.of(k.key(), va, vb));
+        for (Knob<?> k : Knob.values()) {
+            Knob.Choice va = a.decisions().all().get(k);
+            Knob.Choice vb = b.decisions().all().get(k);
+            if (va != vb) {
+                rows.add(List.of(k.key(), va.key(), vb.key()));
             }
         }
         return rows;

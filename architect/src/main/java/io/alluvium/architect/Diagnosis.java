@@ -1,7 +1,6 @@
 package io.alluvium.architect;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +9,7 @@ import java.util.Map;
  * the target design (every knob at the architect's choice), and the migration steps in a safe order.
  * Exists for current-state files ({@code current_state.symptoms}); other designs have none.
  */
-public record Diagnosis(List<Finding> findings, Map<Knob, String> targetChanges, double costNow, double costTarget,
+public record Diagnosis(List<Finding> findings, Map<Knob<?>, Knob.Choice> targetChanges, double costNow, double costTarget,
                         List<String> migrationSteps) {
 
     /** One symptom and what explains it. */
@@ -18,10 +17,10 @@ public record Diagnosis(List<Finding> findings, Map<Knob, String> targetChanges,
     }
 
     /** Changes are applied in this order: free and reversible first, rewrites next, re-platforming last. */
-    private static final List<Knob> MIGRATION_ORDER = List.of(Knob.S3_ACCESS, Knob.TABLE_FORMAT, Knob.COMPACTION, Knob.PARTITIONED,
+    private static final List<Knob<?>> MIGRATION_ORDER = List.of(Knob.S3_ACCESS, Knob.TABLE_FORMAT, Knob.COMPACTION, Knob.PARTITIONED,
             Knob.CURATED_FORMAT, Knob.BRONZE_COMPRESSION, Knob.PRODUCER_COMPRESSION, Knob.LIFECYCLE_TIERS, Knob.CLUSTER, Knob.PURCHASE,
             Knob.CPU, Knob.BATCH_COMPUTE, Knob.FETCH_FROM_FOLLOWER,
-            Knob.INGESTION, Knob.PIPELINE, Knob.WAREHOUSE, Knob.SERVING, Knob.ORCHESTRATION);
+            Knob.INGESTION, Knob.PIPELINE, Knob.WAREHOUSE, Knob.DASHBOARDS, Knob.SERVING, Knob.ORCHESTRATION);
 
     static Diagnosis of(Sizing current, List<Bottleneck> bottlenecks, Calibration cal) {
         Requirements r = current.requirements();
@@ -33,9 +32,8 @@ public record Diagnosis(List<Finding> findings, Map<Knob, String> targetChanges,
                     causes.add(b.title() + ": " + b.observed() + " (threshold " + b.threshold() + ")");
                 }
             }
-            for (String setting : s.knobCauses()) {
-                String[] kv = setting.split("=");
-                if (current.decisions().get(Knob.byKey(kv[0])).equals(kv[1])) {
+            for (Knob.Setting setting : s.knobCauses()) {
+                if (current.decisions().holds(setting)) {
                     causes.add("setting " + setting);
                 }
             }
@@ -44,19 +42,19 @@ public record Diagnosis(List<Finding> findings, Map<Knob, String> targetChanges,
             }
             findings.add(new Finding(s, causes));
         }
-        Map<Knob, String> recommended = OptimizationAdvisor.recommended(r, cal);
-        Map<Knob, String> changes = new EnumMap<>(Knob.class);
-        for (Knob k : Knob.values()) {
-            if (!current.decisions().get(k).equals(recommended.get(k))) {
+        Map<Knob<?>, Knob.Choice> recommended = OptimizationAdvisor.recommended(r, cal).all();
+        Map<Knob<?>, Knob.Choice> changes = Knob.map();
+        for (Knob<?> k : Knob.values()) {
+            if (current.decisions().all().get(k) != recommended.get(k)) {
                 changes.put(k, recommended.get(k));
             }
         }
         Sizing target = Sizing.of(r.withoutDeployment().withChoices(changes), cal);
         List<String> steps = new ArrayList<>();
-        for (Knob k : MIGRATION_ORDER) {
+        for (Knob<?> k : MIGRATION_ORDER) {
             if (changes.containsKey(k)) {
-                steps.add(k.key() + " " + current.decisions().get(k) + " -> " + changes.get(k) + ": "
-                        + k.migrationStep(current.decisions().get(k), changes.get(k)));
+                Knob.Choice now = current.decisions().all().get(k);
+                steps.add(k.key() + " " + now.key() + " -> " + changes.get(k).key() + ": " + k.migrationStep(now, changes.get(k)));
             }
         }
         if (r.symptoms().contains(Symptom.NO_ACCESS_CONTROL) || r.security().pii()) {

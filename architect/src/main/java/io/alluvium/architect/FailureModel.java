@@ -4,6 +4,10 @@ import static io.alluvium.architect.Quantities.duration;
 import static io.alluvium.architect.Quantities.number;
 import static io.alluvium.architect.Quantities.usd;
 
+import io.alluvium.architect.Knob.Ingestion;
+import io.alluvium.architect.Knob.Purchase;
+import io.alluvium.architect.Knob.Serving;
+import io.alluvium.architect.Knob.TableFormat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,12 +36,12 @@ public record FailureModel(List<Failure> failures, Evolution evolution) {
         double rpo = r.sla().rpoSeconds();
         double rto = r.sla().rtoSeconds();
         List<Failure> out = new ArrayList<>();
-        if (d.is(Knob.INGESTION, "s3_direct")) {
+        if (d.is(Knob.INGESTION, Ingestion.S3_DIRECT)) {
             out.add(new Failure("log agents", "a host dies with its unflushed buffer", "agents buffer to disk and retry uploads; a lost disk loses "
                     + "up to one flush interval", "<= " + duration(c.landingIntervalSeconds), "next upload", c.landingIntervalSeconds <= rpo));
         } else {
-            out.add(new Failure(d.is(Knob.INGESTION, "msk") ? "Kafka broker / one AZ" : "Kinesis shard", "a broker or an AZ is lost",
-                    d.is(Knob.INGESTION, "msk") ? "replication factor 3 across 3 AZs, min.insync.replicas 2, acks=all: leaders move, producers retry"
+            out.add(new Failure(d.get(Knob.INGESTION).kafka() ? "Kafka broker / one AZ" : "Kinesis shard", "a broker or an AZ is lost",
+                    d.get(Knob.INGESTION).kafka() ? "replication factor 3 across 3 AZs, min.insync.replicas 2, acks=all: leaders move, producers retry"
                             : "Kinesis replicates across 3 AZs; producers retry", "0 (acknowledged writes are replicated)", "seconds (leader election)", true));
             double outage = rto;
             double drain = c.peakEventsPerSecond * CapacityPlan.HEADROOM - c.avgEventsPerSecond;
@@ -52,15 +56,15 @@ public record FailureModel(List<Failure> failures, Evolution evolution) {
                     "data older than " + number(r.volume().retention().logDays()) + " d if not yet landed", "-",
                     r.volume().retention().logDays() * Quantities.SECONDS_PER_DAY > rto));
         }
-        out.add(new Failure("Spark batch run", "a run fails or is killed" + (d.is(Knob.PURCHASE, "spot") ? " (Spot reclaimed)" : ""),
+        out.add(new Failure("Spark batch run", "a run fails or is killed" + (d.is(Knob.PURCHASE, Purchase.SPOT) ? " (Spot reclaimed)" : ""),
                 "idempotent writes: a rerun replaces the day's partitions (Iceberg overwrite/MERGE by key), never appends twice; "
                         + "Spark retries lost tasks, the primary node stays On-Demand", "0 (Bronze is the input)",
                 "one batch window (" + number(r.velocity().batchWindowHours()) + " h)", r.velocity().batchWindowHours() * 3600 <= rto));
-        out.add(new Failure("a bad deploy or bad data", "a job writes wrong results", d.is(Knob.TABLE_FORMAT, "hive")
+        out.add(new Failure("a bad deploy or bad data", "a job writes wrong results", d.is(Knob.TABLE_FORMAT, TableFormat.HIVE)
                 ? "no snapshots: restore from Bronze by recomputing the affected days" : "time travel: roll the table back to the snapshot before "
                 + "(rollback_to_snapshot), fix, rerun; snapshots are kept " + number(CapacityPlan.SNAPSHOT_EXPIRY_DAYS) + " d",
-                "the last good snapshot", "minutes (metadata-only rollback)", !d.is(Knob.TABLE_FORMAT, "hive")));
-        if (!d.is(Knob.SERVING, "none")) {
+                "the last good snapshot", "minutes (metadata-only rollback)", !d.is(Knob.TABLE_FORMAT, TableFormat.HIVE)));
+        if (!d.is(Knob.SERVING, Serving.NONE)) {
             out.add(new Failure("serving store", "a node or the store is lost", "Multi-AZ replica promotion; a lost store is rebuilt from Gold and a replay of "
                     + "the log's last hours", "0 (it is a derived view)", "minutes", true));
         }
@@ -76,9 +80,11 @@ public record FailureModel(List<Failure> failures, Evolution evolution) {
         double factor = 10;
         Sizing big = Sizing.of(s.requirements().withVolumeScaled(factor), cal);
         List<String> changes = new ArrayList<>();
-        for (Knob k : Knob.values()) {
-            if (!s.decisions().get(k).equals(big.decisions().get(k))) {
-                changes.add(k.key() + ": " + s.decisions().get(k) + " -> " + big.decisions().get(k));
+        for (Knob<?> k : Knob.values()) {
+            Knob.Choice now = s.decisions().all().get(k);
+            Knob.Choice then = big.decisions().all().get(k);
+            if (now != then) {
+                changes.add(k.key() + ": " + now.key() + " -> " + then.key());
             }
         }
         for (String id : List.of("kafka_partitions", "msk_brokers", "kinesis_shards", "flink_kpus", "spark_cores", "emr_nodes", "elasticache_nodes")) {

@@ -39,9 +39,10 @@ public final class HtmlRenderer {
     private static String page(String title, String body) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title) + "</title>\n<style>"
                 + "body{font-family:system-ui,sans-serif;max-width:" + WIDTH + "px;margin:2em auto;color:#222;line-height:1.4}"
-                + "table{border-collapse:collapse;margin:.5em 0;font-size:.85em}td,th{border:1px solid #ccc;padding:3px 6px;vertical-align:top}"
+                + "table{border-collapse:collapse;margin:.5em 0;font-size:.85em}"
+                + "td,th{border:1px solid #ccc;padding:3px 6px;vertical-align:top;overflow-wrap:anywhere}"
                 + "th{background:#f0f0f0}h1,h2,h3{border-bottom:1px solid #eee}svg{display:block;margin:1em 0}"
-                + ".num{text-align:right;white-space:nowrap}.bad{background:#fde2e1;font-weight:bold}.warn{background:#fff4d6}"
+                + ".num{text-align:right;white-space:nowrap}.num.basis{white-space:normal}.bad{background:#fde2e1;font-weight:bold}.warn{background:#fff4d6}"
                 + "</style></head><body>\n" + body + "</body></html>\n";
     }
 
@@ -80,7 +81,7 @@ public final class HtmlRenderer {
                     Map.entry("kinesis_shards", "shards")),
             Layer.PROCESSING, List.of(Map.entry("flink_kpus", "KPU"), Map.entry("emr_nodes", "EMR nodes"), Map.entry("spark_cores", "cores/run")),
             Layer.SERVING, List.of(Map.entry("athena_tb_per_month", "TB/month scanned"), Map.entry("redshift_nodes", "Redshift nodes"),
-                    Map.entry("elasticache_nodes", "cache nodes"), Map.entry("opensearch_nodes", "search nodes")));
+                    Map.entry("olap_nodes", "OLAP nodes"), Map.entry("elasticache_nodes", "cache nodes"), Map.entry("opensearch_nodes", "search nodes")));
 
     /** The services chosen for a layer (after its throughput and node counts), then any service billed in it that the choices do not name. */
     private static List<String> services(Design d, Layer l) {
@@ -100,12 +101,17 @@ public final class HtmlRenderer {
         return out;
     }
 
+    /** A box with its title wrapped to the box's width (bold 13 px: about 8 px a character), then its lines (11 px: about 7). */
     private static void box(StringBuilder s, int x, int y, int w, int h, String title, List<String> lines, String fill) {
         s.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(w).append("\" height=\"").append(h)
                 .append("\" rx=\"6\" fill=\"").append(fill).append("\" stroke=\"#7a9cc6\"/>");
-        s.append("<text x=\"").append(x + 8).append("\" y=\"").append(y + 18).append("\" font-weight=\"bold\" font-size=\"13\">")
-                .append(esc(title)).append("</text>");
-        int ty = y + 36;
+        int ty = y + 18;
+        for (String part : wrap(title, w / 8)) {
+            s.append("<text x=\"").append(x + 8).append("\" y=\"").append(ty).append("\" font-weight=\"bold\" font-size=\"13\">")
+                    .append(esc(part)).append("</text>");
+            ty += 16;
+        }
+        ty += 2;
         for (String line : lines) {
             for (String part : wrap(line, w / 7)) {
                 if (ty > y + h - 6) {
@@ -155,10 +161,14 @@ public final class HtmlRenderer {
     static final int FOLD_ROWS = 20;
     private static final java.util.regex.Pattern MONEY = java.util.regex.Pattern.compile("^-?\\$[0-9,]+(\\.[0-9]+)?( \\(.*\\))?$");
 
-    /** Money right-aligned; a failed SLA or a reached bottleneck in red, a near one in amber. */
+    /**
+     * Money right-aligned, on one line unless it carries its basis ("$658.40 (s3.put + s3.get)", which must wrap or the
+     * table runs off the page); a failed SLA or a reached bottleneck in red, a near one in amber.
+     */
     private static String cellClass(String text) {
-        if (MONEY.matcher(text).matches()) {
-            return " class=\"num\"";
+        Matcher money = MONEY.matcher(text);
+        if (money.matches()) {
+            return money.group(2) == null ? " class=\"num\"" : " class=\"num basis\"";
         }
         if (text.equals("NO") || text.equals("reached")) {
             return " class=\"bad\"";

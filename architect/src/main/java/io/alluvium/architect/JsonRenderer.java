@@ -33,6 +33,7 @@ public final class JsonRenderer {
         ObjectNode diff = root.putObject("difference");
         diff.put("total_usd_per_month", c.difference());
         diff.put("percent", c.differencePercent());
+        diff.put("recommendation", c.recommendation());
         ArrayNode lines = diff.putArray("lines");
         for (Comparison.LineDelta l : c.lineDeltas()) {
             lines.addObject().put("id", l.id()).put("a_usd_per_month", l.a()).put("b_usd_per_month", l.b()).put("difference_usd_per_month", l.delta());
@@ -64,8 +65,8 @@ public final class JsonRenderer {
         ArrayNode assumptions = root.putArray("assumptions");
         r.assumptions().forEach(a -> assumptions.addObject().put("field", a.field()).put("value", a.value()).put("reason", a.reason()));
         ObjectNode decisions = root.putObject("decisions");
-        for (Map.Entry<Knob, String> e : d.decisions().all().entrySet()) {
-            decisions.putObject(e.getKey().key()).put("value", e.getValue()).put("fixed_by_requirements", d.decisions().fixedByRequirements(e.getKey()));
+        for (Map.Entry<Knob<?>, Knob.Choice> e : d.decisions().all().entrySet()) {
+            decisions.putObject(e.getKey().key()).put("value", e.getValue().key()).put("fixed_by_requirements", d.decisions().fixedByRequirements(e.getKey()));
         }
         ArrayNode services = root.putArray("services");
         for (ServiceChoice s : d.services()) {
@@ -75,7 +76,13 @@ public final class JsonRenderer {
         }
         ArrayNode capacity = root.putArray("capacity");
         d.capacity().estimates().forEach(e -> capacity.addObject().put("id", e.id()).put("label", e.label()).put("value", e.value())
-                .put("unit", e.unit()).put("formula", e.formula()));
+                .put("unit", e.unit()).put("formula", e.formula().text()));
+        DecisionBudget.of(r, d.decisions()).ifPresentOrElse(b -> {
+            ObjectNode path = root.putObject("decision_path").put("budget_ms", b.budgetMs()).put("total_ms", b.total().value())
+                    .put("within_budget", b.within()).put("formula", b.total().text());
+            ArrayNode steps = path.putArray("steps");
+            b.steps().forEach(s -> steps.addObject().put("step", s.name()).put("ms", s.ms().value()).put("formula", s.ms().text()));
+        }, () -> root.putNull("decision_path"));
         root.set("cost", cost(d));
         ArrayNode bottlenecks = root.putArray("bottlenecks");
         d.bottlenecks().forEach(b -> bottlenecks.addObject().put("kind", b.kind().id()).put("severity", b.severity().id()).put("title", b.title())
@@ -85,7 +92,7 @@ public final class JsonRenderer {
         for (Optimization o : d.optimizations()) {
             ObjectNode n = optimizations.addObject().put("kind", o.kind().id()).put("name", o.name());
             ObjectNode changes = n.putObject("changes");
-            o.changes().forEach((k, v) -> changes.put(k.key(), v));
+            o.changes().forEach((k, v) -> changes.put(k.key(), v.key()));
             n.put("cost_before_usd_per_month", o.costBefore()).put("cost_after_usd_per_month", o.costAfter())
                     .put("savings_usd_per_month", o.savingsUsd()).put("savings_percent", o.savingsPercent()).put("effect", o.effect());
         }
@@ -113,7 +120,7 @@ public final class JsonRenderer {
             PriceTable.Price p = d.prices().get(l.priceId());
             lines.addObject().put("id", l.id()).put("layer", l.layer().id()).put("service", l.service()).put("item", l.item())
                     .put("quantity", l.quantity()).put("unit", l.unit()).put("price_id", l.priceId()).put("price", l.priceLabel())
-                    .put("price_as_of", p.asOf()).put("price_source", p.source()).put("usd_per_month", l.usd()).put("formula", l.formula());
+                    .put("price_as_of", p.asOf().toString()).put("price_source", p.source()).put("usd_per_month", l.usd()).put("formula", l.formula());
         }
         return n;
     }
@@ -142,7 +149,7 @@ public final class JsonRenderer {
             f.causes().forEach(causes::add);
         }
         ObjectNode target = n.putObject("target_changes");
-        x.targetChanges().forEach((k, v) -> target.put(k.key(), v));
+        x.targetChanges().forEach((k, v) -> target.put(k.key(), v.key()));
         n.put("cost_now_usd_per_month", x.costNow()).put("cost_target_usd_per_month", x.costTarget());
         ArrayNode steps = n.putArray("migration_steps");
         x.migrationSteps().forEach(steps::add);

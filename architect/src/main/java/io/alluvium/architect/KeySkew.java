@@ -4,6 +4,7 @@ import static io.alluvium.architect.Quantities.number;
 
 import io.alluvium.architect.Bottleneck.Kind;
 import io.alluvium.architect.Bottleneck.Stake;
+import io.alluvium.architect.Knob.Serving;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,20 +29,20 @@ final class KeySkew {
                 "AQE skew join, salting the hot key, broadcast small dimensions", Stake.lines(cost, BottleneckDetector.SPARK_LINES))));
         double hotMb = c.peakMbPerSecond * share;
         double hotEvents = c.peakEventsPerSecond * share;
-        if (d.is(Knob.INGESTION, "msk")) {
+        if (d.get(Knob.INGESTION).kafka()) {
             double partitionMb = cal.kafkaPartitionMbPerSecond().value();
             Thresholds.above(hotMb, partitionMb).ifPresent(s -> out.add(new Bottleneck(Kind.HOT_PARTITION, s, "Hot Kafka partition",
                     hot + " x " + number(c.peakMbPerSecond) + " MB/s peak = " + number(hotMb) + " MB/s on one partition",
                     "> " + number(partitionMb) + " MB/s per partition", "one partition lags while the others idle; consumer lag grows at peak",
                     "key by a finer key or salt the hot key (key#n), aggregate per partition then merge", Stake.lines(cost, List.of("msk.brokers")))));
         }
-        if (d.is(Knob.INGESTION, "kinesis")) {
+        if (d.get(Knob.INGESTION).kinesis()) {
             double load = Math.max(hotMb / CapacityPlan.KINESIS_SHARD_MB_PER_S, hotEvents / CapacityPlan.KINESIS_SHARD_RECORDS_PER_S);
             Thresholds.above(load, 1).ifPresent(s -> out.add(new Bottleneck(Kind.HOT_PARTITION, s, "Hot Kinesis shard",
                     hot + " at peak = " + number(hotMb) + " MB/s and " + number(hotEvents) + " records/s on one shard",
                     "> " + number(CapacityPlan.KINESIS_SHARD_MB_PER_S) + " MB/s or " + number(CapacityPlan.KINESIS_SHARD_RECORDS_PER_S)
                             + " records/s per shard", "writes to the hot shard are throttled (ProvisionedThroughputExceeded) while other shards idle",
-                    "a finer or salted partition key; more shards do not help one key", Stake.lines(cost, List.of("kinesis.shards")))));
+                    "a finer or salted partition key; more shards do not help one key", Stake.lines(cost, List.of("kinesis.shards", "kinesis.data_in")))));
         }
         if (r.streaming()) {
             double slotRows = cal.flinkRowsPerSecondPerSlot().value();
@@ -51,7 +52,7 @@ final class KeySkew {
                     "that slot backpressures the whole job: latency grows at peak, checkpoints slow down",
                     "two-phase aggregation (local then global; salted key then key) before the keyed window", Stake.lines(cost, List.of("flink.kpus")))));
         }
-        if (d.is(Knob.SERVING, "dynamodb")) {
+        if (d.is(Knob.SERVING, Serving.DYNAMODB)) {
             double hotWrites = c.servingWritesPerSecond * r.volume().peakFactor() * share;
             Thresholds.above(hotWrites, Thresholds.DYNAMO_PARTITION_WRITES_PER_S).ifPresent(s -> out.add(new Bottleneck(Kind.BACKPRESSURE, s,
                     "Serving writes throttled", number(hotWrites) + " writes/s on the hot key at peak",

@@ -28,7 +28,9 @@ public final class MarkdownRenderer {
             line(r.description().strip());
         }
         line("");
-        line("Region " + r.region() + "; prices from prices-" + r.region() + ".yaml (AWS public On-Demand list prices as known 2025: verify before buying); "
+        List<java.time.LocalDate> asOf = d.cost().lines().stream().map(l -> d.prices().get(l.priceId()).asOf()).sorted().toList();
+        line("Region " + r.region() + "; prices from prices-" + r.region() + ".yaml (AWS public On-Demand list prices, each with the day it is known "
+                + "to hold on, here " + asOf.get(0) + " to " + asOf.get(asOf.size() - 1) + ": verify before buying); "
                 + "throughput " + (d.calibration().usedMeasurements() ? "calibrated by alluvium bench (measured " + d.calibration().measuredAt() + ")"
                 : "from documented defaults (no --calibration file)") + ".");
         line("");
@@ -87,8 +89,8 @@ public final class MarkdownRenderer {
         section(h, "2. Layers, services and why");
         line("| knob | value | decided by |");
         line("|---|---|---|");
-        for (Map.Entry<Knob, String> e : d.decisions().all().entrySet()) {
-            line("| " + e.getKey().key() + " | " + e.getValue() + " | " + (d.decisions().fixedByRequirements(e.getKey()) ? "requirements file" : "architect") + " |");
+        for (Map.Entry<Knob<?>, Knob.Choice> e : d.decisions().all().entrySet()) {
+            line("| " + e.getKey().key() + " | " + e.getValue().key() + " | " + (d.decisions().fixedByRequirements(e.getKey()) ? "requirements file" : "architect") + " |");
         }
         for (ServiceChoice s : d.services()) {
             line("");
@@ -105,7 +107,19 @@ public final class MarkdownRenderer {
     private void capacity(Design d, String h) {
         section(h, "3. Capacity (check it with a calculator)");
         table(List.of("figure", "value", "formula"), d.capacity().estimates().stream()
-                .map(e -> List.of(e.label(), e.unit().equals("bytes") ? size(e.value()) : number(e.value()) + " " + e.unit(), e.formula())).toList());
+                .map(e -> List.of(e.label(), e.unit().equals("bytes") ? size(e.value()) : number(e.value()) + " " + e.unit(), e.formula().text())).toList());
+        DecisionBudget.of(d.requirements(), d.decisions()).ifPresent(b -> {
+            line("");
+            line("Decision path per event (p99), against velocity.latency " + number(b.budgetMs()) + " ms:");
+            line("");
+            List<List<String>> rows = new java.util.ArrayList<>(b.steps().stream()
+                    .map(s -> List.of(s.name(), number(s.ms().value()) + " ms", s.ms().text())).toList());
+            rows.add(List.of("total", number(b.total().value()) + " ms", b.total().text()));
+            table(List.of("step", "ms", "formula"), rows);
+            line("");
+            line(b.within() ? "Within budget: " + number(b.total().value()) + " ms of " + number(b.budgetMs()) + " ms."
+                    : "OVER budget by " + number(b.total().value() - b.budgetMs()) + " ms (see bottlenecks).");
+        });
         line("");
         line("Throughput figures:");
         Calibration c = d.calibration();
@@ -183,7 +197,7 @@ public final class MarkdownRenderer {
             f.causes().forEach(c -> line("  - " + c));
         }
         line("");
-        line("Target design: " + x.targetChanges().entrySet().stream().map(e -> e.getKey().key() + "=" + e.getValue()).sorted().toList()
+        line("Target design: " + x.targetChanges().entrySet().stream().map(e -> e.getKey().key() + "=" + e.getValue().key()).sorted().toList()
                 + "; cost " + usd(x.costNow()) + " -> " + usd(x.costTarget()) + " per month.");
         line("");
         line("Migration steps:");
@@ -217,6 +231,8 @@ public final class MarkdownRenderer {
         m.line("");
         m.line("**A: " + usd(c.a().cost().total()) + "/month, B: " + usd(c.b().cost().total()) + "/month; B - A = " + usd(c.difference())
                 + " (" + number(c.differencePercent()) + "%)**");
+        m.line("");
+        m.line("**Recommendation:** " + c.recommendation());
         m.section("##", "Decisions");
         m.table(List.of("knob", "A", "B"), c.decisionRows());
         m.section("##", "Cost by layer");

@@ -8,7 +8,7 @@ import java.util.Map;
  * applied practice is priced the other way round (a design without it, before), so its saving is what the
  * design already has, not money still to save: the kind keeps the two apart.
  */
-public record Optimization(Kind kind, String name, Map<Knob, String> changes, double costBefore, double costAfter, String effect) {
+public record Optimization(Kind kind, String name, Map<Knob<?>, Knob.Choice> changes, double costBefore, double costAfter, String effect) {
 
     /** A knob to move, tuning beyond the knobs, all changes together, or a practice the design already applies. */
     public enum Kind {

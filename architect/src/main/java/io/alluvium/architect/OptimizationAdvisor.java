@@ -2,10 +2,19 @@ package io.alluvium.architect;
 
 import static io.alluvium.architect.Quantities.number;
 import static io.alluvium.architect.Quantities.size;
+import static io.alluvium.architect.Quantities.usd;
 
+import io.alluvium.architect.Knob.Cluster;
+import io.alluvium.architect.Knob.Codec;
+import io.alluvium.architect.Knob.Cpu;
+import io.alluvium.architect.Knob.CuratedFormat;
+import io.alluvium.architect.Knob.DashboardStore;
+import io.alluvium.architect.Knob.Flag;
+import io.alluvium.architect.Knob.Purchase;
+import io.alluvium.architect.Knob.S3Access;
+import io.alluvium.architect.Knob.Warehouse;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,38 +40,41 @@ final class OptimizationAdvisor {
     static final double RESULT_REUSE_HIT_RATE = 0.5;
 
     /** What a design that ignores each practice would use; the saving of the practice is measured against it. */
-    private static final Map<Knob, String> NAIVE = new EnumMap<>(Map.ofEntries(
-            Map.entry(Knob.PURCHASE, "on_demand"), Map.entry(Knob.CPU, "x86"), Map.entry(Knob.CLUSTER, "always_on"),
-            Map.entry(Knob.CURATED_FORMAT, "json"), Map.entry(Knob.PARTITIONED, "false"), Map.entry(Knob.COMPACTION, "false"),
-            Map.entry(Knob.LIFECYCLE_TIERS, "false"), Map.entry(Knob.S3_ACCESS, "nat_gateway"), Map.entry(Knob.FETCH_FROM_FOLLOWER, "false"),
-            Map.entry(Knob.PRODUCER_COMPRESSION, "none"), Map.entry(Knob.BRONZE_COMPRESSION, "none")));
+    private static final List<Knob.Setting> NAIVE = List.of(Knob.PURCHASE.at(Purchase.ON_DEMAND), Knob.CPU.at(Cpu.X86),
+            Knob.CLUSTER.at(Cluster.ALWAYS_ON), Knob.CURATED_FORMAT.at(CuratedFormat.JSON), Knob.PARTITIONED.at(Flag.FALSE),
+            Knob.COMPACTION.at(Flag.FALSE), Knob.LIFECYCLE_TIERS.at(Flag.FALSE), Knob.S3_ACCESS.at(S3Access.NAT_GATEWAY),
+            Knob.FETCH_FROM_FOLLOWER.at(Flag.FALSE), Knob.PRODUCER_COMPRESSION.at(Codec.NONE), Knob.BRONZE_COMPRESSION.at(Codec.NONE));
 
     private OptimizationAdvisor() {
     }
 
-    /** The knob values the architect would choose if nothing were fixed. */
-    static Map<Knob, String> recommended(Requirements r, Calibration cal) {
-        return ServiceSelector.decide(r.withoutFixedChoices(), cal).all();
+    /** The decisions the architect would make if nothing were fixed. */
+    static Decisions recommended(Requirements r, Calibration cal) {
+        return ServiceSelector.decide(r.withoutFixedChoices(), cal);
     }
 
     static List<Optimization> advise(Sizing base, Calibration cal) {
         Requirements r = base.requirements();
-        Map<Knob, String> target = recommended(r, cal);
-        Map<Knob, String> all = new EnumMap<>(Knob.class);
+        Decisions recommended = recommended(r, cal);
+        Map<Knob<?>, Knob.Choice> target = recommended.all();
+        Map<Knob<?>, Knob.Choice> all = Knob.map();
         List<Optimization> out = new ArrayList<>();
-        for (Knob k : Knob.values()) {
-            String now = base.decisions().get(k);
-            String better = target.get(k);
-            if (now.equals(better)) {
+        for (Knob<?> k : Knob.values()) {
+            Knob.Choice now = base.decisions().all().get(k);
+            Knob.Choice better = target.get(k);
+            if (now == better) {
                 continue;
             }
-            Map<Knob, String> change = Map.of(k, better);
+            Map<Knob<?>, Knob.Choice> change = Map.of(k, better);
             all.put(k, better);
             Sizing after = Sizing.of(r.withChoices(change), cal);
             String effect = moved(base.capacity(), after.capacity());
-            if (after.cost().total() < base.cost().total() - 0.005 || !effect.isEmpty()) {
-                out.add(new Optimization(Optimization.Kind.CHANGE, k.key() + ": " + now + " -> " + better, change, base.cost().total(), after.cost().total(),
-                        effect.isEmpty() ? "cost only" : effect));
+            double more = after.cost().total() - base.cost().total();
+            // A move that costs more on its own is still the architect's choice: say why, so the row does not read as a saving.
+            String why = more > 0.005 ? usd(more) + " more on its own; chosen because " + recommended.reason(k) + (effect.isEmpty() ? "" : "; ") : "";
+            if (more < -0.005 || !effect.isEmpty() || !why.isEmpty()) {
+                out.add(new Optimization(Optimization.Kind.CHANGE, k.key() + ": " + now.key() + " -> " + better.key(), change, base.cost().total(), after.cost().total(),
+                        why + (effect.isEmpty() ? why.isEmpty() ? "cost only" : "" : effect)));
             }
         }
         r.deployment().ifPresent(x -> {
@@ -91,22 +103,25 @@ final class OptimizationAdvisor {
      */
     private static List<Optimization> applied(Sizing base, Calibration cal) {
         List<Optimization> out = new ArrayList<>();
-        for (Map.Entry<Knob, String> e : NAIVE.entrySet()) {
-            Knob k = e.getKey();
-            String now = base.decisions().get(k);
-            if (now.equals(e.getValue()) || base.decisions().fixedByRequirements(k)) {
+        for (Knob.Setting naiveSetting : NAIVE) {
+            Knob<?> k = naiveSetting.knob();
+            Knob.Choice now = base.decisions().all().get(k);
+            if (base.decisions().holds(naiveSetting) || base.decisions().fixedByRequirements(k)) {
                 continue;
             }
-            Map<Knob, String> held = new EnumMap<>(base.decisions().all());
-            held.put(k, e.getValue());
+            Map<Knob<?>, Knob.Choice> held = Knob.map();
+            held.putAll(base.decisions().all());
+            held.put(k, naiveSetting.value());
             Sizing asIs = Sizing.of(base.requirements().withChoices(held), cal);
-            Sizing rechosen = Sizing.of(base.requirements().withChoices(Map.of(k, e.getValue())), cal);
+            Sizing rechosen = Sizing.of(base.requirements().withChoices(Map.of(k, naiveSetting.value())), cal);
             Sizing naive = asIs.cost().total() <= rechosen.cost().total() ? asIs : rechosen;
             String effect = moved(naive.capacity(), base.capacity());
             if (naive.cost().total() > base.cost().total() + 0.005 || !effect.isEmpty()) {
                 String bound = naive.cost().total() > NAIVE_BOUND * base.cost().total()
-                        ? "no real alternative: without it the design costs over " + number(NAIVE_BOUND) + "x as much; " : "";
-                out.add(new Optimization(Optimization.Kind.APPLIED, k.key() + ": " + now + " (applied; vs " + e.getValue() + ")",
+                        ? "no real alternative: without it the design costs over " + number(NAIVE_BOUND) + "x as much; "
+                        : naive.cost().total() < base.cost().total() - 0.005 ? "costs " + usd(base.cost().total() - naive.cost().total())
+                        + " more than without it; kept for what it moves: " : "";
+                out.add(new Optimization(Optimization.Kind.APPLIED, k.key() + ": " + now.key() + " (applied; vs " + naiveSetting.value().key() + ")",
                         Map.of(), naive.cost().total(), base.cost().total(), bound + (effect.isEmpty() ? "cost only" : effect)));
             }
         }
@@ -141,7 +156,8 @@ final class OptimizationAdvisor {
                     Map.of(), total, total - brokerStorage * (1 - kept), "MSK storage " + number(c.mskStorageGb) + " GB -> "
                     + number(c.mskStorageGb * kept) + " GB; a consumer down longer than " + number(SHORT_LOG_DAYS) + " d replays from Bronze"));
         }
-        if (base.decisions().is(Knob.WAREHOUSE, "athena") && r.usage().dashboardQueriesPerDay() > 0) {
+        if (base.decisions().is(Knob.WAREHOUSE, Warehouse.ATHENA) && base.decisions().is(Knob.DASHBOARDS, DashboardStore.WAREHOUSE)
+                && r.usage().dashboardQueriesPerDay() > 0) {
             double dash = Quantities.DAYS_PER_MONTH * r.usage().dashboardQueriesPerDay()
                     * Math.max(CapacityPlan.ATHENA_MIN_BYTES_PER_QUERY, c.dashboardBytesPerQuery) / Quantities.TB;
             double saving = PriceTable.forRegion(r.region()).get("athena_scan").charge(dash) * RESULT_REUSE_HIT_RATE;

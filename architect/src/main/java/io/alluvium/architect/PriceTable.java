@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +34,9 @@ public final class PriceTable {
     public record Tier(double upTo, double usd) {
     }
 
-    /** One price: usd per {@code per} units of {@code unit}, with its date and source page. */
+    /** One price: usd per {@code per} units of {@code unit}, the day it is known to hold on, and its source page. */
     public record Price(String id, String service, String description, double usd, double per, String unit,
-                        List<Tier> tiers, double freePerMonth, String asOf, String source) {
+                        List<Tier> tiers, double freePerMonth, LocalDate asOf, String source) {
         /** The charge for a quantity in {@code unit}s per month, after the free allowance and tiers. */
         public double charge(double quantity) {
             double billable = Math.max(0, quantity - freePerMonth);
@@ -101,9 +103,15 @@ public final class PriceTable {
                 tiers.add(new Tier(t.has("up_to") ? t.get("up_to").asDouble() : Double.POSITIVE_INFINITY, t.get("usd").asDouble()));
             }
         }
+        LocalDate asOf;
+        try {
+            asOf = LocalDate.parse(n.get("as_of").asText());
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException(resource + ": price " + id + " has as_of \"" + n.get("as_of").asText() + "\", not a date (YYYY-MM-DD)", e);
+        }
         return new Price(id, n.get("service").asText(), n.get("description").asText(), n.get("usd").asDouble(),
                 n.get("per").asDouble(), n.get("unit").asText(), List.copyOf(tiers),
-                n.path("free_per_month").asDouble(0), n.get("as_of").asText(), n.get("source").asText());
+                n.path("free_per_month").asDouble(0), asOf, n.get("source").asText());
     }
 
     public String region() {

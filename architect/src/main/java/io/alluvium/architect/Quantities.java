@@ -15,6 +15,7 @@ final class Quantities {
     static final double MB = 1e6;
     static final double GB = 1e9;
     static final double TB = 1e12;
+    static final double SECONDS_PER_HOUR = 3_600;
     static final double SECONDS_PER_DAY = 86_400;
     static final double DAYS_PER_MONTH = 30;
 
@@ -57,6 +58,16 @@ final class Quantities {
             throw new IllegalArgumentException("\"" + text + "\" is negative");
         }
         return value * factor;
+    }
+
+    /**
+     * What one of {@code unit} is in bytes when it is a size, a rate or a period of one ("GB", "MB/s", "GB-month",
+     * "TB scanned": its first word before any "/" or "-"), else 1: how {@link Formula} operands, {@link Estimate}
+     * figures and {@link CostLine} quantities in such units are held.
+     */
+    static double unitScale(String unit) {
+        String first = unit.strip().split("[ /-]", 2)[0];
+        return SIZE_UNITS.getOrDefault(first.toLowerCase(Locale.ROOT), 1.0);
     }
 
     static String size(double bytes) {

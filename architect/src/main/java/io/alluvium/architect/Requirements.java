@@ -1,6 +1,5 @@
 package io.alluvium.architect;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,10 +23,18 @@ public record Requirements(
         Security security,
         OptionalDouble budgetUsdPerMonth,
         double growthPerYear,
-        Map<Knob, String> fixedChoices,
+        Map<Knob<?>, Knob.Choice> fixedChoices,
         List<Symptom> symptoms,
         Optional<Deployment> deployment,
+        Optional<DecisionPath> decisionPath,
         List<Assumption> assumptions) {
+
+    /**
+     * The per-event decision a streaming design makes within velocity.latency (a fraud score, say): how long the
+     * model takes at p99 and how many serving-store reads fetch its features.
+     */
+    public record DecisionPath(double inferenceSeconds, int featureLookups) {
+    }
 
     /**
      * The EMR cluster running today, as a cost review states it: node count and hours busy a day, each
@@ -106,10 +113,12 @@ public record Requirements(
 
     /**
      * Who reads and how; {@code servingWindowDays} of Gold are kept online in the serving store; the p99 a
-     * SQL or dashboard query must answer in, when stated (separate from the data's freshness).
+     * SQL or dashboard query must answer in, when stated (separate from the data's freshness); whether dashboard
+     * users filter and drill down (then tiles computed in advance cannot answer them).
      */
     public record Usage(Set<QueryPattern> patterns, double sqlQueriesPerDay, double dashboardQueriesPerDay,
-                        double queryWindowDays, double pointLookupsPerSecond, double servingWindowDays, OptionalDouble queryLatencySeconds) {
+                        double queryWindowDays, double pointLookupsPerSecond, double servingWindowDays, OptionalDouble queryLatencySeconds,
+                        boolean dashboardDrilldown) {
     }
 
     /** Service level. */
@@ -132,7 +141,7 @@ public record Requirements(
         Volume v = new Volume(volume.bytesPerDay() * factor, volume.eventBytes(), volume.peakFactor(),
                 volume.hotKeyShare(), volume.sources(), volume.retention(), volume.compression());
         return new Requirements(name, description, region, v, velocity, variety, usage, sla, security,
-                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, Optional.empty(), assumptions);
+                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, Optional.empty(), decisionPath, assumptions);
     }
 
     /** The same requirements with every retention multiplied. */
@@ -140,27 +149,27 @@ public record Requirements(
         Volume v = new Volume(volume.bytesPerDay(), volume.eventBytes(), volume.peakFactor(),
                 volume.hotKeyShare(), volume.sources(), volume.retention().scaled(factor), volume.compression());
         return new Requirements(name, description, region, v, velocity, variety, usage, sla, security,
-                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, deployment, assumptions);
+                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, deployment, decisionPath, assumptions);
     }
 
     /** The same requirements without the stated deployment: the cluster sized to the work. */
     public Requirements withoutDeployment() {
         return new Requirements(name, description, region, volume, velocity, variety, usage, sla, security,
-                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, Optional.empty(), assumptions);
+                budgetUsdPerMonth, growthPerYear, fixedChoices, symptoms, Optional.empty(), decisionPath, assumptions);
     }
 
     /** The same requirements with nothing fixed under {@code choices:}: what the architect would choose. */
     public Requirements withoutFixedChoices() {
         return new Requirements(name, description, region, volume, velocity, variety, usage, sla, security,
-                budgetUsdPerMonth, growthPerYear, Map.of(), symptoms, deployment, assumptions);
+                budgetUsdPerMonth, growthPerYear, Map.of(), symptoms, deployment, decisionPath, assumptions);
     }
 
     /** The same requirements with some choices fixed (an optimization or a target state). */
-    public Requirements withChoices(Map<Knob, String> changes) {
-        Map<Knob, String> fixed = new EnumMap<>(Knob.class);
+    public Requirements withChoices(Map<Knob<?>, Knob.Choice> changes) {
+        Map<Knob<?>, Knob.Choice> fixed = Knob.map();
         fixed.putAll(fixedChoices);
         fixed.putAll(changes);
         return new Requirements(name, description, region, volume, velocity, variety, usage, sla, security,
-                budgetUsdPerMonth, growthPerYear, Map.copyOf(fixed), symptoms, deployment, assumptions);
+                budgetUsdPerMonth, growthPerYear, Map.copyOf(fixed), symptoms, deployment, decisionPath, assumptions);
     }
 }

@@ -2,12 +2,16 @@ package io.alluvium.architect;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.alluvium.architect.Knob.BatchCompute;
+import io.alluvium.architect.Knob.Ingestion;
+import io.alluvium.architect.Knob.Pipeline;
+import io.alluvium.architect.Knob.Serving;
+import io.alluvium.architect.Knob.Warehouse;
 import io.alluvium.architect.Requirements.DataKind;
 import io.alluvium.architect.Requirements.Encryption;
 import io.alluvium.architect.Requirements.Mode;
 import io.alluvium.architect.Requirements.QueryPattern;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,8 @@ public final class RequirementsReader {
     /** Landing commits (micro-batches or agent flushes) between these are plausible. */
     static final double MIN_LANDING_INTERVAL_S = 1;
     static final double MAX_LANDING_INTERVAL_S = 3600;
+    /** Model inference assumed when a decision path states none (planning figure). */
+    static final double DEFAULT_INFERENCE_S = 0.020;
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -61,6 +67,7 @@ public final class RequirementsReader {
                 .orElseGet(() -> assume("variety", List.of(DataKind.STRUCTURED, DataKind.SEMI_STRUCTURED),
                         "[structured, semi_structured]", "most platforms start from tables and JSON events")));
         Requirements.Usage usage = usage(root);
+        Optional<Requirements.DecisionPath> decision = decisionPath(root, velocity, usage);
         Requirements.Sla sla = sla(root, velocity);
         Requirements.Security security = security(root, region);
         OptionalDouble budget = budget(root);
@@ -70,14 +77,14 @@ public final class RequirementsReader {
             g.finish();
             return v;
         }).orElseGet(() -> assume("growth.per_year", 0.3, "30%", "typical yearly data growth; state yours"));
-        Map<Knob, String> choices = choices(root);
+        Map<Knob<?>, Knob.Choice> choices = choices(root);
         Optional<YamlSection> current = root.section("current_state");
         List<Symptom> symptoms = current.flatMap(c -> {
             c.text("description");
             return c.enumList("symptoms", Symptom.class);
         }).orElse(List.of());
         Optional<Requirements.Deployment> deployment = current.flatMap(c -> c.section("emr").map(e -> {
-            if (!"emr".equals(choices.get(Knob.BATCH_COMPUTE))) {
+            if (choices.get(Knob.BATCH_COMPUTE) != BatchCompute.EMR) {
                 throw c.error("emr", "describes an EMR cluster: set choices.batch_compute: emr with it");
             }
             OptionalDouble nodes = e.wholeNumber("nodes", 1, 10_000).map(OptionalDouble::of).orElse(OptionalDouble.empty());
@@ -90,7 +97,29 @@ public final class RequirementsReader {
         root.finish();
         checkContradictions(root, velocity, usage, choices);
         return new Requirements(name, description, region, volume, velocity, variety, usage, sla, security,
-                budget, growth, choices, symptoms, deployment, List.copyOf(assumptions));
+                budget, growth, choices, symptoms, deployment, decision, List.copyOf(assumptions));
+    }
+
+    /**
+     * The decision path of a streaming design whose users read ML features: stated under {@code decision:}, or assumed.
+     * A batch design makes no per-event decision, so stating one for it is a contradiction.
+     */
+    private Optional<Requirements.DecisionPath> decisionPath(YamlSection root, Requirements.Velocity velocity, Requirements.Usage usage) {
+        Optional<YamlSection> s = root.section("decision");
+        boolean batch = velocity.mode() == Mode.BATCH;
+        if (s.isPresent() && batch) {
+            throw root.error("decision", "a per-event decision contradicts velocity.mode batch");
+        }
+        if (s.isEmpty() && (batch || !usage.patterns().contains(QueryPattern.ML_FEATURES))) {
+            return Optional.empty();
+        }
+        double inference = s.flatMap(d -> d.seconds("inference").map(i -> d.inRange("inference", i, 0.0001, 10)))
+                .orElseGet(() -> assume("decision.inference", DEFAULT_INFERENCE_S, Quantities.duration(DEFAULT_INFERENCE_S),
+                        "a gradient-boosted model on a real-time endpoint, p99 (planning figure); measure yours"));
+        int lookups = (int) Math.round(s.flatMap(d -> d.wholeNumber("feature_lookups", 0, 100))
+                .orElseGet(() -> assume("decision.feature_lookups", 2.0, "2", "one read of streaming features, one of batch features")));
+        s.ifPresent(YamlSection::finish);
+        return Optional.of(new Requirements.DecisionPath(inference, lookups));
     }
 
     private Requirements.Volume volume(YamlSection root) {
@@ -240,8 +269,10 @@ public final class RequirementsReader {
         OptionalDouble queryLatency = s.flatMap(u -> u.seconds("query_latency").map(l -> u.inRange("query_latency", l, 0.01, 3600)))
                 .map(OptionalDouble::of).orElseGet(() -> assume("users.query_latency", OptionalDouble.empty(), "none",
                         "no p99 for SQL and dashboards stated: answer times are not checked"));
+        boolean drilldown = s.flatMap(u -> u.bool("dashboard_drilldown")).orElseGet(() -> dash > 0 && queryLatency.isPresent()
+                && assume("users.dashboard_drilldown", false, "false", "dashboards show fixed tiles, which can be computed in advance"));
         s.ifPresent(YamlSection::finish);
-        return new Requirements.Usage(patterns, sql, dash, window, lookups, servingWindow, queryLatency);
+        return new Requirements.Usage(patterns, sql, dash, window, lookups, servingWindow, queryLatency, drilldown);
     }
 
     private double usageNumber(Optional<YamlSection> s, String key, double defaultValue, String reason) {
@@ -290,19 +321,21 @@ public final class RequirementsReader {
         return OptionalDouble.of(monthly.get());
     }
 
-    private Map<Knob, String> choices(YamlSection root) {
-        Map<Knob, String> fixed = new EnumMap<>(Knob.class);
+    private Map<Knob<?>, Knob.Choice> choices(YamlSection root) {
+        Map<Knob<?>, Knob.Choice> fixed = Knob.map();
         root.section("choices").ifPresent(c -> {
             for (String key : c.keys()) {
-                Knob knob = Knob.byKey(key);
+                Knob<?> knob = Knob.byKey(key);
                 if (knob == null) {
                     continue; // finish() below reports it as unknown, with the known keys
                 }
-                String value = c.text(key).orElseThrow(() -> c.error(key, "needs a value, one of " + knob.allowed()));
-                if (!knob.allowed().contains(value)) {
-                    throw c.error(key, "\"" + value + "\" is not one of " + knob.allowed());
+                List<String> allowed = knob.allowed().stream().map(Knob.Choice::key).toList();
+                String value = c.text(key).orElseThrow(() -> c.error(key, "needs a value, one of " + allowed));
+                Knob.Choice choice = knob.parse(value);
+                if (choice == null) {
+                    throw c.error(key, "\"" + value + "\" is not one of " + allowed);
                 }
-                fixed.put(knob, value);
+                fixed.put(knob, choice);
             }
             c.finish();
         });
@@ -310,24 +343,24 @@ public final class RequirementsReader {
     }
 
     private static void checkContradictions(YamlSection root, Requirements.Velocity velocity, Requirements.Usage usage,
-                                            Map<Knob, String> choices) {
+                                            Map<Knob<?>, Knob.Choice> choices) {
         YamlSection c = root.section("choices").orElse(root);
         boolean batch = velocity.mode() == Mode.BATCH;
-        if (!batch && "s3_direct".equals(choices.get(Knob.INGESTION))) {
+        if (!batch && choices.get(Knob.INGESTION) == Ingestion.S3_DIRECT) {
             throw c.error("ingestion", "s3_direct contradicts velocity.mode " + YamlSection.yamlName(velocity.mode())
                     + " (files landed on S3 cannot meet a " + Quantities.duration(velocity.latencySeconds()) + " latency)");
         }
-        if (usage.pointLookupsPerSecond() > 0 && "none".equals(choices.get(Knob.SERVING))) {
+        if (usage.pointLookupsPerSecond() > 0 && choices.get(Knob.SERVING) == Serving.NONE) {
             throw c.error("serving", "none contradicts users.point_lookups_per_s " + Quantities.number(usage.pointLookupsPerSecond()));
         }
-        String pipeline = choices.get(Knob.PIPELINE);
-        if (pipeline != null && batch != pipeline.equals("batch")) {
-            throw c.error("pipeline", pipeline + " contradicts velocity.mode " + YamlSection.yamlName(velocity.mode()));
+        Knob.Choice pipeline = choices.get(Knob.PIPELINE);
+        if (pipeline != null && batch != (pipeline == Pipeline.BATCH)) {
+            throw c.error("pipeline", pipeline.key() + " contradicts velocity.mode " + YamlSection.yamlName(velocity.mode()));
         }
-        if ("redshift".equals(choices.get(Knob.BATCH_COMPUTE)) && "athena".equals(choices.get(Knob.WAREHOUSE))) {
+        if (choices.get(Knob.BATCH_COMPUTE) == BatchCompute.REDSHIFT && choices.get(Knob.WAREHOUSE) == Warehouse.ATHENA) {
             throw c.error("batch_compute", "redshift (ELT inside the warehouse) contradicts choices.warehouse athena");
         }
-        if (!batch && "redshift".equals(choices.get(Knob.BATCH_COMPUTE))) {
+        if (!batch && choices.get(Knob.BATCH_COMPUTE) == BatchCompute.REDSHIFT) {
             throw c.error("batch_compute", "redshift contradicts velocity.mode " + YamlSection.yamlName(velocity.mode())
                     + " (a warehouse ELT does not consume a stream)");
         }

@@ -80,7 +80,7 @@ public final class ServiceCatalog {
         ObjectNode resolved = n.putObject("price_details");
         for (JsonNode id : n.path("prices")) {
             PriceTable.Price p = prices.get(id.asText());
-            resolved.putObject(p.id()).put("usd", p.usd()).put("per", p.per()).put("unit", p.unit()).put("as_of", p.asOf()).put("source", p.source());
+            resolved.putObject(p.id()).put("usd", p.usd()).put("per", p.per()).put("unit", p.unit()).put("as_of", p.asOf().toString()).put("source", p.source());
         }
         try {
             return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n";

@@ -1,19 +1,32 @@
 package io.alluvium.architect;
 
 import static io.alluvium.architect.Quantities.duration;
-import static io.alluvium.architect.Quantities.number;
 
+import io.alluvium.architect.Knob.BatchCompute;
+import io.alluvium.architect.Knob.Cluster;
+import io.alluvium.architect.Knob.Codec;
+import io.alluvium.architect.Knob.Cpu;
+import io.alluvium.architect.Knob.CuratedFormat;
+import io.alluvium.architect.Knob.DashboardStore;
+import io.alluvium.architect.Knob.Flag;
+import io.alluvium.architect.Knob.Ingestion;
+import io.alluvium.architect.Knob.Orchestration;
+import io.alluvium.architect.Knob.Pipeline;
+import io.alluvium.architect.Knob.Purchase;
+import io.alluvium.architect.Knob.S3Access;
+import io.alluvium.architect.Knob.Serving;
+import io.alluvium.architect.Knob.TableFormat;
+import io.alluvium.architect.Knob.Warehouse;
 import io.alluvium.architect.Requirements.DataKind;
 import io.alluvium.architect.Requirements.QueryPattern;
-import io.alluvium.architect.ServiceChoice.Rejected;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Decides every {@link Knob} the requirements left open and explains each layer's service with the
- * alternatives it beat. Exists so that the rules of thumb (Kinesis below a few MB/s, EMR Serverless for
+ * Decides every {@link Knob} the requirements left open ({@link ServiceExplanations} says why, layer by layer).
+ * Exists so that the rules of thumb (Kinesis below a few MB/s, EMR Serverless for
  * small batch, ElastiCache above tens of thousands of operations/s) are named constants in one place.
  */
 final class ServiceSelector {
@@ -29,53 +42,78 @@ final class ServiceSelector {
 
     /**
      * Resolves the knobs the requirements did not fix. The service knobs whose alternatives all meet the
-     * requirements (batch compute, warehouse, serving store) are chosen together: every combination is
-     * costed as a whole design by the same model, and the cheapest wins.
+     * requirements (the log's broker type or capacity mode, batch compute, warehouse, serving store) are chosen
+     * together: every combination is costed as a whole design by the same model, and the cheapest wins.
      */
     static Decisions decide(Requirements r, Calibration cal) {
-        Map<Knob, String> v = new EnumMap<>(Knob.class);
-        Map<Knob, Boolean> fixed = new EnumMap<>(Knob.class);
-        Map<Knob, String> reasons = new EnumMap<>(Knob.class);
-        for (Knob k : Knob.values()) {
-            String stated = r.fixedChoices().get(k);
+        Map<Knob<?>, Knob.Choice> v = Knob.map();
+        Map<Knob<?>, Boolean> fixed = Knob.map();
+        Map<Knob<?>, String> reasons = Knob.map();
+        for (Knob<?> k : Knob.values()) {
+            Knob.Choice stated = r.fixedChoices().get(k);
             fixed.put(k, stated != null);
             v.put(k, stated != null ? stated : rule(k, r, v, reasons));
         }
-        Map<Knob, List<String>> open = new EnumMap<>(Knob.class);
-        for (Knob k : COSTED) {
-            List<String> candidates = candidates(k, r, v);
+        Map<Knob<?>, List<Knob.Choice>> open = Knob.map();
+        for (Knob<?> k : COSTED) {
+            List<Knob.Choice> candidates = candidates(k, r, v);
             if (!fixed.get(k) && candidates.size() > 1) {
                 open.put(k, candidates);
             }
         }
         if (!open.isEmpty()) {
-            v.putAll(cheapest(open, r, cal, reasons));
+            v.putAll(cheapest(open, v, r, cal, reasons));
         }
         return new Decisions(v, fixed, reasons);
     }
 
     /** Knobs decided by cost among candidates that all meet the requirements. */
-    private static final List<Knob> COSTED = List.of(Knob.BATCH_COMPUTE, Knob.WAREHOUSE, Knob.SERVING);
+    private static final List<Knob<?>> COSTED = List.of(Knob.INGESTION, Knob.BATCH_COMPUTE, Knob.WAREHOUSE, Knob.DASHBOARDS, Knob.SERVING);
 
-    private static List<String> candidates(Knob k, Requirements r, Map<Knob, String> v) {
-        return switch (k) {
-            case BATCH_COMPUTE -> List.of("emr", "emr_serverless", "glue");
-            case WAREHOUSE -> "redshift".equals(v.get(Knob.BATCH_COMPUTE)) && r.fixedChoices().containsKey(Knob.BATCH_COMPUTE)
-                    ? List.of("redshift") : QueryLatency.dashboardsNeedWarehouse(r) ? List.of("both") : List.of("athena", "both");
-            default -> servingNeeded(r) && !"opensearch".equals(v.get(Knob.SERVING))
-                    && r.velocity().latencySeconds() >= CACHE_MAX_LATENCY_S ? List.of("dynamodb", "elasticache") : List.of(v.get(k));
-        };
+    /** The practices every design starts from unless the file fixes otherwise (see README, Knobs). */
+    private static final Map<Knob<?>, Knob.Choice> PRACTICES = Map.ofEntries(Map.entry(Knob.BATCH_COMPUTE, BatchCompute.EMR),
+            Map.entry(Knob.DASHBOARDS, DashboardStore.WAREHOUSE), Map.entry(Knob.TABLE_FORMAT, TableFormat.ICEBERG), Map.entry(Knob.PURCHASE, Purchase.SPOT), Map.entry(Knob.CPU, Cpu.GRAVITON),
+            Map.entry(Knob.CLUSTER, Cluster.EPHEMERAL), Map.entry(Knob.CURATED_FORMAT, CuratedFormat.PARQUET),
+            Map.entry(Knob.PARTITIONED, Flag.TRUE), Map.entry(Knob.COMPACTION, Flag.TRUE), Map.entry(Knob.LIFECYCLE_TIERS, Flag.TRUE),
+            Map.entry(Knob.FETCH_FROM_FOLLOWER, Flag.TRUE), Map.entry(Knob.S3_ACCESS, S3Access.GATEWAY_ENDPOINT),
+            Map.entry(Knob.PRODUCER_COMPRESSION, Codec.ZSTD), Map.entry(Knob.BRONZE_COMPRESSION, Codec.ZSTD));
+
+    private static List<Knob.Choice> candidates(Knob<?> k, Requirements r, Map<Knob<?>, Knob.Choice> v) {
+        if (k == Knob.INGESTION) {
+            Knob.Choice family = v.get(k);
+            // A per-event decision may not afford Kinesis' polling: Kafka joins the candidates, and the latency rules one out.
+            return family == Ingestion.MSK ? List.of(Ingestion.MSK, Ingestion.MSK_EXPRESS)
+                    : family == Ingestion.KINESIS ? r.decisionPath().isPresent() ? List.of(Ingestion.KINESIS, Ingestion.KINESIS_ON_DEMAND,
+                    Ingestion.MSK, Ingestion.MSK_EXPRESS) : List.of(Ingestion.KINESIS, Ingestion.KINESIS_ON_DEMAND) : List.of(family);
+        }
+        if (k == Knob.BATCH_COMPUTE) {
+            return List.of(BatchCompute.EMR, BatchCompute.EMR_SERVERLESS, BatchCompute.GLUE);
+        }
+        if (k == Knob.WAREHOUSE) {
+            return v.get(Knob.BATCH_COMPUTE) == BatchCompute.REDSHIFT && r.fixedChoices().containsKey(Knob.BATCH_COMPUTE) ? List.of(Warehouse.REDSHIFT)
+                    : List.of(Warehouse.ATHENA, Warehouse.BOTH);
+        }
+        if (k == Knob.DASHBOARDS) {
+            return QueryLatency.dashboardStores(r);
+        }
+        return servingNeeded(r) && v.get(Knob.SERVING) != Serving.OPENSEARCH && r.velocity().latencySeconds() >= CACHE_MAX_LATENCY_S
+                ? List.of(Serving.DYNAMODB, Serving.ELASTICACHE) : List.of(v.get(k));
     }
 
-    /** Costs every combination of the open knobs and returns the cheapest; the reasons list each value's best total. */
-    private static Map<Knob, String> cheapest(Map<Knob, List<String>> open, Requirements r, Calibration cal, Map<Knob, String> reasons) {
-        List<Map<Knob, String>> combos = new ArrayList<>();
-        combos.add(new EnumMap<>(Knob.class));
-        for (Map.Entry<Knob, List<String>> e : open.entrySet()) {
-            List<Map<Knob, String>> next = new ArrayList<>();
-            for (Map<Knob, String> combo : combos) {
-                for (String value : e.getValue()) {
-                    Map<Knob, String> c = new EnumMap<>(Knob.class);
+    /**
+     * Costs every combination of the open knobs that meets the stated latencies (see {@link LatencyFit}) and returns
+     * the cheapest (when none does, the cheapest of the least late: the report then says what is missed); the reasons
+     * list each value's best total, or why it was ruled out.
+     */
+    private static Map<Knob<?>, Knob.Choice> cheapest(Map<Knob<?>, List<Knob.Choice>> open, Map<Knob<?>, Knob.Choice> decided, Requirements r,
+                                                      Calibration cal, Map<Knob<?>, String> reasons) {
+        List<Map<Knob<?>, Knob.Choice>> combos = new ArrayList<>();
+        combos.add(Knob.map());
+        for (Map.Entry<Knob<?>, List<Knob.Choice>> e : open.entrySet()) {
+            List<Map<Knob<?>, Knob.Choice>> next = new ArrayList<>();
+            for (Map<Knob<?>, Knob.Choice> combo : combos) {
+                for (Knob.Choice value : e.getValue()) {
+                    Map<Knob<?>, Knob.Choice> c = Knob.map();
                     c.putAll(combo);
                     c.put(e.getKey(), value);
                     next.add(c);
@@ -83,277 +121,87 @@ final class ServiceSelector {
             }
             combos = next;
         }
-        Map<Knob, String> best = null;
+        Map<Map<Knob<?>, Knob.Choice>, Double> lateness = new java.util.HashMap<>();
+        Map<Knob.Choice, Map<Knob<?>, Knob.Choice>> leastLate = new java.util.HashMap<>();
+        for (Map<Knob<?>, Knob.Choice> combo : combos) {
+            Map<Knob<?>, Knob.Choice> merged = Knob.map();
+            merged.putAll(decided);
+            merged.putAll(combo);
+            double late = LatencyFit.lateness(r, merged);
+            lateness.put(combo, late);
+            for (Knob.Choice value : combo.values()) {
+                Map<Knob<?>, Knob.Choice> known = leastLate.get(value);
+                if (late > 0 && (known == null || late < LatencyFit.lateness(r, known))) {
+                    leastLate.put(value, merged);
+                }
+            }
+        }
+        double onTime = combos.stream().mapToDouble(lateness::get).min().orElseThrow();
+        combos = combos.stream().filter(c -> lateness.get(c) == onTime).toList();
+        Map<Knob<?>, Knob.Choice> best = null;
         double bestCost = Double.POSITIVE_INFINITY;
-        Map<String, Double> bestPerValue = new java.util.LinkedHashMap<>();
-        for (Map<Knob, String> combo : combos) {
+        Map<Knob.Choice, Double> bestPerValue = new java.util.HashMap<>();
+        for (Map<Knob<?>, Knob.Choice> combo : combos) {
             double cost = Sizing.of(r.withChoices(combo), cal).cost().total();
-            for (Map.Entry<Knob, String> e : combo.entrySet()) {
-                bestPerValue.merge(e.getKey().key() + "=" + e.getValue(), cost, Math::min);
+            for (Knob.Choice value : combo.values()) {
+                bestPerValue.merge(value, cost, Math::min);
             }
             if (cost < bestCost) {
                 best = combo;
                 bestCost = cost;
             }
         }
-        for (Knob k : open.keySet()) {
+        for (Knob<?> k : open.keySet()) {
             List<String> costs = new ArrayList<>();
-            for (String value : open.get(k)) {
-                costs.add(value + " " + Quantities.usd(bestPerValue.get(k.key() + "=" + value)));
+            for (Knob.Choice value : open.get(k)) {
+                costs.add(value.key() + (bestPerValue.containsKey(value) ? " " + Quantities.usd(bestPerValue.get(value))
+                        : " ruled out (" + LatencyFit.missed(r, leastLate.get(value)) + ")"));
             }
             reasons.put(k, "cheapest whole design per month: " + String.join(", ", costs));
         }
         return best;
     }
 
-    private static String rule(Knob k, Requirements r, Map<Knob, String> decided, Map<Knob, String> reasons) {
+    private static Knob.Choice rule(Knob<?> k, Requirements r, Map<Knob<?>, Knob.Choice> decided, Map<Knob<?>, String> reasons) {
         boolean cdc = r.variety().contains(DataKind.CDC);
-        return switch (k) {
-            case INGESTION -> !r.streaming() && r.velocity().latencySeconds() >= DIRECT_S3_MIN_LATENCY_S && !cdc ? "s3_direct"
-                    : r.volume().peakMbPerSecond() <= KINESIS_MAX_PEAK_MB_S && !cdc ? "kinesis" : "msk";
-            case BATCH_COMPUTE -> "emr";
-            case WAREHOUSE -> "redshift".equals(decided.get(Knob.BATCH_COMPUTE)) ? "redshift" : warehouseForDashboards(r, reasons);
-            case SERVING -> serving(r, reasons);
-            case TABLE_FORMAT -> "iceberg";
-            case PIPELINE -> switch (r.velocity().mode()) {
-                case BATCH -> "batch";
-                case STREAMING -> "kappa";
-                case HYBRID -> "lambda";
-            };
-            case ORCHESTRATION -> "kappa".equals(decided.get(Knob.PIPELINE)) ? "step_functions" : "mwaa";
-            case PURCHASE -> "spot";
-            case CPU -> "graviton";
-            case CLUSTER -> "ephemeral";
-            case CURATED_FORMAT -> "parquet";
-            case PARTITIONED, COMPACTION, LIFECYCLE_TIERS, FETCH_FROM_FOLLOWER -> "true";
-            case S3_ACCESS -> "gateway_endpoint";
-            case PRODUCER_COMPRESSION, BRONZE_COMPRESSION -> "zstd";
-        };
-    }
-
-    private static String warehouseForDashboards(Requirements r, Map<Knob, String> reasons) {
-        if (!QueryLatency.dashboardsNeedWarehouse(r)) {
-            return "athena";
+        if (k == Knob.INGESTION) {
+            return !r.streaming() && r.velocity().latencySeconds() >= DIRECT_S3_MIN_LATENCY_S && !cdc ? Ingestion.S3_DIRECT
+                    : r.volume().peakMbPerSecond() <= KINESIS_MAX_PEAK_MB_S && !cdc ? Ingestion.KINESIS : Ingestion.MSK;
         }
-        reasons.put(Knob.WAREHOUSE, "users.query_latency " + duration(r.usage().queryLatencySeconds().getAsDouble()) + " is below Athena's p99 floor of "
-                + duration(QueryLatency.ATHENA_FLOOR_S) + ": dashboards need a warehouse");
-        return "both";
+        if (k == Knob.WAREHOUSE) {
+            return decided.get(Knob.BATCH_COMPUTE) == BatchCompute.REDSHIFT ? Warehouse.REDSHIFT : Warehouse.ATHENA;
+        }
+        if (k == Knob.SERVING) {
+            return serving(r, reasons);
+        }
+        if (k == Knob.PIPELINE) {
+            return switch (r.velocity().mode()) {
+                case BATCH -> Pipeline.BATCH;
+                case STREAMING -> Pipeline.KAPPA;
+                case HYBRID -> Pipeline.LAMBDA;
+            };
+        }
+        if (k == Knob.ORCHESTRATION) {
+            return decided.get(Knob.PIPELINE) == Pipeline.KAPPA ? Orchestration.STEP_FUNCTIONS : Orchestration.MWAA;
+        }
+        return Objects.requireNonNull(PRACTICES.get(k), () -> "no rule for " + k.key());
     }
 
     private static boolean servingNeeded(Requirements r) {
         return r.usage().pointLookupsPerSecond() > 0 || r.streaming() || r.usage().patterns().contains(QueryPattern.ML_FEATURES);
     }
 
-    private static String serving(Requirements r, Map<Knob, String> reasons) {
+    private static Serving serving(Requirements r, Map<Knob<?>, String> reasons) {
         if (r.usage().patterns().contains(QueryPattern.SEARCH)) {
             reasons.put(Knob.SERVING, "users search text");
-            return "opensearch";
+            return Serving.OPENSEARCH;
         }
         if (!servingNeeded(r)) {
             reasons.put(Knob.SERVING, "no point lookups, ML features or streaming results to serve");
-            return "none";
+            return Serving.NONE;
         }
         reasons.put(Knob.SERVING, "latency " + duration(r.velocity().latencySeconds()) + " < " + duration(CACHE_MAX_LATENCY_S)
                 + ": only memory answers in time");
-        return "elasticache";
-    }
-
-    /** The service of each layer, with why and why not. */
-    static List<ServiceChoice> explain(Requirements r, Decisions d, CapacityPlan c, Calibration cal, PriceTable prices) {
-        List<ServiceChoice> out = new ArrayList<>();
-        out.add(ingestion(r, d, c));
-        out.add(storage(r, d));
-        out.addAll(processing(r, d, c, cal, prices));
-        out.add(warehouse(r, d, c));
-        if (!d.is(Knob.SERVING, "none")) {
-            out.add(serving(d, c, prices));
-        }
-        out.add(orchestration(d, prices));
-        out.add(governance(r));
-        out.add(network(d, c, prices));
-        return out;
-    }
-
-    private static String fixedNote(Decisions d, Knob k) {
-        return d.fixedByRequirements(k) ? " (fixed by the requirements: choices." + k.key() + ")" : "";
-    }
-
-    private static ServiceChoice ingestion(Requirements r, Decisions d, CapacityPlan c) {
-        String peak = number(c.peakMbPerSecond) + " MB/s";
-        String lat = duration(r.velocity().latencySeconds());
-        double shards = Math.ceil(Math.max(c.peakMbPerSecond, c.peakEventsPerSecond / 1000) * CapacityPlan.HEADROOM);
-        Rejected kinesis = new Rejected("Amazon Kinesis Data Streams", "peak " + peak + " needs " + number(shards)
-                + " shards (1 MB/s or 1,000 records/s each); no Kafka API, so the engines and tools Alluvium runs locally would differ in production");
-        Rejected msk = new Rejected("Amazon MSK (Kafka)", "a log buys replay and sub-second fan-out; a " + lat
-                + " latency needs neither, and brokers would run 24 h for it");
-        Rejected direct = new Rejected("Agents writing straight to S3", "files land every few minutes, not every second: cannot meet a "
-                + lat + " latency, and there is no log to replay into a new job");
-        return switch (d.get(Knob.INGESTION)) {
-            case "s3_direct" -> new ServiceChoice(Layer.INGESTION, "Log agents (Fluent Bit/Vector) uploading to S3 Bronze",
-                    "file drops into Bronze", "batch with a " + lat + " latency and no CDC: agents upload compressed batches straight to S3; "
-                    + "S3 Bronze is the replay source" + fixedNote(d, Knob.INGESTION), List.of(msk, kinesis));
-            case "kinesis" -> new ServiceChoice(Layer.INGESTION, "Amazon Kinesis Data Streams", "Kafka (embedded broker)",
-                    "peak " + peak + " fits in " + number(c.kinesisShards) + " shards: no brokers to size or patch"
-                            + fixedNote(d, Knob.INGESTION),
-                    List.of(new Rejected("Amazon MSK (Kafka)", "at least 3 brokers running 24 h for " + peak), direct));
-            default -> new ServiceChoice(Layer.INGESTION, "Amazon MSK (Kafka)" + (r.variety().contains(DataKind.CDC)
-                    ? " + MSK Connect (Debezium CDC)" : ""), "Kafka (embedded KRaft broker) + Flink landing job",
-                    "peak " + peak + " -> " + number(c.partitions) + " partitions on " + number(c.brokers) + " brokers; the log decouples producers, "
-                            + "absorbs the peak and is replayable for " + number(r.volume().retention().logDays()) + " d (Kappa reprocessing, recovery)"
-                            + fixedNote(d, Knob.INGESTION), List.of(kinesis, direct));
-        };
-    }
-
-    private static ServiceChoice storage(Requirements r, Decisions d) {
-        String format = d.get(Knob.TABLE_FORMAT);
-        List<Rejected> rejected = new ArrayList<>();
-        if (!format.equals("iceberg")) {
-            rejected.add(new Rejected("Apache Iceberg", "the engine-neutral default; not chosen because the requirements fixed " + format));
-        }
-        if (!format.equals("delta")) {
-            rejected.add(new Rejected("Delta Lake", "strongest on Databricks; Flink and Athena write support is narrower than Iceberg's"));
-        }
-        if (!format.equals("hudi")) {
-            rejected.add(new Rejected("Apache Hudi", "record-level upserts suit CDC" + (r.variety().contains(DataKind.CDC) ? " (you have CDC)" : "")
-                    + ", at the price of more table services to tune; Iceberg MERGE covers the CDC here"));
-        }
-        if (!format.equals("hive")) {
-            rejected.add(new Rejected("Plain Parquet + Hive partitions", "no ACID commits (reruns double data), no time travel, "
-                    + "listing-based planning that slows with every partition"));
-        }
-        rejected.add(new Rejected("HDFS on the cluster", "couples storage to compute: the data dies with the cluster and must be sized for the peak"));
-        boolean elt = d.is(Knob.BATCH_COMPUTE, "redshift");
-        String why = elt ? "Bronze files on S3; Silver and Gold in Redshift managed storage, because the ELT runs inside Redshift"
-                : "S3 decouples storage from compute (11 nines durability, no size limit); " + format
-                + " adds ACID commits, time travel and schema/partition evolution to Bronze (raw), Silver (typed, deduplicated) and Gold (aggregates)";
-        return new ServiceChoice(Layer.STORAGE, elt ? "Amazon S3 (Bronze) + Redshift managed storage" : "Amazon S3 + " + format + " tables",
-                "Iceberg tables in a local warehouse directory (JDBC catalog on embedded PostgreSQL)", why + fixedNote(d, Knob.TABLE_FORMAT), rejected);
-    }
-
-    private static List<ServiceChoice> processing(Requirements r, Decisions d, CapacityPlan c, Calibration cal, PriceTable prices) {
-        List<ServiceChoice> out = new ArrayList<>();
-        double coreHours = c.sparkCoreHoursPerDay;
-        PriceTable.Price dpu = prices.get("glue_dpu");
-        Rejected glue = new Rejected("AWS Glue", Quantities.usdPrice(dpu.usd()) + " per DPU-hour = " + Quantities.usdPrice(dpu.usd() / 4)
-                + " per vCPU-hour, no Spot or Graviton discount; fine for simple ETL, and it loses on the compared totals for "
-                + number(coreHours) + " core-hours/day");
-        Rejected emr = new Rejected("EMR on EC2", "a cluster to size and keep busy; for " + number(coreHours)
-                + " core-hours/day serverless avoids idle capacity");
-        Rejected serverless = new Rejected("EMR Serverless", "per-vCPU-hour price above EMR on EC2 with Spot and Graviton; at "
-                + number(coreHours) + " core-hours/day a per-run cluster is cheaper");
-        Rejected redshift = new Rejected("ELT inside Redshift", "compute sized for the batch window but paid 24 h; semi-structured and unstructured data "
-                + "fit badly; ML and Spark readers need another copy");
-        String batch = d.get(Knob.BATCH_COMPUTE);
-        String note = "; " + d.reason(Knob.BATCH_COMPUTE);
-        String sizing = number(c.sparkCores) + " cores for each of " + number(c.batchRunsPerDay) + " runs/day within "
-                + number(r.velocity().batchWindowHours()) + " h";
-        out.add(switch (batch) {
-            case "emr" -> new ServiceChoice(Layer.PROCESSING, "Amazon EMR on EC2 (Spark)", "Spark (local[*] in a child JVM)",
-                    sizing + " -> " + number(c.emrNodes) + " x 16-vCPU nodes; per-run clusters with " + d.get(Knob.CPU) + " and " + d.get(Knob.PURCHASE)
-                            + " workers are the cheapest vCPU-hour for heavy, steady Spark" + note, List.of(serverless, glue, redshift));
-            case "emr_serverless" -> new ServiceChoice(Layer.PROCESSING, "Amazon EMR Serverless (Spark)", "Spark (local[*] in a child JVM)",
-                    number(coreHours) + " core-hours/day: pay per vCPU-second, nothing idles" + note,
-                    List.of(emr, glue, redshift));
-            case "glue" -> new ServiceChoice(Layer.PROCESSING, "AWS Glue (Spark)", "Spark (local[*] in a child JVM)",
-                    "serverless Spark with catalog integration" + note, List.of(emr, serverless));
-            default -> new ServiceChoice(Layer.PROCESSING, "Amazon Redshift (ELT in SQL)", "Spark (local[*]) plays this part locally",
-                    sizing + " -> " + number(c.redshiftEltNodes) + " ra3.4xlarge nodes" + note, List.of(emr, serverless, glue));
-        });
-        if (r.streaming()) {
-            String pipeline = d.get(Knob.PIPELINE);
-            out.add(new ServiceChoice(Layer.PROCESSING, "Amazon Managed Service for Apache Flink", "Flink (MiniCluster in a child JVM)",
-                    "latency " + duration(r.velocity().latencySeconds()) + ": event-at-a-time windows with exactly-once state; "
-                            + number(c.flinkRealtimeParallelism) + " slots for " + number(c.peakEventsPerSecond) + " peak events/s at "
-                            + number(cal.flinkRowsPerSecondPerSlot().value()) + " rows/s per slot. " + (pipeline.equals("lambda")
-                            ? "Lambda: Gold from batch is the accurate view, the stream is the speed view, the serving API merges them"
-                            : "Kappa: one streaming code path; reprocessing = replay the log into a new table version and swap") + fixedNote(d, Knob.PIPELINE),
-                    List.of(new Rejected("Spark Structured Streaming", "micro-batches put the floor near a second; fine for minutes, not for "
-                                    + duration(r.velocity().latencySeconds())),
-                            new Rejected(pipeline.equals("lambda") ? "Kappa (stream only)" : "Lambda (batch + stream)", pipeline.equals("lambda")
-                                    ? "reprocessing " + number(r.volume().retention().silverDays()) + " d of history through the stream needs the log kept that long"
-                                    : "two code paths (batch and stream) that must agree, twice the tests"))));
-        }
-        return out;
-    }
-
-    private static ServiceChoice warehouse(Requirements r, Decisions d, CapacityPlan c) {
-        String w = d.get(Knob.WAREHOUSE);
-        Rejected athena = new Rejected("Athena only", (QueryLatency.dashboardsNeedWarehouse(r) ? "its p99 floor of " + duration(QueryLatency.ATHENA_FLOOR_S)
-                + " misses users.query_latency " + duration(r.usage().queryLatencySeconds().getAsDouble()) + "; " : "")
-                + number(r.usage().dashboardQueriesPerDay()) + " dashboard queries/day pay per scan and wait for "
-                + "cold starts; a warehouse with a result cache answers repeated tiles in milliseconds");
-        Rejected redshiftOnly = new Rejected("Redshift for everything", "a second copy of Silver in managed storage and nodes running 24 h, "
-                + "for ad-hoc queries Athena runs in place");
-        Rejected both = new Rejected("Athena + Redshift", "a warehouse for " + number(r.usage().dashboardQueriesPerDay())
-                + " dashboard queries/day is idle most of the time; Athena scans " + Quantities.size(c.dashboardBytesPerQuery) + " per tile");
-        String note = "; " + d.reason(Knob.WAREHOUSE);
-        return switch (w) {
-            case "athena" -> new ServiceChoice(Layer.SERVING, "Amazon Athena (SQL on Silver/Gold in place)", "Spark SQL / `alluvium sql`",
-                    "pay per byte scanned: " + number(c.athenaTbPerMonth) + " TB/month with partition pruning and Parquet; no cluster" + note,
-                    List.of(both, redshiftOnly));
-            case "both" -> new ServiceChoice(Layer.SERVING, "Amazon Athena (ad-hoc) + Amazon Redshift (Gold for dashboards)", "Spark SQL / `alluvium sql`",
-                    number(r.usage().dashboardQueriesPerDay()) + " dashboard queries/day: Gold in Redshift for concurrency and cache; "
-                            + "analysts keep Athena on Silver" + note, List.of(athena, redshiftOnly));
-            default -> new ServiceChoice(Layer.SERVING, "Amazon Redshift", "Spark SQL / `alluvium sql`",
-                    "one warehouse holds Silver and Gold; every SQL user on one engine" + note, List.of(athena, both));
-        };
-    }
-
-    private static ServiceChoice serving(Decisions d, CapacityPlan c, PriceTable prices) {
-        String ops = number(c.servingReadsPerSecond + c.servingWritesPerSecond) + " ops/s";
-        double month = Quantities.SECONDS_PER_DAY * Quantities.DAYS_PER_MONTH;
-        PriceTable.Price writes = prices.get("dynamodb_write");
-        PriceTable.Price reads = prices.get("dynamodb_read");
-        double dynamo = writes.charge(c.servingWritesPerSecond * month) + reads.charge(c.servingReadsPerSecond * month);
-        Rejected dynamodb = new Rejected("Amazon DynamoDB On-Demand", "at " + ops + " about " + Quantities.usd(dynamo)
-                + "/month in requests alone (" + writes.label() + ", " + reads.label() + ")");
-        Rejected cache = new Rejected("Amazon ElastiCache (Redis/Valkey)", "memory-bound and you run the nodes; at " + ops
-                + " DynamoDB's per-request price is lower and it is durable");
-        Rejected search = new Rejected("Amazon OpenSearch", "built for text search and log analytics; heavier than a key-value read");
-        String note = "; " + d.reason(Knob.SERVING);
-        return switch (d.get(Knob.SERVING)) {
-            case "elasticache" -> new ServiceChoice(Layer.SERVING, "Amazon ElastiCache (Valkey/Redis)", "redis-server (child process)",
-                    ops + ": sub-millisecond reads from memory on " + number(c.servingNodes) + " nodes; Gold and the log rebuild it" + note,
-                    List.of(dynamodb, search));
-            case "opensearch" -> new ServiceChoice(Layer.SERVING, "Amazon OpenSearch Service", "redis-server (child process) for key reads",
-                    "users search text: an inverted index answers it" + note, List.of(dynamodb, cache));
-            default -> new ServiceChoice(Layer.SERVING, "Amazon DynamoDB (On-Demand)", "redis-server (child process)",
-                    ops + ": single-digit ms reads, durable, no servers, pay per request" + note,
-                    List.of(cache, search));
-        };
-    }
-
-    private static ServiceChoice orchestration(Decisions d, PriceTable prices) {
-        boolean mwaa = d.is(Knob.ORCHESTRATION, "mwaa");
-        Rejected sfn = new Rejected("AWS Step Functions", "fine for a few linear jobs; backfills and cross-DAG dependencies are Airflow's strength");
-        Rejected airflow = new Rejected("Amazon MWAA (Airflow)", "an environment running 24 h (about "
-                + Quantities.usd(prices.get("mwaa_small").charge(prices.hoursPerMonth())) + "/month) for a handful of maintenance jobs");
-        return mwaa ? new ServiceChoice(Layer.ORCHESTRATION, "Amazon MWAA (Airflow)", "Alluvium orchestrator",
-                "dependencies Bronze -> Silver -> Gold -> maintenance, retries, backfills by date" + fixedNote(d, Knob.ORCHESTRATION), List.of(sfn))
-                : new ServiceChoice(Layer.ORCHESTRATION, "AWS Step Functions", "Alluvium orchestrator",
-                "only maintenance jobs run on a schedule; pay per state transition" + fixedNote(d, Knob.ORCHESTRATION), List.of(airflow));
-    }
-
-    private static ServiceChoice governance(Requirements r) {
-        boolean pii = r.security().pii();
-        return new ServiceChoice(Layer.GOVERNANCE, "AWS Glue Data Catalog" + (pii ? " + Lake Formation (column/tag access) + KMS" : ""),
-                "Iceberg JDBC catalog (embedded PostgreSQL)",
-                "one catalog for Spark, Flink and Athena; " + (pii ? "PII columns tagged and masked by Lake Formation, keys in KMS, CloudTrail audit; "
-                        : "") + "encryption " + YamlSection.yamlName(r.security().encryption()) + ", residency " + r.security().residency(),
-                List.of(new Rejected("Hive metastore on RDS", "another database to run; no Lake Formation permissions"),
-                        new Rejected("Bucket policies only", "all-or-nothing per prefix: no column-level control over PII")));
-    }
-
-    private static ServiceChoice network(Decisions d, CapacityPlan c, PriceTable prices) {
-        boolean endpoint = d.is(Knob.S3_ACCESS, "gateway_endpoint");
-        String traffic = number(c.s3TrafficGbPerDay * Quantities.DAYS_PER_MONTH) + " GB/month of S3 traffic";
-        PriceTable.Price natData = prices.get("nat_gateway_data");
-        Rejected nat = new Rejected("S3 through a NAT gateway", traffic + " x " + natData.label() + " = "
-                + Quantities.usd(natData.charge(c.s3TrafficGbPerDay * Quantities.DAYS_PER_MONTH)) + "/month, and a throughput ceiling");
-        return new ServiceChoice(Layer.NETWORK, endpoint ? "VPC with an S3 gateway endpoint" : "VPC with S3 through NAT gateways",
-                "local filesystem", (endpoint ? traffic + " goes to S3 through the gateway endpoint for free" : traffic + " is charged by the NAT gateway")
-                + (d.is(Knob.INGESTION, "msk") ? "; MSK in 3 AZs, consumers " + (d.on(Knob.FETCH_FROM_FOLLOWER)
-                ? "fetch from their AZ's replica" : "read from leaders across AZs") : "") + fixedNote(d, Knob.S3_ACCESS),
-                endpoint ? List.of(nat) : List.of(new Rejected("S3 gateway endpoint", "the right answer: free, no bandwidth limit (see optimizations)")));
+        return Serving.ELASTICACHE;
     }
 }

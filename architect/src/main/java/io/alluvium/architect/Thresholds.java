@@ -3,6 +3,7 @@ package io.alluvium.architect;
 import static io.alluvium.architect.Quantities.MB;
 
 import io.alluvium.architect.Bottleneck.Severity;
+import io.alluvium.architect.Knob.Cluster;
 import java.util.Optional;
 
 /**

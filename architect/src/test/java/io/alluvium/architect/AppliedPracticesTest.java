@@ -2,7 +2,7 @@ package io.alluvium.architect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -18,10 +18,10 @@ class AppliedPracticesTest {
         Design d = Fixtures.design("q1-100tb-logs.yaml");
         Optimization partitioned = d.optimizations().stream().filter(o -> o.name().startsWith("partitioned: true (applied")).findFirst().orElseThrow();
         assertThat(partitioned.kind()).isEqualTo(Optimization.Kind.APPLIED);
-        Map<Knob, String> held = new EnumMap<>(d.decisions().all());
-        held.put(Knob.PARTITIONED, "false");
+        Map<Knob<?>, Knob.Choice> held = new HashMap<>(d.decisions().all());
+        held.put(Knob.PARTITIONED, Knob.Flag.FALSE);
         double asIs = Sizing.of(d.requirements().withChoices(held), Calibration.defaults()).cost().total();
-        double rechosen = Sizing.of(d.requirements().withChoices(Map.of(Knob.PARTITIONED, "false")), Calibration.defaults()).cost().total();
+        double rechosen = Sizing.of(d.requirements().withChoices(Map.of(Knob.PARTITIONED, Knob.Flag.FALSE)), Calibration.defaults()).cost().total();
         assertThat(partitioned.costBefore()).isEqualTo(Math.min(asIs, rechosen));
         // Re-choosing the warehouse (Redshift for an unpartitioned lake) is cheaper than Athena scanning whole tables, yet still over 10x.
         assertThat(rechosen).isLessThan(asIs);

@@ -3,6 +3,11 @@ package io.alluvium.architect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.alluvium.architect.Knob.Ingestion;
+import io.alluvium.architect.Knob.Orchestration;
+import io.alluvium.architect.Knob.Pipeline;
+import io.alluvium.architect.Knob.Serving;
+import io.alluvium.architect.Knob.Warehouse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,9 +33,9 @@ class CostLinesByHandTest {
     @Test
     void q4AfterBatchOnSpotGravitonClusters() {
         Design d = Fixtures.design("q4-spark-cost-after.yaml");
-        assertThat(d.decisions().get(Knob.INGESTION)).isEqualTo("s3_direct");
-        assertThat(d.decisions().get(Knob.WAREHOUSE)).isEqualTo("athena");
-        assertThat(d.decisions().get(Knob.SERVING)).isEqualTo("none");
+        assertThat(d.decisions().get(Knob.INGESTION)).isEqualTo(Ingestion.S3_DIRECT);
+        assertThat(d.decisions().get(Knob.WAREHOUSE)).isEqualTo(Warehouse.ATHENA);
+        assertThat(d.decisions().get(Knob.SERVING)).isEqualTo(Serving.NONE);
         // 20 TB/day of 1 KB = 2e10 events; 1.5 passes = 3e10 rows; 1 run/day in 3 h at 25,000 rows/s/core:
         // cores = ceil(3e10 / (25,000 x 10,800)) = 112; nodes = ceil(112 / 16) = 7, each billed 3 h + 8 min start-up a day.
         double runHours = 3 + 8 / 60.0;
@@ -71,8 +76,8 @@ class CostLinesByHandTest {
                           fetch_from_follower: false, lifecycle_tiers: false, s3_access: gateway_endpoint}
                 """);
         Design d = Architect.design(r, Calibration.defaults());
-        assertThat(d.decisions().get(Knob.PIPELINE)).isEqualTo("kappa");
-        assertThat(d.decisions().get(Knob.ORCHESTRATION)).isEqualTo("step_functions");
+        assertThat(d.decisions().get(Knob.PIPELINE)).isEqualTo(Pipeline.KAPPA);
+        assertThat(d.decisions().get(Knob.ORCHESTRATION)).isEqualTo(Orchestration.STEP_FUNCTIONS);
         // 10,000 events/s x 1 KB = 10 MB/s (864 GB/day); peak 20 MB/s and 20,000 events/s.
         // Flink: ceil(20,000 x 1.5 / 20,000) = 2 slots per job, 2 jobs + 2 orchestration KPUs = 6 KPUs.
         // Partitions max(ceil(20 x 1.5 / 10) = 3, 2, 6) = 6; brokers max(ceil(20 x 3 / 50) = 2, 1, 3) = 3.
@@ -112,7 +117,7 @@ class CostLinesByHandTest {
     @Test
     void q3RedshiftAsThePlatform() {
         Design d = Fixtures.design("q3-redshift.yaml");
-        assertThat(d.decisions().get(Knob.SERVING)).isEqualTo("dynamodb");
+        assertThat(d.decisions().get(Knob.SERVING)).isEqualTo(Serving.DYNAMODB);
         // 5 TB/day = 5e9 events x 1.5 = 7.5e9 rows; 4 runs/day of 2 h: cores = ceil(7.5e9 / 4 / (25,000 x 7,200)) = 11.
         // Bronze 1.25 TB/day x 90 d = 112,500 GB: 37,500 Standard + 75,000 Glacier IR. Silver 600 GB x 730 d + Gold 30 GB x 1,095 d in RMS
         // = 470,850 GB -> max(2, ceil(11 / 12) = 1, ceil(470,850 / 128,000 GB per node) = 4) = 4 ra3.4xlarge nodes, provisioned 730 h.

@@ -3,6 +3,11 @@ package io.alluvium.architect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.alluvium.architect.Bottleneck.Kind;
+import io.alluvium.architect.Knob.BatchCompute;
+import io.alluvium.architect.Knob.Ingestion;
+import io.alluvium.architect.Knob.Pipeline;
+import io.alluvium.architect.Knob.Serving;
+import io.alluvium.architect.Knob.TableFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +40,7 @@ class ExamplesTest {
     @Test
     void q1LogsLandOnS3WithoutKafkaAndMeetTheBudget() {
         Design d = Fixtures.design("q1-100tb-logs.yaml");
-        assertThat(d.decisions().get(Knob.INGESTION)).isEqualTo("s3_direct");
+        assertThat(d.decisions().get(Knob.INGESTION)).isEqualTo(Ingestion.S3_DIRECT);
         assertThat(d.capacity().value("events_per_s_avg")).isCloseTo(1_157_407.4, org.assertj.core.api.Assertions.within(0.1));
         assertThat(d.cost().total()).isLessThan(d.requirements().budgetUsdPerMonth().getAsDouble());
         // 20,000 hosts uploading every 10 minutes: the driver must plan too many files per run.
@@ -46,9 +51,9 @@ class ExamplesTest {
     @Test
     void q2FraudDetectionStreamsThroughKafkaAndFlinkIntoAServingStore() {
         Design d = Fixtures.design("q2-fraud-detection.yaml");
-        assertThat(d.decisions().get(Knob.INGESTION)).isEqualTo("msk");
-        assertThat(d.decisions().get(Knob.PIPELINE)).isEqualTo("lambda");
-        assertThat(d.decisions().get(Knob.SERVING)).isIn("dynamodb", "elasticache");
+        assertThat(d.decisions().get(Knob.INGESTION)).isEqualTo(Ingestion.MSK);
+        assertThat(d.decisions().get(Knob.PIPELINE)).isEqualTo(Pipeline.LAMBDA);
+        assertThat(d.decisions().get(Knob.SERVING)).isIn(Knob.Serving.DYNAMODB, Knob.Serving.ELASTICACHE);
         assertThat(d.services()).extracting(ServiceChoice::service).contains("Amazon Managed Service for Apache Flink");
         assertThat(d.cost().line("msk_connect.cdc")).isPositive();
         assertThat(d.failureModel().failures()).filteredOn(f -> f.component().equals("Flink jobs")).singleElement()
@@ -93,8 +98,8 @@ class ExamplesTest {
         assertThat(x.findings()).hasSize(6).allSatisfy(f -> assertThat(f.causes()).isNotEmpty());
         assertThat(x.findings().get(0).causes()).anyMatch(c -> c.startsWith("Small files"));
         assertThat(kinds(d)).contains(Kind.SMALL_FILES, Kind.DRIVER_MEMORY, Kind.NAT_TRAFFIC, Kind.IDLE_CLUSTER, Kind.PII_EXPOSURE);
-        assertThat(x.targetChanges()).containsEntry(Knob.TABLE_FORMAT, "iceberg").containsEntry(Knob.COMPACTION, "true")
-                .containsEntry(Knob.S3_ACCESS, "gateway_endpoint");
+        assertThat(x.targetChanges()).containsEntry(Knob.TABLE_FORMAT, Knob.TableFormat.ICEBERG).containsEntry(Knob.COMPACTION, Knob.Flag.TRUE)
+                .containsEntry(Knob.S3_ACCESS, Knob.S3Access.GATEWAY_ENDPOINT);
         assertThat(x.costTarget()).isLessThan(x.costNow() * 0.5);
         assertThat(x.migrationSteps().get(0)).startsWith("s3_access nat_gateway -> gateway_endpoint");
         assertThat(x.migrationSteps().get(1)).startsWith("table_format hive -> iceberg");
@@ -104,8 +109,9 @@ class ExamplesTest {
     @Test
     void batch50TbUsesSparkClustersAndNamesTheHotPartition() {
         Design d = Fixtures.design("batch-50tb.yaml");
-        assertThat(d.decisions().get(Knob.BATCH_COMPUTE)).isEqualTo("emr");
-        assertThat(d.decisions().get(Knob.INGESTION)).isEqualTo("msk"); // CDC needs a log
+        assertThat(d.decisions().get(Knob.BATCH_COMPUTE)).isEqualTo(BatchCompute.EMR);
+        // CDC needs a Kafka log; at 50 TB/day Express brokers are the cheaper kind of it.
+        assertThat(d.decisions().get(Knob.INGESTION)).isEqualTo(Ingestion.MSK_EXPRESS);
         assertThat(kinds(d)).contains(Kind.HOT_PARTITION);
         assertThat(d.bottlenecks()).allSatisfy(b -> assertThat(b.threshold()).isNotBlank());
     }
@@ -113,8 +119,8 @@ class ExamplesTest {
     @Test
     void streamingAtMillionsPerSecondHitsQuotasAndCrossAzCosts() {
         Design d = Fixtures.design("streaming-millions.yaml");
-        assertThat(d.decisions().get(Knob.PIPELINE)).isEqualTo("kappa");
-        assertThat(d.decisions().get(Knob.SERVING)).isEqualTo("elasticache");
+        assertThat(d.decisions().get(Knob.PIPELINE)).isEqualTo(Pipeline.KAPPA);
+        assertThat(d.decisions().get(Knob.SERVING)).isEqualTo(Serving.ELASTICACHE);
         assertThat(d.capacity().value("kafka_partitions")).isGreaterThanOrEqualTo(300);
         assertThat(kinds(d)).contains(Kind.CONCURRENCY_LIMIT, Kind.HOT_PARTITION);
     }
@@ -122,7 +128,7 @@ class ExamplesTest {
     @Test
     void lakehouseKeepsOneIcebergCopyForBiMlAndApis() {
         Design d = Fixtures.design("lakehouse.yaml");
-        assertThat(d.decisions().get(Knob.TABLE_FORMAT)).isEqualTo("iceberg");
+        assertThat(d.decisions().get(Knob.TABLE_FORMAT)).isEqualTo(TableFormat.ICEBERG);
         assertThat(d.decisions().fixedByRequirements(Knob.TABLE_FORMAT)).isTrue();
         assertThat(d.services()).filteredOn(s -> s.layer() == Layer.STORAGE).singleElement()
                 .satisfies(s -> assertThat(s.rejected()).extracting(ServiceChoice.Rejected::alternative).contains("Delta Lake", "Apache Hudi"));
@@ -132,8 +138,8 @@ class ExamplesTest {
     @Test
     void lambdaIsChosenForHybridAndKappaRemovesTheBatchPass() {
         Design lambda = Fixtures.design("lambda-vs-kappa.yaml");
-        assertThat(lambda.decisions().get(Knob.PIPELINE)).isEqualTo("lambda");
-        Design kappa = Architect.design(lambda.requirements().withChoices(java.util.Map.of(Knob.PIPELINE, "kappa")), Calibration.defaults());
+        assertThat(lambda.decisions().get(Knob.PIPELINE)).isEqualTo(Pipeline.LAMBDA);
+        Design kappa = Architect.design(lambda.requirements().withChoices(java.util.Map.of(Knob.PIPELINE, Knob.Pipeline.KAPPA)), Calibration.defaults());
         assertThat(kappa.capacity().sparkRowsPerDay).isLessThan(lambda.capacity().sparkRowsPerDay);
         assertThat(lambda.services()).anyMatch(s -> s.rejected().stream().anyMatch(x -> x.alternative().startsWith("Kappa")));
     }
