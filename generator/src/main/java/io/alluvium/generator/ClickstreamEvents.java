@@ -31,14 +31,14 @@ final class ClickstreamEvents implements TopicEvents {
         String type = eventType(rng.nextDouble());
         boolean withProduct = type.equals("view") || type.equals("add_to_cart");
         return new EventFields()
-                .putString("event_id", idPrefix + position)
-                .putString("event_type", type)
-                .putString("user_id", market.userId(user))
-                .putString("session_id", "s-" + (user + 1) + "-" + eventTs / SESSION_MS)
-                .putString("product_id", withProduct ? market.productId(market.product(rng)) : null)
-                .putString("city", market.city(user))
-                .putString("device", DEVICES.get(user % DEVICES.size()))
-                .putString("event_ts", Timestamps.format(eventTs));
+                .addText("event_id", idPrefix + position)
+                .addText("event_type", type)
+                .addText("user_id", market.userId(user))
+                .addText("session_id", "s-" + (user + 1) + "-" + eventTs / SESSION_MS)
+                .addText("product_id", withProduct ? market.productId(market.product(rng)) : null)
+                .addText("city", market.city(user))
+                .addText("device", DEVICES.get(user % DEVICES.size()))
+                .addText("event_ts", Timestamps.format(eventTs));
     }
 
     private static String eventType(double u) {

@@ -1,14 +1,13 @@
 package io.alluvium.generator;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * One event as an ordered list of JSON fields, each value JSON text or a string to be quoted. Building
  * events this way lets every kind of malformed record be the valid event with one field removed or
  * replaced, and serialises without a JSON library on the generator's hot path: values are generated,
- * so ASCII without characters to escape, and {@link #toJson()} writes them into a buffer of the exact
- * size.
+ * so ASCII without characters to escape, and {@link #toJson()} writes their bytes once, into an array of
+ * the exact size.
  */
 final class EventFields {
     private String[] names = new String[12];
@@ -28,12 +27,19 @@ final class EventFields {
         return (cents < 0 ? "-" : "") + abs / 100 + (fraction < 10 ? ".0" : ".") + fraction;
     }
 
-    EventFields put(String name, String jsonValue) {
-        return set(name, jsonValue, false);
+    /** Adds a field the event does not have yet, its value JSON text: how an event is built. */
+    EventFields add(String name, String jsonValue) {
+        return append(name, jsonValue, false);
     }
 
-    EventFields putString(String name, String text) {
-        return text == null ? set(name, "null", false) : set(name, text, true);
+    /** Adds a string field the event does not have yet ({@code null} writes JSON null). */
+    EventFields addText(String name, String text) {
+        return text == null ? append(name, "null", false) : append(name, text, true);
+    }
+
+    /** Sets a field, replacing its value if the event has it: how a malformed variant is made. */
+    EventFields put(String name, String jsonValue) {
+        return set(name, jsonValue, false);
     }
 
     private EventFields set(String name, String value, boolean isText) {
@@ -44,6 +50,10 @@ final class EventFields {
                 return this;
             }
         }
+        return append(name, value, isText);
+    }
+
+    private EventFields append(String name, String value, boolean isText) {
         if (size == names.length) {
             names = Arrays.copyOf(names, size * 2);
             values = Arrays.copyOf(values, size * 2);
@@ -89,24 +99,42 @@ final class EventFields {
         return this;
     }
 
-    /** {@code {"name":value,...}} in UTF-8 (the ASCII of the generated values). */
+    /** {@code {"name":value,...}} in UTF-8 (the ASCII of the generated values), written once into its array. */
     byte[] toJson() {
         int length = 1 + size; // the braces and the commas between fields
         for (int i = 0; i < size; i++) {
             length += names[i].length() + 3 + values[i].length() + (quoted[i] ? 2 : 0);
         }
-        StringBuilder json = new StringBuilder(length).append('{');
+        byte[] json = new byte[length];
+        int at = 0;
+        json[at++] = '{';
         for (int i = 0; i < size; i++) {
             if (i > 0) {
-                json.append(',');
+                json[at++] = ',';
             }
-            json.append('"').append(names[i]).append("\":");
+            json[at++] = '"';
+            at = ascii(names[i], json, at);
+            json[at++] = '"';
+            json[at++] = ':';
             if (quoted[i]) {
-                json.append('"').append(values[i]).append('"');
+                json[at++] = '"';
+                at = ascii(values[i], json, at);
+                json[at++] = '"';
             } else {
-                json.append(values[i]);
+                at = ascii(values[i], json, at);
             }
         }
-        return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
+        json[at] = '}';
+        return json;
+    }
+
+    /**
+     * Copies {@code text}'s characters as bytes: one array copy for the Latin-1 strings the generator makes (its
+     * values are ASCII), where encoding would copy twice. This is what the deprecated overload is for.
+     */
+    @SuppressWarnings("deprecation")
+    private static int ascii(String text, byte[] into, int at) {
+        text.getBytes(0, text.length(), into, at);
+        return at + text.length();
     }
 }

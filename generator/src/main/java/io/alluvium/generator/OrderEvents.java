@@ -80,17 +80,17 @@ final class OrderEvents implements TopicEvents {
     private EventFields event(long position, String orderId, String userId, String city, String items,
             long amountCents, String status, long eventTs, String coupon) {
         EventFields event = new EventFields()
-                .putString("event_id", idPrefix + position)
-                .putString("order_id", orderId)
-                .putString("user_id", userId)
-                .putString("city", city)
-                .put("items", items)
-                .put("amount", EventFields.money(amountCents))
-                .putString("currency", "EUR")
-                .putString("status", status)
-                .putString("event_ts", Timestamps.format(eventTs));
+                .addText("event_id", idPrefix + position)
+                .addText("order_id", orderId)
+                .addText("user_id", userId)
+                .addText("city", city)
+                .add("items", items)
+                .add("amount", EventFields.money(amountCents))
+                .addText("currency", "EUR")
+                .addText("status", status)
+                .addText("event_ts", Timestamps.format(eventTs));
         if (schemaV2(position)) {
-            event.putString("coupon_code", coupon);
+            event.addText("coupon_code", coupon);
         }
         return event;
     }

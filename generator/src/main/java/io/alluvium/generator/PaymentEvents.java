@@ -72,16 +72,16 @@ final class PaymentEvents implements TopicEvents {
     private EventFields payment(long position, String orderId, String userId, String card, long amountCents,
             boolean authorized, String ipCountry, long eventTs) {
         return new EventFields()
-                .putString("event_id", eventId(position))
-                .putString("payment_id", "pay-" + idPrefix + position)
-                .putString("order_id", orderId)
-                .putString("user_id", userId)
-                .putString("card_fingerprint", card)
-                .put("amount", EventFields.money(amountCents))
-                .putString("currency", "EUR")
-                .putString("status", authorized ? "authorized" : "declined")
-                .putString("ip_country", ipCountry)
-                .putString("event_ts", Timestamps.format(eventTs));
+                .addText("event_id", eventId(position))
+                .addText("payment_id", "pay-" + idPrefix + position)
+                .addText("order_id", orderId)
+                .addText("user_id", userId)
+                .addText("card_fingerprint", card)
+                .add("amount", EventFields.money(amountCents))
+                .addText("currency", "EUR")
+                .addText("status", authorized ? "authorized" : "declined")
+                .addText("ip_country", ipCountry)
+                .addText("event_ts", Timestamps.format(eventTs));
     }
 
     private String eventId(long position) {

@@ -8,6 +8,8 @@ import java.time.LocalDate;
  */
 final class Timestamps {
     private static final long DAY_MS = 86_400_000L;
+    /** What follows the day: {@code HH:mm:ss.SSSZ}. */
+    private static final String TIME_OF_DAY = "00:00:00.000Z";
 
     /** The last day formatted, with its "yyyy-MM-ddT" prefix: the stream's days change rarely. */
     private record Day(long epochDay, String prefix) {
@@ -20,17 +22,34 @@ final class Timestamps {
 
     static String format(long epochMillis) {
         long day = Math.floorDiv(epochMillis, DAY_MS);
-        long ms = Math.floorMod(epochMillis, DAY_MS);
+        int ms = (int) Math.floorMod(epochMillis, DAY_MS);
         Day cached = lastDay;
         if (cached.epochDay() != day) {
             cached = new Day(day, LocalDate.ofEpochDay(day) + "T");
             lastDay = cached;
         }
-        StringBuilder sb = new StringBuilder(24).append(cached.prefix());
-        pad(sb, ms / 3_600_000, 2).append(':');
-        pad(sb, ms / 60_000 % 60, 2).append(':');
-        pad(sb, ms / 1000 % 60, 2).append('.');
-        return pad(sb, ms % 1000, 3).append('Z').toString();
+        String prefix = cached.prefix();
+        char[] text = new char[prefix.length() + TIME_OF_DAY.length()];
+        prefix.getChars(0, prefix.length(), text, 0);
+        int at = prefix.length();
+        at = digits(text, at, ms / 3_600_000, 2);
+        text[at++] = ':';
+        at = digits(text, at, ms / 60_000 % 60, 2);
+        text[at++] = ':';
+        at = digits(text, at, ms / 1000 % 60, 2);
+        text[at++] = '.';
+        at = digits(text, at, ms % 1000, 3);
+        text[at] = 'Z';
+        return new String(text);
+    }
+
+    /** Writes {@code value} as {@code width} digits, zero-padded, at {@code at}; returns the position after them. */
+    private static int digits(char[] into, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            into[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+        return at + width;
     }
 
     /** Appends {@code value} left-padded with zeros to {@code width} digits. */
