@@ -91,6 +91,16 @@ public final class MaintainCommand extends PlatformCommand {
         }
         console().table(List.of("table", "data files", "avg file", "small files", "snapshots", "manifests", "metadata",
                 "orphans", "s"), rows);
+        for (JsonNode table : result.path("tables")) {
+            if (table.at("/done/manifests_left").asBoolean()) {
+                console().info(table.path("table").asText() + ": manifests left as they were (writes committed meanwhile,"
+                        + " each try); the next run rewrites them");
+            }
+            if (table.at("/done/failed_files").asLong() > 0) {
+                console().info(table.path("table").asText() + ": " + table.at("/done/failed_files").asLong()
+                        + " data files left uncompacted (writes committed meanwhile); the next run compacts them");
+            }
+        }
         if (result.path("dry_run").asBoolean()) {
             console().info("dry run: nothing was changed; the values are as the tables are now");
         }

@@ -4,11 +4,16 @@ import io.alluvium.domain.TableId;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.actions.RewriteDataFiles;
 import org.apache.iceberg.actions.RewriteManifests;
+import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.spark.actions.SparkActions;
+import org.apache.iceberg.util.Tasks;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps one table healthy with Iceberg's own maintenance actions, run by Spark, in the order that frees the
@@ -23,6 +28,7 @@ public final class TableMaintenance {
     private static final String PARTIAL_PROGRESS = "partial-progress.enabled";
     /** Iceberg's rewrite option: a file below this size is rewritten (by default 75 % of the target). */
     private static final String MIN_FILE_SIZE = "min-file-size-bytes";
+    private static final Logger LOG = LoggerFactory.getLogger(TableMaintenance.class);
 
     private final SparkSession spark;
     private final MaintenancePolicy policy;
@@ -43,11 +49,21 @@ public final class TableMaintenance {
      *                        were, for the next run
      * @param expiredSnapshots snapshots removed
      * @param orphansRemoved  orphan files deleted
+     * @param manifestsLeft   whether the manifest rewrite was given up: every one of its {@link #MANIFEST_TRIES}
+     *                        tries met a commit made meanwhile that replaced manifests it had planned to rewrite;
+     *                        left as they were, for the next run
      */
     public record Done(long rewrittenFiles, long addedFiles, long failedFiles, int rewrittenManifests,
-                       int addedManifests, long expiredSnapshots, long orphansRemoved) {
-        public static final Done NOTHING = new Done(0, 0, 0, 0, 0, 0, 0);
+                       int addedManifests, long expiredSnapshots, long orphansRemoved, boolean manifestsLeft) {
+        public static final Done NOTHING = new Done(0, 0, 0, 0, 0, 0, 0, false);
     }
+
+    /**
+     * Tries of the manifest rewrite: a write that commits while it runs (a landing append, a batch build) can merge
+     * the very manifests it planned to replace, which Iceberg refuses to commit (a validation, not a retried commit
+     * conflict); planned again on the table as it then is, it usually goes through.
+     */
+    static final int MANIFEST_TRIES = 5;
 
     /**
      * One table's maintenance: measured before and after (the same as before on a dry run).
@@ -66,7 +82,7 @@ public final class TableMaintenance {
         }
         Done done = table.currentSnapshot() == null ? Done.NOTHING : compact(table);
         table.refresh();
-        RewriteManifests.Result manifests = SparkActions.get(spark).rewriteManifests(table).execute();
+        Optional<RewriteManifests.Result> manifests = rewriteManifests(table);
         table.refresh();
         int snapshotsBefore = count(table.snapshots());
         SparkActions.get(spark).expireSnapshots(table)
@@ -79,8 +95,30 @@ public final class TableMaintenance {
         table.refresh();
         TableHealth after = TableHealth.measure(table, policy, clock.millis(), orphans(table, false));
         return new Outcome(id.toString(), false, before, after, new Done(done.rewrittenFiles(), done.addedFiles(),
-                done.failedFiles(), count(manifests.rewrittenManifests()), count(manifests.addedManifests()),
-                expired, orphansRemoved), secondsSince(started));
+                done.failedFiles(), manifests.map(m -> count(m.rewrittenManifests())).orElse(0),
+                manifests.map(m -> count(m.addedManifests())).orElse(0), expired, orphansRemoved,
+                manifests.isEmpty()), secondsSince(started));
+    }
+
+    /** The manifest rewrite, planned again after a concurrent commit replaced its manifests; empty if it never got in. */
+    private Optional<RewriteManifests.Result> rewriteManifests(Table table) {
+        List<RewriteManifests.Result> result = new ArrayList<>();
+        try {
+            Tasks.foreach(table)
+                    .retry(MANIFEST_TRIES - 1)
+                    .onlyRetryOn(ValidationException.class)
+                    .exponentialBackoff(200, 5_000, 60_000, 2.0)
+                    .throwFailureWhenFinished()
+                    .run(t -> {
+                        t.refresh();
+                        result.add(SparkActions.get(spark).rewriteManifests(t).execute());
+                    });
+        } catch (ValidationException e) {
+            LOG.warn("{}: manifests left as they are after {} tries, each meeting a concurrent commit: {}",
+                    table.name(), MANIFEST_TRIES, e.getMessage());
+            return Optional.empty();
+        }
+        return Optional.of(result.get(0));
     }
 
     private Done compact(Table table) {
@@ -91,7 +129,7 @@ public final class TableMaintenance {
                 .option(PARTIAL_PROGRESS, "true")
                 .execute();
         return new Done(result.rewrittenDataFilesCount(), result.addedDataFilesCount(), result.failedDataFilesCount(),
-                0, 0, 0, 0);
+                0, 0, 0, 0, false);
     }
 
     /** The orphan files older than the policy's age: listed only, or deleted too. */
