@@ -30,6 +30,10 @@ public final class SparkSessions {
                 .config("spark.sql.shuffle.partitions", config.getInt(AlluviumSettings.SPARK_SHUFFLE_PARTITIONS))
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.datetime.java8API.enabled", "true")
+                // The event contract's checks are one large CASE per field; inferring constraints through their
+                // aliases made the optimizer build sets of expressions that filled a 1 GB heap while planning a
+                // Silver build (seen beside concurrent maintenance). Spark's own advice for such plans: turn it off.
+                .config("spark.sql.constraintPropagation.enabled", "false")
                 .config("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
                 .config("spark.sql.catalog." + catalog, "org.apache.iceberg.spark.SparkCatalog")
                 .config("spark.sql.catalog." + catalog + ".cache-enabled", "false")
