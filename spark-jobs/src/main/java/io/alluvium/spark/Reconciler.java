@@ -115,10 +115,16 @@ public final class Reconciler {
                 bronzeRows == silverRows + quarantined + duplicates);
     }
 
+    /**
+     * Whether every Gold table was built from Silver as it is now: from its current snapshots, or from earlier ones
+     * that the later commits added no row to (compaction and manifest rewrites change snapshots, not rows).
+     */
     private boolean goldUpToDate() {
-        String cut = SilverCut.current(tables).encode();
+        SilverCut current = SilverCut.current(tables);
         for (GoldTable g : GoldTable.values()) {
-            if (!Watermark.latest(tables.load(g.id()), Watermark.SILVER_SNAPSHOTS).map(cut::equals).orElse(false)) {
+            Optional<SilverCut> builtFrom = Watermark.latest(tables.load(g.id()), Watermark.SILVER_SNAPSHOTS)
+                    .map(SilverCut::decode);
+            if (builtFrom.isEmpty() || !current.daysChangedSince(builtFrom, tables).isEmpty()) {
                 return false;
             }
         }
