@@ -75,12 +75,12 @@ public record DataDir(Path root) {
      * misnamed data directory is reported before any engine starts, naming the setting.
      */
     public DataDir create() {
-        Path probe = run().resolve(".write-check");
         try {
             for (Path p : new Path[] {root, logs(), run(), reports(), tmp()}) {
                 Files.createDirectories(p);
             }
-            Files.writeString(probe, "ok");
+            // a probe of its own: commands run at the same time on one data directory each check theirs
+            Path probe = Files.createTempFile(run(), ".write-check-", "");
             Files.delete(probe);
         } catch (IOException e) {
             throw new ConfigException(AlluviumSettings.DATA_DIR, "", "cannot write to " + root + " ("
