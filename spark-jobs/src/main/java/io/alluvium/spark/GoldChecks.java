@@ -1,60 +1,108 @@
 package io.alluvium.spark;
 
+import static org.apache.spark.sql.functions.col;
+
+import io.alluvium.domain.Layer;
+import io.alluvium.domain.Topic;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Invariant 2 (docs/architecture.md#invariants): each Gold total equals the same total computed from Silver. Run
- * by {@code reconcile} on the Gold tables as readers see them, and by the Gold build on its audit branch before it
- * publishes ({@link GoldJob}).
+ * by {@code reconcile} on the whole tables as readers see them, and by the Gold build on the days it rebuilt, on
+ * its audit branch, before it publishes ({@link AuditBranch}). Each side is one aggregate query per table, all of
+ * its totals at once.
  */
 final class GoldChecks {
     /** One Gold total and the same total computed from Silver: they must be equal. */
     record GoldCheck(String check, Object gold, Object silver, boolean equal) {
     }
 
+    /** A total of a Gold table and the Silver aggregate it must equal. */
+    private record Total(String check, GoldTable table, String goldSum, Topic topic, String silverAggregate) {
+    }
+
+    private static final String PAID_AMOUNT =
+            "CAST(coalesce(sum(CASE WHEN status = 'paid' THEN amount END), 0) AS decimal(18,2))";
+    private static final List<Total> TOTALS = List.of(
+            new Total("city_hourly_sales.paid_amount = silver.orders paid amount", GoldTable.CITY_HOURLY_SALES,
+                    decimalSum("paid_amount"), Topic.ORDERS, PAID_AMOUNT),
+            new Total("city_hourly_sales.orders_paid = silver.orders paid events", GoldTable.CITY_HOURLY_SALES,
+                    sum("orders_paid"), Topic.ORDERS, "count_if(status = 'paid')"),
+            new Total("city_hourly_sales.orders_created = silver.orders created events", GoldTable.CITY_HOURLY_SALES,
+                    sum("orders_created"), Topic.ORDERS, "count_if(status = 'created')"),
+            new Total("daily_funnel.views = silver.clickstream views", GoldTable.DAILY_FUNNEL,
+                    sum("views"), Topic.CLICKSTREAM, "count_if(event_type = 'view')"),
+            new Total("daily_funnel.paid_amount = silver.orders paid amount", GoldTable.DAILY_FUNNEL,
+                    decimalSum("paid_amount"), Topic.ORDERS, PAID_AMOUNT),
+            new Total("user_daily_features.events = silver.clickstream rows", GoldTable.USER_DAILY_FEATURES,
+                    sum("events"), Topic.CLICKSTREAM, "count(*)"),
+            new Total("user_daily_features.spend = silver.orders paid amount", GoldTable.USER_DAILY_FEATURES,
+                    decimalSum("spend"), Topic.ORDERS, PAID_AMOUNT));
+
     private final SparkSession spark;
+    private final LakeTables tables;
 
-    GoldChecks(SparkSession spark) {
+    GoldChecks(SparkSession spark, LakeTables tables) {
         this.spark = spark;
+        this.tables = tables;
     }
 
-    /** The checks on the Gold tables as readers see them. */
+    /** Every check, on the whole Gold and Silver tables as readers see them. */
     List<GoldCheck> run() {
-        return run("");
+        return compare(TOTALS, g -> spark.table(tables.name(g.id())),
+                t -> spark.table(tables.name(Layer.SILVER.table(t))));
     }
 
-    /** The checks on the Gold tables at {@code version}: a time-travel clause, e.g. {@code VERSION AS OF 'audit'}. */
-    List<GoldCheck> run(String version) {
-        String at = version.isEmpty() ? "" : " " + version;
-        String paid = "SELECT CAST(coalesce(sum(amount), 0) AS decimal(18,2)) FROM silver.orders WHERE status = 'paid'";
-        return List.of(
-                check("city_hourly_sales.paid_amount = silver.orders paid amount",
-                        "SELECT CAST(coalesce(sum(paid_amount), 0) AS decimal(18,2)) FROM gold.city_hourly_sales" + at,
-                        paid),
-                check("city_hourly_sales.orders_paid = silver.orders paid events",
-                        "SELECT coalesce(sum(orders_paid), 0) FROM gold.city_hourly_sales" + at,
-                        "SELECT count(*) FROM silver.orders WHERE status = 'paid'"),
-                check("city_hourly_sales.orders_created = silver.orders created events",
-                        "SELECT coalesce(sum(orders_created), 0) FROM gold.city_hourly_sales" + at,
-                        "SELECT count(*) FROM silver.orders WHERE status = 'created'"),
-                check("daily_funnel.views = silver.clickstream views",
-                        "SELECT coalesce(sum(views), 0) FROM gold.daily_funnel" + at,
-                        "SELECT count(*) FROM silver.clickstream WHERE event_type = 'view'"),
-                check("daily_funnel.paid_amount = silver.orders paid amount",
-                        "SELECT CAST(coalesce(sum(paid_amount), 0) AS decimal(18,2)) FROM gold.daily_funnel" + at, paid),
-                check("user_daily_features.events = silver.clickstream rows",
-                        "SELECT coalesce(sum(events), 0) FROM gold.user_daily_features" + at,
-                        "SELECT count(*) FROM silver.clickstream"),
-                check("user_daily_features.spend = silver.orders paid amount",
-                        "SELECT CAST(coalesce(sum(spend), 0) AS decimal(18,2)) FROM gold.user_daily_features" + at,
-                        paid));
+    /**
+     * The checks of {@code gold} on the rows of {@code days} in its build ({@code build}, e.g. the audit branch) against
+     * the {@code silver_<topic>} views the build was computed from ({@link SilverCut#registerViews}).
+     */
+    List<GoldCheck> audit(GoldTable gold, Dataset<Row> build, Set<LocalDate> days) {
+        Dataset<Row> rebuilt = build.filter(col(SilverTables.EVENT_DAY).isin(days.toArray()));
+        return compare(TOTALS.stream().filter(t -> t.table() == gold).toList(), g -> rebuilt,
+                t -> spark.table("silver_" + t.topicName()));
     }
 
-    private GoldCheck check(String name, String goldSql, String silverSql) {
-        Object gold = RowValues.plain(spark.sql(goldSql).first().get(0));
-        Object silver = RowValues.plain(spark.sql(silverSql).first().get(0));
-        return new GoldCheck(name, gold, silver, Objects.equals(gold, silver));
+    private static List<GoldCheck> compare(List<Total> totals, Function<GoldTable, Dataset<Row>> gold,
+                                           Function<Topic, Dataset<Row>> silver) {
+        Map<Total, Object> goldValues = evaluate(totals, Total::table, gold, Total::goldSum);
+        Map<Total, Object> silverValues = evaluate(totals, Total::topic, silver, Total::silverAggregate);
+        return totals.stream().map(t -> new GoldCheck(t.check(), goldValues.get(t), silverValues.get(t),
+                Objects.equals(goldValues.get(t), silverValues.get(t)))).toList();
+    }
+
+    /** Each total's value: one query per source ({@code key} of the total) computing all of that source's totals. */
+    private static <K> Map<Total, Object> evaluate(List<Total> totals, Function<Total, K> key,
+                                                   Function<K, Dataset<Row>> source, Function<Total, String> aggregate) {
+        Map<K, List<Total>> bySource = new LinkedHashMap<>();
+        totals.forEach(t -> bySource.computeIfAbsent(key.apply(t), k -> new ArrayList<>()).add(t));
+        Map<Total, Object> values = new HashMap<>();
+        bySource.forEach((k, of) -> {
+            List<Object> row = RowValues.of(source.apply(k)
+                    .selectExpr(of.stream().map(aggregate).toArray(String[]::new)).first());
+            for (int i = 0; i < of.size(); i++) {
+                values.put(of.get(i), row.get(i));
+            }
+        });
+        return values;
+    }
+
+    private static String sum(String column) {
+        return "coalesce(sum(" + column + "), 0)";
+    }
+
+    private static String decimalSum(String column) {
+        return "CAST(" + sum(column) + " AS decimal(18,2))";
     }
 }

@@ -74,7 +74,7 @@ public final class Reconciler {
         if (!goldExists || topics.size() < Topic.values().length) {
             return new Result(topics, goldRows, false, List.of(), List.of(), GOLD_NOT_BUILT);
         }
-        return new Result(topics, goldRows, goldUpToDate(), new GoldChecks(spark).run(), topCityHours(),
+        return new Result(topics, goldRows, goldUpToDate(), new GoldChecks(spark, tables).run(), topCityHours(),
                 servingStore.run(spark.table(GoldTable.CITY_HOURLY_SALES.id().toString())));
     }
 

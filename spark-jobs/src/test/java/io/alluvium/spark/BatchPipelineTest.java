@@ -7,6 +7,7 @@ import static io.alluvium.spark.Events.payment;
 import static io.alluvium.spark.Events.with;
 import static io.alluvium.spark.Events.without;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.alluvium.config.Password;
 import io.alluvium.domain.Topic;
@@ -55,7 +56,7 @@ class BatchPipelineTest {
     @Test
     @Order(0)
     void benchRefusesBronzeWithoutData() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new BatchBench(spark).run(3, true, ProgressListener.NONE))
+        assertThatThrownBy(() -> new BatchBench(spark).run(3, true, ProgressListener.NONE))
                 .isInstanceOf(io.alluvium.runtime.ChildProtocol.BadInputException.class)
                 .hasMessage("bronze.clickstream holds no data: land events in Bronze first"
                         + " (alluvium generate, then alluvium stream start landing --until-caught-up)");
@@ -284,9 +285,9 @@ class BatchPipelineTest {
         assertThat(sql.run("SELECT id FROM range(1005)", false).truncated()).isTrue();
         assertThat(Json.write(sql.run("SELECT items, event_ts FROM silver.orders WHERE event_id = 'oe3'", false)))
                 .contains("{\"product_id\":\"p2\",\"qty\":1,\"unit_price\":5.50}").contains("2026-11-01T11:00:00Z");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql.run("SELECT nope FROM silver.orders", false))
+        assertThatThrownBy(() -> sql.run("SELECT nope FROM silver.orders", false))
                 .isInstanceOf(io.alluvium.runtime.ChildProtocol.BadInputException.class).hasMessageContaining("nope");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql.run("SELEC 1", false))
+        assertThatThrownBy(() -> sql.run("SELEC 1", false))
                 .isInstanceOf(io.alluvium.runtime.ChildProtocol.BadInputException.class);
     }
 
@@ -306,9 +307,9 @@ class BatchPipelineTest {
         TableInspector.History history = inspector.history("silver.orders");
         assertThat(history.snapshots()).isNotEmpty().last().satisfies(s ->
                 assertThat(s.summary()).containsKey(Watermark.BRONZE_SNAPSHOT));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inspector.describe("silver.nope"))
+        assertThatThrownBy(() -> inspector.describe("silver.nope"))
                 .isInstanceOf(io.alluvium.runtime.ChildProtocol.BadInputException.class).hasMessageContaining("silver.nope");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> inspector.describe("orders"))
+        assertThatThrownBy(() -> inspector.describe("orders"))
                 .isInstanceOf(io.alluvium.runtime.ChildProtocol.BadInputException.class);
     }
 
@@ -448,6 +449,65 @@ class BatchPipelineTest {
                 });
         assertBalancedAsPlanted();
         assertGoldReconcilesWithSilver();
+    }
+
+    /**
+     * Write-audit-publish: a Gold query with a bug (it sums the amount of every order event, not only the paid ones) is
+     * written to the audit branch, fails its check there, and publishes nothing: main of every Gold table keeps its
+     * snapshot, the failed build stays on the branch to inspect, and the next correct build publishes and drops it.
+     */
+    @Test
+    @Order(12)
+    void aGoldBuildThatFailsItsAuditLeavesEveryGoldTableAsItWas() {
+        LocalDate day = LocalDate.parse("2026-11-01");
+        Map<GoldTable, Long> mains = mainSnapshots();
+        String totals = goldTotals();
+        String correct = GoldTable.CITY_HOURLY_SALES.sql();
+        String buggy = correct.replace("sum(CASE WHEN o.status = 'paid' THEN o.amount END)", "sum(o.amount)");
+        assertThat(buggy).as("the bug is planted").isNotEqualTo(correct);
+        GoldJob withBug = new GoldJob(spark, new LakeTables(spark),
+                g -> g == GoldTable.CITY_HOURLY_SALES ? buggy : g.sql());
+
+        assertThatThrownBy(() -> withBug.run(Set.of(day), ProgressListener.NONE))
+                .isInstanceOfSatisfying(GoldAuditFailure.class, f -> {
+                    assertThat(f.failed()).singleElement().satisfies(failed -> {
+                        assertThat(failed.table()).isEqualTo("gold.city_hourly_sales");
+                        assertThat(failed.days()).containsExactly(day);
+                        // the day's order events: 20.00 paid, 20.00 + 9.25 + 15.00 created, 9.25 cancelled
+                        assertThat(failed.checks()).singleElement().isEqualTo(new GoldChecks.GoldCheck(
+                                "city_hourly_sales.paid_amount = silver.orders paid amount",
+                                new BigDecimal("73.50"), new BigDecimal("20.00"), false));
+                    });
+                    assertThat(f.getMessage()).startsWith("Gold build not published: its audit failed, gold.city_hourly_sales"
+                                    + " (days 2026-11-01): city_hourly_sales.paid_amount = silver.orders paid amount:"
+                                    + " gold 73.50, silver 20.00.")
+                            .contains("VERSION AS OF 'audit'");
+                });
+
+        assertThat(mainSnapshots()).as("no Gold table published").isEqualTo(mains);
+        assertThat(goldTotals()).isEqualTo(totals);
+        assertThat(spark.sql("SELECT sum(paid_amount) FROM gold.city_hourly_sales VERSION AS OF 'audit'"
+                + " WHERE event_day = DATE'2026-11-01'").first().getDecimal(0)).as("the failed build, kept to inspect")
+                .isEqualByComparingTo("73.50");
+
+        List<GoldReport> reports = new GoldJob(spark, new LakeTables(spark)).run(Set.of(day), ProgressListener.NONE);
+        assertThat(reports).extracting(GoldReport::checksPassed).containsExactly(3, 2, 2);
+        assertThat(mainSnapshots()).allSatisfy((table, id) -> assertThat(id).as(table.tableName()).isNotEqualTo(mains.get(table)));
+        for (GoldTable g : GoldTable.values()) {
+            assertThat(spark.sql("SELECT name FROM " + g.id() + ".refs").collectAsList()).as("published, branch dropped")
+                    .extracting(r -> r.getString(0)).containsExactly("main");
+        }
+        assertThat(goldTotals()).isEqualTo(totals);
+        assertGoldReconcilesWithSilver();
+    }
+
+    private static Map<GoldTable, Long> mainSnapshots() {
+        LakeTables tables = new LakeTables(spark);
+        Map<GoldTable, Long> ids = new EnumMap<>(GoldTable.class);
+        for (GoldTable g : GoldTable.values()) {
+            ids.put(g, tables.load(g.id()).currentSnapshot().snapshotId());
+        }
+        return ids;
     }
 
     /** Invariant 2, exactly as planted: bronze = silver + quarantine + duplicates, no event_id twice. */
