@@ -88,6 +88,7 @@ public final class AlluviumSettings {
     public static final String SPARK_MASTER = "spark.master";
     public static final String SPARK_HEAP = "spark.heap";
     public static final String SPARK_SHUFFLE_PARTITIONS = "spark.shuffle-partitions";
+    public static final String BATCH_MAINTENANCE = "batch.maintenance";
 
     public static final String MAINTENANCE_TARGET_FILE_SIZE = "maintenance.target-file-size";
     public static final String MAINTENANCE_SMALL_FILE_SHARE = "maintenance.small-file-share";
@@ -243,6 +244,10 @@ public final class AlluviumSettings {
             .define(SPARK_HEAP, MEMORY, "2g", memoryAtLeast("512m"), "Heap of the Spark driver JVM.")
             .define(SPARK_SHUFFLE_PARTITIONS, INT, "4", between(1, 100_000),
                     "spark.sql.shuffle.partitions of batch jobs.")
+            .define(BATCH_MAINTENANCE, BOOLEAN, "true",
+                    "After each build, `alluvium batch` maintains the Silver, Quarantine and Gold tables it wrote that "
+                            + "`alluvium doctor` would flag (small files, old snapshots, manifests, metadata), with "
+                            + "the maintenance.* thresholds; healthy tables are left alone (docs/maintenance.md).")
 
             .define(MAINTENANCE_TARGET_FILE_SIZE, MEMORY, "64m", memoryAtLeast("1m"),
                     "Size `alluvium maintain` compacts data files to (Iceberg's rewrite_data_files, bin-pack). 64m fits "

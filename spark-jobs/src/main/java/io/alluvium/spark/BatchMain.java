@@ -1,6 +1,7 @@
 package io.alluvium.spark;
 
 import io.alluvium.config.AlluviumConfig;
+import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.CatalogProperties;
 import io.alluvium.runtime.ChildProtocol;
 import io.alluvium.runtime.DataDir;
@@ -60,7 +61,12 @@ public final class BatchMain {
             case "silver", "gold", "all" -> {
                 BatchRun batch = BatchRun.parse(args[0], rest);
                 try (BatchLock lock = BatchLock.acquire(DataDir.of(config))) {
-                    withSpark(config, spark -> out.result(Json.write(batch.run(spark, out::progress))));
+                    withSpark(config, spark -> {
+                        BatchRun.Result built = batch.run(spark, out::progress);
+                        out.result(Json.write(!config.getBoolean(AlluviumSettings.BATCH_MAINTENANCE) ? built
+                                : built.withMaintained(doctor(config, spark).maintainFlagged(built.tablesBuilt(),
+                                        out::progress))));
+                    });
                 }
             }
             case "sql" -> sql(config, rest, out);
@@ -79,13 +85,16 @@ public final class BatchMain {
                 if (!fix && !rest.isEmpty()) {
                     throw new BadInputException("usage: doctor [--fix]");
                 }
-                MaintenancePolicy policy = MaintenancePolicy.of(config);
-                withSpark(config, spark -> out.result(Json.write(new Doctor(new Maintenance(
-                        IcebergCatalogs.open(config), new LakeTables(spark), new TableMaintenance(spark, policy,
-                        Clock.systemUTC())), policy).examine(fix, out::progress))));
+                withSpark(config, spark -> out.result(Json.write(doctor(config, spark).examine(fix, out::progress))));
             }
             default -> throw new BadInputException("unknown command \"" + args[0] + "\"; " + USAGE);
         }
+    }
+
+    private static Doctor doctor(AlluviumConfig config, SparkSession spark) {
+        MaintenancePolicy policy = MaintenancePolicy.of(config);
+        return new Doctor(new Maintenance(IcebergCatalogs.open(config), new LakeTables(spark),
+                new TableMaintenance(spark, policy, Clock.systemUTC())), policy);
     }
 
     private static void sql(AlluviumConfig config, List<String> args, ChildProtocol out) {

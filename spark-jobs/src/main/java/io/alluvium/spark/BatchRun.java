@@ -1,7 +1,10 @@
 package io.alluvium.spark;
 
+import io.alluvium.domain.Layer;
+import io.alluvium.domain.TableId;
 import io.alluvium.domain.Topic;
 import io.alluvium.runtime.ChildProtocol.BadInputException;
+import io.alluvium.spark.doctor.Doctor;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +19,28 @@ import org.apache.spark.sql.SparkSession;
 public final class BatchRun {
     public enum Stage { SILVER, GOLD, ALL }
 
-    /** The result line of a batch run. */
+    /**
+     * The result line of a batch run.
+     *
+     * @param maintained the tables maintained after the build because the doctor flagged them ({@code batch.maintenance})
+     */
     public record Result(String command, DayRange backfill, List<SilverReport> silver, List<GoldReport> gold,
-                         double seconds) {
+                         double seconds, List<Doctor.Maintained> maintained) {
+        /** The tables of the layers this run built: Silver and Quarantine, Gold, or all three. */
+        public List<TableId> tablesBuilt() {
+            List<TableId> tables = new ArrayList<>();
+            for (SilverReport r : silver) {
+                Topic topic = Topic.fromName(r.topic());
+                tables.add(Layer.SILVER.table(topic));
+                tables.add(Layer.QUARANTINE.table(topic));
+            }
+            gold.forEach(g -> tables.add(Layer.GOLD.table(g.table())));
+            return tables;
+        }
+
+        public Result withMaintained(List<Doctor.Maintained> tables) {
+            return new Result(command, backfill, silver, gold, seconds, List.copyOf(tables));
+        }
     }
 
     private final Stage stage;
@@ -77,6 +99,6 @@ public final class BatchRun {
             gold = new GoldJob(spark, tables).run(days, progress);
         }
         return new Result(stage.name().toLowerCase(java.util.Locale.ROOT), backfill, silver, gold,
-                Seconds.since(started));
+                Seconds.since(started), List.of());
     }
 }

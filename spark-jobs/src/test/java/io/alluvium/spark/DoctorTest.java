@@ -85,6 +85,36 @@ class DoctorTest {
         assertThat(content()).isEqualTo(before);
     }
 
+    /** What {@code batch} does after a build: maintains the built tables the doctor flags, and no other. */
+    @Test
+    void afterABuildOnlyTheFlaggedTablesAreMaintained() {
+        TableId built = Layer.GOLD.table("doctor_after_build");
+        spark.sql("CREATE NAMESPACE IF NOT EXISTS " + lake.namespace(Layer.GOLD));
+        spark.sql("CREATE TABLE " + lake.name(built) + " (id bigint) USING iceberg");
+        for (int append = 0; append < APPENDS; append++) {
+            spark.sql("INSERT INTO " + lake.name(built) + " SELECT id FROM range(" + append * 10 + ", "
+                    + (append + 1) * 10 + ", 1, 1)");
+        }
+        Doctor doctor = new Doctor(new Maintenance(IcebergCatalogs.open(TestLake.config()), lake,
+                new TableMaintenance(spark, POLICY, LATER)), POLICY);
+        long fineSnapshot = lake.load(FINE).currentSnapshot().snapshotId();
+
+        List<Doctor.Maintained> maintained = doctor.maintainFlagged(List.of(built, FINE), (stage, done, total) -> { });
+
+        assertThat(maintained).singleElement().satisfies(m -> {
+            assertThat(m.table()).isEqualTo(built.toString());
+            assertThat(m.findings()).isEqualTo("small-files, snapshots");
+            assertThat(m.dataFilesBefore()).isEqualTo(APPENDS);
+            assertThat(m.dataFilesAfter()).isEqualTo(1);
+            assertThat(m.snapshotsBefore()).isEqualTo(APPENDS);
+            assertThat(m.snapshotsAfter()).isEqualTo(MIN_SNAPSHOTS);
+        });
+        assertThat(lake.load(FINE).currentSnapshot().snapshotId()).as("a healthy table is left alone")
+                .isEqualTo(fineSnapshot);
+        assertThat(spark.sql("SELECT count(*), sum(id) FROM " + lake.name(built)).first())
+                .isEqualTo(spark.sql("SELECT count(*), sum(id) FROM range(" + APPENDS * 10 + ")").first());
+    }
+
     private static List<Finding> of(List<Finding> findings, TableId table) {
         return findings.stream().filter(f -> f.subject().equals(table.toString())).toList();
     }

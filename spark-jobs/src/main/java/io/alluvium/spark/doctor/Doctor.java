@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code alluvium doctor [--fix]}: measures every table of the platform and reports what is unhealthy
@@ -33,6 +34,35 @@ public final class Doctor {
     public Doctor(Maintenance maintenance, MaintenancePolicy policy) {
         this.maintenance = maintenance;
         this.checks = new TableChecks(policy);
+    }
+
+    /**
+     * A table maintained after a build because the doctor flagged it: what it found, and the data files and snapshots
+     * before and after.
+     */
+    public record Maintained(String table, String findings, long dataFilesBefore, long dataFilesAfter,
+                             long snapshotsBefore, long snapshotsAfter, double seconds) {
+    }
+
+    /**
+     * After a batch build (docs/maintenance.md#what-runs-where): maintains those of {@code tables} with a finding,
+     * measured from their metadata alone (orphan files are looked for only on a table being maintained), and leaves
+     * the healthy ones as they are.
+     */
+    public List<Maintained> maintainFlagged(List<TableId> tables, Maintenance.Progress progress) {
+        List<Maintained> maintained = new ArrayList<>();
+        for (TableId id : tables) {
+            List<Finding> found = checks.check(id.toString(), maintenance.health(id));
+            if (found.isEmpty()) {
+                continue;
+            }
+            TableMaintenance.Outcome o = maintenance.run(new Maintenance.Request(false, false, List.of(id)), progress)
+                    .tables().get(0);
+            maintained.add(new Maintained(id.toString(),
+                    found.stream().map(Finding::check).collect(Collectors.joining(", ")), o.before().dataFiles(),
+                    o.after().dataFiles(), o.before().snapshots(), o.after().snapshots(), o.seconds()));
+        }
+        return maintained;
     }
 
     public Result examine(boolean fix, Maintenance.Progress progress) {

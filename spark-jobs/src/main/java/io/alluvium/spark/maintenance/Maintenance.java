@@ -87,6 +87,11 @@ public final class Maintenance {
         return new Result(request.dryRun(), outcomes);
     }
 
+    /** {@code table}'s health from its metadata alone ({@link TableMaintenance#health}). */
+    public TableHealth health(TableId table) {
+        return maintenance.health(lake.load(table));
+    }
+
     private List<TableId> everyTable() {
         List<TableId> tables = new ArrayList<>();
         for (Layer layer : Layer.values()) {

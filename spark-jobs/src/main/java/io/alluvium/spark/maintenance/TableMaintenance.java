@@ -74,6 +74,14 @@ public final class TableMaintenance {
                           double seconds) {
     }
 
+    /**
+     * The table's health from its metadata alone: orphan files are not looked for (that lists the table's whole
+     * directory), so they count as none.
+     */
+    public TableHealth health(Table table) {
+        return TableHealth.measure(table, policy, clock.millis(), List.of());
+    }
+
     public Outcome maintain(TableId id, Table table, boolean dryRun) {
         long started = System.nanoTime();
         TableHealth before = TableHealth.measure(table, policy, clock.millis(), orphans(table, false));
