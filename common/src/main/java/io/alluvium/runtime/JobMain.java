@@ -23,6 +23,8 @@ public enum JobMain {
     REALTIME_BENCH("flink-bench", "io.alluvium.flink.bench.RealtimeBenchMain"),
     /** {@code bench batch}: the batch job against hand-written Spark SQL. */
     BATCH_BENCH("spark-jobs", "io.alluvium.spark.bench.BatchBenchMain"),
+    /** {@code bench maintenance}: queries on small files and compacted, compaction against a plain copy. */
+    MAINTENANCE_BENCH("spark-jobs", "io.alluvium.spark.bench.MaintenanceBenchMain"),
     /** {@code bench ingest}'s baseline: Kafka's own producer performance tool on the same records. */
     PRODUCER_BASELINE("services", "io.alluvium.services.ProducerBaselineMain");
 

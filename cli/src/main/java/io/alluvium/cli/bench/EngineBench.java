@@ -18,10 +18,11 @@ import java.util.stream.Stream;
 /**
  * A bench that an engine module measures in its own child JVM, because only there do its engine and its
  * baselines run: {@code bench landing} ({@link JobMain#LANDING_BENCH}),
- * {@code bench batch} ({@link JobMain#BATCH_BENCH}) and {@code bench realtime}
+ * {@code bench batch} ({@link JobMain#BATCH_BENCH}), {@code bench maintenance} ({@link JobMain#MAINTENANCE_BENCH})
+ * and {@code bench realtime}
  * ({@link JobMain#REALTIME_BENCH}). The CLI first puts the data in place on the scratch platform — landing
  * and realtime find {@code --events N} events (or {@link Bench#START_EVENTS}) generated into the topics,
- * batch finds them landed in Bronze as well — then runs the main with the settings file; the main sizes its
+ * batch and maintenance find them landed in Bronze as well — then runs the main with the settings file; the main sizes its
  * rounds itself unless it is given {@code --events N} (fixed work, a test run), and prints one result line in
  * {@link BenchReport}'s shape.
  */
@@ -30,6 +31,8 @@ final class EngineBench implements Bench {
             EngineBench::generate);
     static final EngineBench BATCH = new EngineBench("batch", JobMain.BATCH_BENCH, AlluviumSettings.SPARK_HEAP,
             EngineBench::generateAndLand);
+    static final EngineBench MAINTENANCE = new EngineBench("maintenance", JobMain.MAINTENANCE_BENCH,
+            AlluviumSettings.SPARK_HEAP, EngineBench::generateAndLand);
 
     /** The name of {@code bench realtime}. */
     static final String REALTIME = "realtime";

@@ -129,7 +129,8 @@ public final class TableMaintenance {
         return Optional.of(result.get(0));
     }
 
-    private Done compact(Table table) {
+    /** The compaction step alone: bin-pack the small files of the current snapshot (what {@code bench maintenance} times). */
+    public Done compact(Table table) {
         RewriteDataFiles.Result result = SparkActions.get(spark).rewriteDataFiles(table)
                 .binPack()
                 .option(RewriteDataFiles.TARGET_FILE_SIZE_BYTES, Long.toString(policy.targetFileBytes()))
