@@ -18,8 +18,9 @@ public final class GoldAuditFailure extends RuntimeException {
 
     private final transient List<Failed> failed;
 
-    GoldAuditFailure(List<Failed> failed) {
-        super(message(failed));
+    /** @param published the Gold tables this run published before the failure (each passed its own audit) */
+    GoldAuditFailure(List<Failed> failed, List<String> published) {
+        super(message(failed, published));
         this.failed = List.copyOf(failed);
     }
 
@@ -27,13 +28,16 @@ public final class GoldAuditFailure extends RuntimeException {
         return failed;
     }
 
-    private static String message(List<Failed> failed) {
+    private static String message(List<Failed> failed, List<String> published) {
         String what = failed.stream().map(f -> f.table() + " (days " + f.days().stream().map(LocalDate::toString)
                 .collect(Collectors.joining(", ")) + "): " + f.checks().stream()
                 .map(c -> c.check() + ": gold " + c.gold() + ", silver " + c.silver())
                 .collect(Collectors.joining("; "))).collect(Collectors.joining("; "));
         String first = failed.get(0).table();
-        return "Gold build not published: its audit failed, " + what + ". Every Gold table is unchanged. The failed"
+        String readers = published.isEmpty() ? "Every Gold table is unchanged."
+                : "Published before it, each having passed its own audit: " + String.join(", ", published)
+                        + "; every other Gold table is unchanged.";
+        return "Gold build not published: its audit failed, " + what + ". " + readers + " The failed"
                 + " build is kept on branch '" + AuditBranch.NAME + "' until the next build; inspect it with"
                 + " alluvium sql \"SELECT * FROM " + first + " VERSION AS OF '" + AuditBranch.NAME + "'\"";
     }

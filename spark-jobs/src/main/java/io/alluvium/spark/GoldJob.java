@@ -3,6 +3,7 @@ package io.alluvium.spark;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.alluvium.domain.Layer;
 import io.alluvium.domain.Topic;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -70,11 +71,11 @@ public final class GoldJob {
         }
         List<Build> failed = builds.stream().filter(Build::failed).toList();
         if (!failed.isEmpty()) {
-            throw new GoldAuditFailure(failed.stream().map(this::failure).toList());
+            throw new GoldAuditFailure(failed.stream().map(this::failure).toList(), List.of());
         }
         List<GoldReport> reports = new ArrayList<>();
         for (Build b : builds) {
-            reports.add(publish(b, cut));
+            reports.add(publish(b, cut, reports));
         }
         progress.stage("gold", gold.length, gold.length);
         return reports;
@@ -122,7 +123,8 @@ public final class GoldJob {
                 b.audit().stream().filter(c -> !c.equal()).toList());
     }
 
-    private GoldReport publish(Build build, SilverCut cut) {
+    /** Publishes the build; if another writer moved main first, builds it again. {@code published}: before it. */
+    private GoldReport publish(Build build, SilverCut cut, List<GoldReport> published) {
         Build b = build;
         for (int attempt = 1; b.branch() != null && !b.branch().publish(); attempt++) {
             if (attempt == PUBLISH_ATTEMPTS) {
@@ -131,7 +133,9 @@ public final class GoldJob {
             }
             b = build(b.gold(), cut, b.days(), b.started());
             if (b.failed()) {
-                throw new GoldAuditFailure(List.of(failure(b)));
+                throw new GoldAuditFailure(List.of(failure(b)), published.stream()
+                        .filter(r -> !r.daysRebuilt().isEmpty()).map(r -> tables.name(Layer.GOLD.table(r.table())))
+                        .toList());
             }
         }
         long written = b.branch() == null ? 0
