@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.alluvium.domain.Layer;
 import io.alluvium.domain.TableId;
 import io.alluvium.spark.doctor.Doctor;
-import io.alluvium.spark.doctor.Finding;
+import io.alluvium.doctor.Finding;
 import io.alluvium.spark.maintenance.Maintenance;
 import io.alluvium.spark.maintenance.MaintenancePolicy;
 import io.alluvium.spark.maintenance.TableMaintenance;

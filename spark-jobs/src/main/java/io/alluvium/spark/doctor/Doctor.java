@@ -1,5 +1,6 @@
 package io.alluvium.spark.doctor;
 
+import io.alluvium.doctor.Finding;
 import io.alluvium.domain.TableId;
 import io.alluvium.spark.maintenance.Maintenance;
 import io.alluvium.spark.maintenance.MaintenancePolicy;

@@ -1,5 +1,6 @@
 package io.alluvium.spark.doctor;
 
+import io.alluvium.doctor.Finding;
 import io.alluvium.spark.maintenance.MaintenancePolicy;
 import io.alluvium.spark.maintenance.TableHealth;
 import java.util.ArrayList;

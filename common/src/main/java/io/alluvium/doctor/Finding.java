@@ -1,4 +1,4 @@
-package io.alluvium.spark.doctor;
+package io.alluvium.doctor;
 
 /**
  * One thing {@code alluvium doctor} found: how bad it is, what it is about, the numbers that show it, the threshold
@@ -18,7 +18,7 @@ public record Finding(Severity severity, String check, String subject, String ev
     public enum Severity {
         INFO, WARNING, CRITICAL;
 
-        boolean unhealthy() {
+        public boolean unhealthy() {
             return this != INFO;
         }
     }
