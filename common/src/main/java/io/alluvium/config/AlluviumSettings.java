@@ -41,6 +41,7 @@ public final class AlluviumSettings {
     public static final String CATALOG_JDBC_PASSWORD = "catalog.jdbc-password";
     public static final String CATALOG_POSTGRES_PORT = "catalog.postgres-port";
     public static final String CATALOG_WAREHOUSE = "catalog.warehouse";
+    public static final String NETWORK_S3_GATEWAY_ENDPOINT = "network.s3-gateway-endpoint";
 
     public static final String GENERATOR_SEED = "generator.seed";
     public static final String GENERATOR_EVENTS = "generator.events";
@@ -126,6 +127,10 @@ public final class AlluviumSettings {
                     "Port of the embedded PostgreSQL (bound to 127.0.0.1).")
             .define(CATALOG_WAREHOUSE, STRING, "",
                     "Warehouse location (a directory or s3:// URI); empty means <data.dir>/warehouse.")
+            .define(NETWORK_S3_GATEWAY_ENDPOINT, BOOLEAN, "false",
+                    "The VPC the platform runs in routes S3 through a gateway endpoint (free); without one, S3 "
+                            + "traffic from private subnets goes through a NAT gateway billed per GB, which "
+                            + "`alluvium doctor` prices for an s3:// warehouse.")
 
             .define(GENERATOR_SEED, LONG, "42", "Seed of the event generator: the same seed sends the same events.")
             .define(GENERATOR_EVENTS, LONG, "30000", between(1, 1_000_000_000L),

@@ -94,7 +94,8 @@ public final class BatchMain {
     private static Doctor doctor(AlluviumConfig config, SparkSession spark) {
         MaintenancePolicy policy = MaintenancePolicy.of(config);
         return new Doctor(new Maintenance(IcebergCatalogs.open(config), new LakeTables(spark),
-                new TableMaintenance(spark, policy, Clock.systemUTC())), policy);
+                new TableMaintenance(spark, policy, Clock.systemUTC())), policy,
+                config.getMemory(AlluviumSettings.SPARK_HEAP).bytes());
     }
 
     private static void sql(AlluviumConfig config, List<String> args, ChildProtocol out) {

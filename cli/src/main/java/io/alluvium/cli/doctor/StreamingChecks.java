@@ -1,0 +1,53 @@
+package io.alluvium.cli.doctor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alluvium.config.AlluviumConfig;
+import io.alluvium.config.AlluviumSettings;
+import io.alluvium.doctor.Finding;
+import io.alluvium.doctor.Finding.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The doctor's checks of the realtime job's output (docs/doctor.md#streaming): events that came too late for their
+ * window, as the job tallies them in the serving store. (Records waiting in Kafka are {@link KafkaChecks}'
+ * consumer lag.)
+ */
+final class StreamingChecks {
+    /** Too-late events are a warning from this share of a stream's valid events; below it, a note. */
+    static final double TOO_LATE_AT_LEAST = 0.001;
+
+    private final AlluviumConfig config;
+
+    StreamingChecks(AlluviumConfig config) {
+        this.config = config;
+    }
+
+    /** @param counts the serving store's {@code realtime:<stream>:counts}, as {@code SpeedView.counts()} reads them */
+    List<Finding> check(List<ObjectNode> counts) {
+        List<Finding> findings = new ArrayList<>();
+        for (ObjectNode row : counts) {
+            JsonNode c = row.path("counts");
+            long tooLate = c.path("too_late").asLong();
+            long valid = c.path("valid").asLong();
+            if (tooLate == 0 || valid == 0) {
+                continue;
+            }
+            double share = tooLate / (double) valid;
+            findings.add(new Finding(share >= TOO_LATE_AT_LEAST ? Severity.WARNING : Severity.INFO, "too-late",
+                    row.path("stream").asText(),
+                    String.format(Locale.ROOT, "%,d of %,d valid events (%.2f%%) came after their window closed",
+                            tooLate, valid, 100 * share),
+                    String.format(Locale.ROOT, ">= %.1f%% of valid events is a warning", 100 * TOO_LATE_AT_LEAST),
+                    "the speed layer's views leave them out (the batch layer counts them): realtime and Gold disagree"
+                            + " on those hours until the serving view merges Gold",
+                    "raise " + AlluviumSettings.REALTIME_ALLOWED_LATENESS + " (now "
+                            + config.describe().get(AlluviumSettings.REALTIME_ALLOWED_LATENESS) + ") or "
+                            + AlluviumSettings.REALTIME_WATERMARK_DELAY + " (now "
+                            + config.describe().get(AlluviumSettings.REALTIME_WATERMARK_DELAY) + ")"));
+        }
+        return findings;
+    }
+}
