@@ -84,12 +84,12 @@ final class CostChecks {
         return new Finding(onS3 && smallFiles ? Severity.WARNING : Severity.INFO, "s3-requests", "warehouse",
                 String.format(Locale.ROOT, "the tables wrote %,d data files in the last 24 hours (average %s; most"
                                 + " in %s, %,d): %,.0f PUT requests a month = %s%s; a full scan of their %,d files"
-                                + " now costs %,d GET requests = %s (%s list prices of %s)", files, size(average),
+                                + " now costs %,d GET requests = %s (%s list prices of %s)", files, Units.size(average),
                         busiest, busiestFiles, putsPerMonth, usd(put.charge(putsPerMonth)),
                         onS3 ? "" : " were the warehouse on S3", current, current, usd(get.charge(current)), REGION,
                         put.asOf()),
                 String.format(Locale.ROOT, "a warning on s3:// when the average file written is small (< %s)",
-                        size(small)),
+                        Units.size(small)),
                 "S3 bills per request, not per byte: small files multiply the PUTs of every write and the GETs of"
                         + " every scan",
                 "raise landing.checkpoint-interval (fewer, larger commits) and keep compaction on"
@@ -99,12 +99,5 @@ final class CostChecks {
     private static String usd(double dollars) {
         return dollars >= 100 ? String.format(Locale.ROOT, "$%,.0f", dollars)
                 : String.format(Locale.ROOT, "$%,.4f", dollars).replaceAll("0{1,2}$", "");
-    }
-
-    private static String size(long bytes) {
-        if (bytes >= 1L << 20) {
-            return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
-        }
-        return String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0);
     }
 }

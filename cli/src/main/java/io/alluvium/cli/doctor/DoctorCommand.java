@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Examine the platform: tables (small files, snapshots, metadata, manifests, orphan files,"
-                + " driver memory), Kafka (partition balance, hot keys, consumer lag), the realtime job (too-late"
-                + " events) and cost traps (NAT gateway, S3 requests); each finding with its evidence, threshold,"
+                + " driver memory), Kafka (partition balance, hot keys, consumer lag), the stream jobs (checkpoint"
+                + " failures, duration and growth; too-late events) and cost traps (NAT gateway, S3 requests); each finding with its evidence, threshold,"
                 + " why it matters and its fix.",
                 "Exit code 0 when healthy, 1 while a warning remains."})
 public final class DoctorCommand extends PlatformCommand {
@@ -63,7 +63,7 @@ public final class DoctorCommand extends PlatformCommand {
             findings.addAll(kafka(config));
         }
         if (areas.contains(Area.STREAMING)) {
-            console().step("examining the realtime job's output");
+            console().step("examining the stream jobs' checkpoints and the realtime job's output");
             findings.addAll(streaming(config));
         }
         ObjectNode result = Console.JSON.createObjectNode();
@@ -110,11 +110,14 @@ public final class DoctorCommand extends PlatformCommand {
     }
 
     private static List<Finding> streaming(AlluviumConfig config) {
+        StreamingChecks checks = new StreamingChecks(config);
+        List<Finding> findings = new ArrayList<>(checks.checkpoints());
         try (SpeedView view = Preflight.speedView(config, 1)) {
-            return new StreamingChecks(config).check(view.counts());
+            findings.addAll(checks.tooLate(view.counts()));
         } catch (UserError e) {
-            return List.of(unreachable("serving-store", e.getMessage()));
+            findings.add(unreachable("serving-store", e.getMessage()));
         }
+        return findings;
     }
 
     private static Finding unreachable(String service, String why) {

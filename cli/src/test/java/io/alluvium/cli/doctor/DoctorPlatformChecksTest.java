@@ -14,12 +14,14 @@ import io.alluvium.config.ConfigDef.RawValue;
 import io.alluvium.domain.ServingKeys;
 import io.alluvium.domain.StreamJob;
 import io.alluvium.domain.Topic;
+import io.alluvium.runtime.DataDir;
 import io.alluvium.runtime.KafkaEndpoints;
 import io.alluvium.runtime.ServingEndpoint;
 import io.alluvium.runtime.ServingStoreConnections;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +49,8 @@ import redis.clients.jedis.JedisPooled;
  * {@code alluvium up} starts them (docs/doctor.md): a topic where one key is 60% of the records is flagged for its
  * hot partition and its hot key, an evenly keyed topic is not; the landing group 4,000 records behind is a note and
  * the realtime group that never ran is not mentioned; too-late events are a warning from 0.1% of a stream's valid
- * events; a broker that does not answer is a finding, not a stack trace.
+ * events; a failed checkpoint in the landing job's history is a warning; a broker that does not answer is a finding,
+ * not a stack trace.
  */
 class DoctorPlatformChecksTest {
     private static final int PARTITIONS = 4;
@@ -96,6 +99,14 @@ class DoctorPlatformChecksTest {
                     .forEach((tp, end) -> landed.put(tp, new OffsetAndMetadata(end.offset())));
             admin.alterConsumerGroupOffsets(StreamJob.LANDING.consumerGroup(), landed).all().get();
         }
+        // the landing job's history as it records it: a failed checkpoint among completed ones
+        Path landing = DataDir.of(config).streamState(StreamJob.LANDING);
+        Files.createDirectories(landing);
+        Files.write(landing.resolve(DataDir.CHECKPOINT_HISTORY), List.of(
+                "{\"ended_ms\":1,\"checkpoint\":1,\"status\":\"COMPLETED\",\"duration_ms\":120,"
+                        + "\"checkpointed_bytes\":9000,\"full_bytes\":9000}",
+                "{\"ended_ms\":2,\"checkpoint\":2,\"status\":\"FAILED\",\"duration_ms\":600000,"
+                        + "\"checkpointed_bytes\":0,\"full_bytes\":0}"));
         try (JedisPooled store = ServingStoreConnections.pool(ServingEndpoint.of(config), "alluvium-test", 1)) {
             store.hset(ServingKeys.counts("clickstream"), Map.of("valid", "1000", "too_late", "5"));
             store.hset(ServingKeys.counts("orders"), Map.of("valid", "10000", "too_late", "1"));
@@ -142,8 +153,10 @@ class DoctorPlatformChecksTest {
         assertThat(late.path("severity").asText()).isEqualTo("WARNING");
         assertThat(late.path("evidence").asText()).isEqualTo("5 of 1,000 valid events (0.50%) came after their window closed");
         assertThat(only(findings, "too-late", "orders").path("severity").asText()).isEqualTo("INFO");
+        assertThat(only(findings, "checkpoint-failures", "landing job").path("evidence").asText())
+                .isEqualTo("1 of the newest 2 checkpoints failed");
         assertThat(findings).extracting(f -> f.path("check").asText()).containsOnly("partition-imbalance", "hot-key",
-                "consumer-lag", "too-late");
+                "consumer-lag", "too-late", "checkpoint-failures");
 
         Result shown = ServingCommandsTest.run(settings, "doctor", "--only", "kafka");
         assertThat(shown.exitCode()).isEqualTo(1);
