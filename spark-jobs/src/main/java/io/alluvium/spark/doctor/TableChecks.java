@@ -1,5 +1,6 @@
 package io.alluvium.spark.doctor;
 
+import io.alluvium.config.ConfigDef;
 import io.alluvium.doctor.Finding;
 import io.alluvium.spark.maintenance.MaintenancePolicy;
 import io.alluvium.spark.maintenance.TableHealth;
@@ -66,7 +67,7 @@ final class TableChecks {
         if (h.expirableSnapshots() > 0) {
             findings.add(new Finding(Finding.Severity.WARNING, "snapshots", table,
                     String.format(Locale.ROOT, "%,d of %,d snapshots are older than %s", h.expirableSnapshots(),
-                            h.snapshots(), policy.snapshotMaxAge().toHours() + "h"),
+                            h.snapshots(), ConfigDef.formatDuration(policy.snapshotMaxAge())),
                     String.format(Locale.ROOT, "snapshots older than maintenance.snapshot-max-age beyond the newest %d",
                             policy.minSnapshots()),
                     "each snapshot keeps its files and its manifest list: storage and metadata grow with every commit",
@@ -103,7 +104,7 @@ final class TableChecks {
             findings.add(new Finding(Finding.Severity.WARNING, "orphan-files", table,
                     String.format(Locale.ROOT, "%,d files (%s) no snapshot references", h.orphanFiles(),
                             bytes(h.orphanBytes())),
-                    "older than maintenance.orphan-min-age (" + policy.orphanMinAge().toHours() + "h)",
+                    "older than maintenance.orphan-min-age (" + ConfigDef.formatDuration(policy.orphanMinAge()) + ")",
                     "debris of failed writes: storage paid for and never read", fix));
         }
         return findings;
