@@ -94,6 +94,13 @@ public final class LandingJob implements StreamingJobMain.Job {
                 savepoint = StreamingRun.follow(job, STAGE, progress(landed, catchUp, log, untilCaughtUp, out), stop);
             }
             landed.values().forEach(LandedOffsets::refresh);
+            // Flink commits the group's positions when a checkpoint completes, not the final savepoint's: without
+            // this, the group would stay a checkpoint behind what Bronze holds, and look like lag
+            Map<TopicPartition, Long> next = new HashMap<>();
+            landed.values().forEach(l -> next.putAll(l.nextOffsets()));
+            if (!next.isEmpty()) {
+                log.commit(target.consumerGroup(), next);
+            }
             if (!untilCaughtUp) {
                 catchUp.retarget(log.latest()); // "caught up" then means: with the log as it is now
             }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
@@ -44,6 +45,38 @@ public final class KafkaLogEnds implements AutoCloseable {
     /** The first offset still in the log of every partition. */
     public Map<TopicPartition, Long> earliest() {
         return offsets(OffsetSpec.earliest());
+    }
+
+    /**
+     * Sets {@code group}'s committed positions to {@code next} (the next offset to read, per partition): the group
+     * has no members (Flink's Kafka source assigns its partitions itself), so the change is taken as is.
+     */
+    public void commit(String group, Map<TopicPartition, Long> next) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        next.forEach((tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset)));
+        try {
+            admin.alterConsumerGroupOffsets(group, offsets).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot commit the positions of consumer group " + group + ": "
+                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while committing the positions of " + group, e);
+        }
+    }
+
+    /** The positions {@code group} has committed, by partition. */
+    public Map<TopicPartition, Long> committed(String group) {
+        try {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).entrySet().stream().filter(e -> e.getValue() != null)
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the positions of consumer group " + group, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the positions of " + group, e);
+        }
     }
 
     private Map<TopicPartition, Long> offsets(OffsetSpec spec) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alluvium.flink.run.CheckpointHistory;
+import io.alluvium.flink.run.KafkaLogEnds;
 import io.alluvium.flink.run.StopRequest;
 import io.alluvium.flink.run.StreamingJobMain;
 import io.alluvium.flink.testing.BronzeRows;
@@ -14,6 +15,7 @@ import io.alluvium.flink.testing.ProtocolCapture;
 import io.alluvium.flink.testing.Reconciliation;
 import io.alluvium.flink.testing.SentRecords;
 import io.alluvium.runtime.ChildProtocol;
+import io.alluvium.runtime.KafkaEndpoints;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,6 +82,11 @@ class LandingJobTest {
         assertThat(progress.get(progress.size() - 1)).extracting(ChildProtocol.Message::done,
                 ChildProtocol.Message::total).containsExactly(99_999L, 99_999L);
         Reconciliation.assertExactlyOnce(BronzeRows.read(platform.config()), producer.all());
+        try (KafkaLogEnds log = new KafkaLogEnds(KafkaEndpoints.bootstrapServers(platform.config()))) {
+            assertThat(log.committed(LandingTarget.bronze(platform.config()).consumerGroup()))
+                    .as("the landing group's positions are what Bronze holds, the final savepoint's included: no lag")
+                    .isEqualTo(log.latest());
+        }
 
         // every checkpoint is in the job's history, as the doctor reads it (docs/doctor.md#streaming)
         Path history = LandingTarget.bronze(platform.config()).stateDir().resolve(CheckpointHistory.FILE);
