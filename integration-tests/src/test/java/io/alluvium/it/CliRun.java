@@ -46,6 +46,11 @@ final class CliRun {
     private final Path dataDir;
 
     CliRun(Path dataDir) {
+        this(dataDir, Map.of());
+    }
+
+    /** With settings of the test's own, which win over the ones above; every command and {@link #config()} get them. */
+    CliRun(Path dataDir, Map<String, String> overrides) {
         this.dataDir = dataDir;
         settings.put(AlluviumSettings.DATA_DIR, dataDir.toString());
         settings.put(AlluviumSettings.KAFKA_PORT, Integer.toString(freePort()));
@@ -54,6 +59,7 @@ final class CliRun {
         settings.put(AlluviumSettings.SERVING_PORT, Integer.toString(freePort()));
         settings.put(AlluviumSettings.LANDING_CHECKPOINT_INTERVAL, "2s");
         settings.put(AlluviumSettings.SPARK_HEAP, "1g");
+        settings.putAll(overrides);
         settings.forEach((k, v) -> common.addAll(List.of("--set", k + "=" + v)));
     }
 
