@@ -13,8 +13,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code alluvium doctor [--fix]}: measures every table of the platform and reports what is unhealthy
- * ({@link TableChecks}); with {@code --fix}, maintains the tables with findings and measures again, so the report
- * shows what the fix changed (docs/doctor.md).
+ * ({@link TableChecks}) and where data is skewed ({@link SkewChecks}); with {@code --fix}, maintains the tables with
+ * table findings and measures again, so the report shows what the fix changed (docs/doctor.md). Skew findings are
+ * reported as found: their fix is a change of settings or queries, which they name.
  */
 public final class Doctor {
     /**
@@ -31,10 +32,12 @@ public final class Doctor {
 
     private final Maintenance maintenance;
     private final TableChecks checks;
+    private final SkewChecks skew;
 
-    public Doctor(Maintenance maintenance, MaintenancePolicy policy) {
+    public Doctor(Maintenance maintenance, MaintenancePolicy policy, SkewChecks skew) {
         this.maintenance = maintenance;
         this.checks = new TableChecks(policy);
+        this.skew = skew;
     }
 
     /**
@@ -69,7 +72,9 @@ public final class Doctor {
     public Result examine(boolean fix, Maintenance.Progress progress) {
         Maintenance.Result measured = maintenance.run(new Maintenance.Request(true, true, List.of()), progress);
         List<Finding> findings = findings(measured);
+        List<Finding> skewed = skew.check();
         if (!fix) {
+            findings.addAll(skewed);
             return result(measured.tables().size(), findings, List.of());
         }
         Set<String> unhealthy = new LinkedHashSet<>();
@@ -87,6 +92,7 @@ public final class Doctor {
             fixed.add(new Fixed(outcome.table(), checks.check(outcome.table(), outcome.before()), maintained));
             after.addAll(checks.check(outcome.table(), maintained.after()));
         }
+        after.addAll(skewed);
         return result(measured.tables().size(), after, fixed);
     }
 
