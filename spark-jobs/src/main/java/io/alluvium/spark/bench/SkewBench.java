@@ -125,8 +125,11 @@ public final class SkewBench {
                                 skew <= 1),
                         new Comparison("join time: salted / plain", round(time), "<= 1", time <= 1),
                         new Comparison("same rows (count and checksum)", sameRows ? 1.0 : 0.0, ">= 1", sameRows)),
-                List.of(rounds + " rounds, alternating (plain, then salted); figures are the medians of the rounds; "
-                        + SALTS + " salts; sort-merge joins, AQE partition coalescing off in both"));
+                List.of(String.format(Locale.ROOT, "join stage slowest/median task: plain %.2f, salted %.2f (%d and"
+                                + " %d tasks)", baseline.joinStageMaxOverMedian(), fixed.joinStageMaxOverMedian(),
+                                baseline.joinStageTasks(), fixed.joinStageTasks()),
+                        rounds + " rounds, alternating (plain, then salted); figures are the medians of the rounds; "
+                                + SALTS + " salts; sort-merge joins, AQE partition coalescing off in both"));
     }
 
     private Pass pass(String query) {
