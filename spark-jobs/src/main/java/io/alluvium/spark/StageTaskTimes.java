@@ -1,6 +1,7 @@
 package io.alluvium.spark;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +23,9 @@ import org.apache.spark.sql.SparkSession;
 public final class StageTaskTimes extends SparkListener {
     /** The property Spark stores a job's description under ({@code SparkContext.setJobDescription}). */
     private static final String JOB_DESCRIPTION = "spark.job.description";
+    /** How long {@link #stages} waits for queued listener events at most. */
+    private static final long BUS_WAIT_MS = 10_000;
+    private static final Logger LOG = LogManager.getLogger(StageTaskTimes.class);
 
     /**
      * One stage: its id, its name (the step of the run that submitted it, then Spark's call site), how many tasks
@@ -29,11 +33,6 @@ public final class StageTaskTimes extends SparkListener {
      */
     public record Stage(int stageId, String name, int tasks, long medianTaskMs, long maxTaskMs, double maxOverMedian) {
     }
-
-    /** How long {@link #stages} waits for queued listener events at most. */
-    private static final long BUS_WAIT_MS = 10_000;
-
-    private static final Logger LOG = LogManager.getLogger(StageTaskTimes.class);
 
     private final SparkSession spark;
     private final Map<Integer, String> names = new ConcurrentHashMap<>();
@@ -65,7 +64,7 @@ public final class StageTaskTimes extends SparkListener {
     @Override
     public void onTaskEnd(SparkListenerTaskEnd end) {
         if (end.taskInfo().successful() && end.taskMetrics() != null) {
-            taskMs.computeIfAbsent(end.stageId(), id -> java.util.Collections.synchronizedList(new ArrayList<>()))
+            taskMs.computeIfAbsent(end.stageId(), id -> Collections.synchronizedList(new ArrayList<>()))
                     .add(end.taskMetrics().executorRunTime());
         }
     }

@@ -31,8 +31,8 @@ class SkewBenchTest {
     }
 
     @AfterAll
-    static void dropBase() {
-        spark.sql("DROP TABLE IF EXISTS " + ZipfSilver.BASE + " PURGE");
+    static void dropSilver() {
+        ZipfSilver.drop(spark);
     }
 
     @Test

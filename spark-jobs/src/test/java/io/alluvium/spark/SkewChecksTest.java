@@ -44,7 +44,7 @@ class SkewChecksTest {
         spark.sql("DROP TABLE IF EXISTS skew_silver.orders PURGE");
         spark.sql("DROP TABLE IF EXISTS skew_silver.clickstream PURGE");
         spark.sql("DROP NAMESPACE IF EXISTS skew_silver");
-        spark.sql("DROP TABLE IF EXISTS " + ZipfSilver.BASE + " PURGE");
+        ZipfSilver.drop(spark);
     }
 
     @Test

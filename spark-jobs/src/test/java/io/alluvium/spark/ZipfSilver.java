@@ -47,6 +47,14 @@ final class ZipfSilver {
                 .createOrReplaceTempView("silver_payments");
     }
 
+    /** Drops the views and the table {@link #register} made. */
+    static void drop(SparkSession spark) {
+        for (String view : new String[] {"silver_clickstream", "silver_orders", "silver_payments"}) {
+            spark.catalog().dropTempView(view);
+        }
+        spark.sql("DROP TABLE IF EXISTS " + BASE + " PURGE");
+    }
+
     /**
      * A rank in 1..n: 1 with probability {@link #TOP_SHARE}, else k + 1 with probability 1/(k(k+1)) (the tail on n),
      * each from its own random stream.
