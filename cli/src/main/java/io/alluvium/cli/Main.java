@@ -13,7 +13,7 @@ import io.alluvium.cli.platform.UpCommand;
 import io.alluvium.cli.serving.ServeCommand;
 import io.alluvium.cli.serving.WatchCommand;
 import io.alluvium.cli.settings.SettingsCommand;
-import io.alluvium.cli.tables.DoctorCommand;
+import io.alluvium.cli.doctor.DoctorCommand;
 import io.alluvium.cli.tables.MaintainCommand;
 import io.alluvium.cli.tables.SqlCommand;
 import io.alluvium.cli.tables.TableCommand;

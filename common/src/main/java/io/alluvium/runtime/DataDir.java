@@ -3,6 +3,7 @@ package io.alluvium.runtime;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.config.ConfigException;
+import io.alluvium.domain.StreamJob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
  * place and wiped with one command. Every process finds its files here by the same names.
  */
 public record DataDir(Path root) {
+    /** The file, in a stream job's state directory, where each of its checkpoints is recorded (docs/doctor.md). */
+    public static final String CHECKPOINT_HISTORY = "checkpoint-history.jsonl";
 
     public DataDir {
         root = root.toAbsolutePath().normalize();
@@ -63,6 +66,11 @@ public record DataDir(Path root) {
 
     public Path checkpoints() {
         return root.resolve("checkpoints");
+    }
+
+    /** A stream job's state: its checkpoints, savepoints, job id and {@link #CHECKPOINT_HISTORY}. */
+    public Path streamState(StreamJob job) {
+        return checkpoints().resolve(job.jobName());
     }
 
     /** Scratch space (embedded PostgreSQL extracts its binaries here). */

@@ -179,19 +179,20 @@ class CatalogCommandsTest {
                 + " /*+ REPARTITION_BY_RANGE(12, id) */ id, CAST(id AS decimal(18,2)) AS amount FROM range(12)");
         assertThat(created.exitCode()).as(created.toString()).isZero();
 
-        CliRun.Result sick = run("doctor");
+        // no broker and no serving store here: the tables alone
+        CliRun.Result sick = run("doctor", "--only", "tables");
         assertThat(sick.exitCode()).as(sick.toString()).isEqualTo(1);
         assertThat(sick.out())
                 .containsPattern("\\| WARNING +\\| silver.scattered +\\| small-files +\\| alluvium maintain silver.scattered +\\|")
                 .contains("- silver.scattered small-files: 12 of 12 data files are small")
-                .contains("  why: every scan opens").contains("alluvium doctor --fix applies the fixes");
+                .contains("  why: every scan opens").contains("alluvium doctor --fix applies the table fixes");
         assertThat(sick.out().lines().filter(line -> line.startsWith("|") || line.startsWith("+")))
                 .allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(100));
 
-        CliRun.Result fixed = run("doctor", "--fix");
+        CliRun.Result fixed = run("doctor", "--only", "tables", "--fix");
         assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
         assertThat(fixed.out()).contains("fixed silver.scattered (1 finding(s)): data files 12 → 1")
-                .containsPattern("healthy: no finding in \\d+ table\\(s\\)");
+                .containsPattern("healthy: no finding in tables \\(\\d+\\)");
         assertThat(run("sql", "SELECT count(*) AS n, sum(amount) AS s FROM silver.scattered").out())
                 .containsPattern("\\| +12 \\| +66.00 \\|");
     }

@@ -46,6 +46,11 @@ final class CliRun {
     private final Path dataDir;
 
     CliRun(Path dataDir) {
+        this(dataDir, Map.of());
+    }
+
+    /** With {@code extra} settings on top of the usual ones. */
+    CliRun(Path dataDir, Map<String, String> extra) {
         this.dataDir = dataDir;
         settings.put(AlluviumSettings.DATA_DIR, dataDir.toString());
         settings.put(AlluviumSettings.KAFKA_PORT, Integer.toString(freePort()));
@@ -54,6 +59,7 @@ final class CliRun {
         settings.put(AlluviumSettings.SERVING_PORT, Integer.toString(freePort()));
         settings.put(AlluviumSettings.LANDING_CHECKPOINT_INTERVAL, "2s");
         settings.put(AlluviumSettings.SPARK_HEAP, "1g");
+        settings.putAll(extra);
         settings.forEach((k, v) -> common.addAll(List.of("--set", k + "=" + v)));
     }
 
@@ -79,7 +85,7 @@ final class CliRun {
         return new Result(code, out.toString(), err.toString());
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {

@@ -99,7 +99,7 @@ public final class BatchMain {
         LakeTables lake = new LakeTables(spark);
         return new Doctor(new Maintenance(IcebergCatalogs.open(config), lake,
                 new TableMaintenance(spark, policy, Clock.systemUTC())), policy,
-                new SkewChecks(spark, lake, DataDir.of(config)));
+                config.getMemory(AlluviumSettings.SPARK_HEAP).bytes(), new SkewChecks(spark, lake, DataDir.of(config)));
     }
 
     private static void sql(AlluviumConfig config, List<String> args, ChildProtocol out) {

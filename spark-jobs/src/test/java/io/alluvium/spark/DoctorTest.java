@@ -2,12 +2,12 @@ package io.alluvium.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.alluvium.doctor.Finding;
 import io.alluvium.domain.Layer;
 import io.alluvium.domain.TableId;
 import io.alluvium.runtime.DataDir;
 import io.alluvium.spark.doctor.Doctor;
 import io.alluvium.spark.doctor.SkewChecks;
-import io.alluvium.doctor.Finding;
 import io.alluvium.spark.maintenance.Maintenance;
 import io.alluvium.spark.maintenance.MaintenancePolicy;
 import io.alluvium.spark.maintenance.TableMaintenance;
@@ -19,13 +19,17 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * {@code alluvium doctor} on real Iceberg tables (docs/doctor.md): a table of many small appends, old snapshots and
  * a stray file is flagged for each, with its numbers and the command that fixes it; a healthy table is not; with
  * {@code --fix} the flagged table is maintained, measured again and found healthy, and not one row changed.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DoctorTest {
     private static final TableId SICK = Layer.SILVER.table("doctor_sick");
     private static final TableId FINE = Layer.SILVER.table("doctor_fine");
@@ -35,6 +39,7 @@ class DoctorTest {
     private static final Clock LATER = Clock.offset(Clock.systemUTC(), Duration.ofDays(1));
     private static final MaintenancePolicy POLICY = new MaintenancePolicy(64L << 20, 0.75, Duration.ofHours(1),
             MIN_SNAPSHOTS, Duration.ofHours(3));
+    private static final long HEAP = 2L << 30;
 
     private static SparkSession spark;
     private static LakeTables lake;
@@ -55,10 +60,11 @@ class DoctorTest {
     }
 
     @Test
+    @Order(2)
     void flagsEachProblemWithItsNumbersAndFixesThemWithoutChangingARow() {
         Row before = content();
         Doctor doctor = new Doctor(new Maintenance(IcebergCatalogs.open(TestLake.config()), lake,
-                new TableMaintenance(spark, POLICY, LATER)), POLICY, skewChecks());
+                new TableMaintenance(spark, POLICY, LATER)), POLICY, HEAP, skewChecks());
 
         Doctor.Result found = doctor.examine(false, (stage, done, total) -> { });
         List<Finding> sick = of(found.findings(), SICK);
@@ -89,6 +95,7 @@ class DoctorTest {
 
     /** What {@code batch} does after a build: maintains the built tables the doctor flags, and no other. */
     @Test
+    @Order(3)
     void afterABuildOnlyTheFlaggedTablesAreMaintained() {
         TableId built = Layer.GOLD.table("doctor_after_build");
         spark.sql("CREATE NAMESPACE IF NOT EXISTS " + lake.namespace(Layer.GOLD));
@@ -98,7 +105,7 @@ class DoctorTest {
                     + (append + 1) * 10 + ", 1, 1)");
         }
         Doctor doctor = new Doctor(new Maintenance(IcebergCatalogs.open(TestLake.config()), lake,
-                new TableMaintenance(spark, POLICY, LATER)), POLICY, skewChecks());
+                new TableMaintenance(spark, POLICY, LATER)), POLICY, HEAP, skewChecks());
         long fineSnapshot = lake.load(FINE).currentSnapshot().snapshotId();
 
         List<Doctor.Maintained> maintained = doctor.maintainFlagged(List.of(built, FINE), (stage, done, total) -> { });
@@ -115,6 +122,38 @@ class DoctorTest {
                 .isEqualTo(fineSnapshot);
         assertThat(spark.sql("SELECT count(*), sum(id) FROM " + lake.name(built)).first())
                 .isEqualTo(spark.sql("SELECT count(*), sum(id) FROM range(" + APPENDS * 10 + ")").first());
+    }
+
+    /**
+     * A table whose full plan would fill a quarter of the driver's heap is flagged with the files, columns and heap
+     * share; and the result says what each table wrote in the last 24 hours, which the CLI prices.
+     */
+    @Test
+    @Order(1)
+    void aPlanThatFillsTheDriverHeapIsFlaggedAndTheDaysWritesAreCounted() {
+        long planned = APPENDS * (420L + 410L * 2); // 15 files of 2 columns: DriverMemoryModelTest's measured model
+        Doctor doctor = new Doctor(new Maintenance(IcebergCatalogs.open(TestLake.config()), lake,
+                new TableMaintenance(spark, POLICY, Clock.systemUTC())), POLICY, planned * 2, skewChecks());
+
+        Doctor.Result found = doctor.examine(false, (stage, done, total) -> { });
+
+        assertThat(of(found.findings(), SICK)).filteredOn(f -> f.check().equals("driver-memory")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Finding.Severity.WARNING);
+                    assertThat(f.evidence()).startsWith("a full-table plan lists 15 data files of 2 columns in ")
+                            .contains(", 50% of spark.heap");
+                    assertThat(f.fix()).startsWith("alluvium maintain " + SICK);
+                });
+        assertThat(of(found.findings(), FINE)).as("one file of one column: 1,240 bytes of a ~37 KB heap")
+                .extracting(Finding::check).doesNotContain("driver-memory");
+        assertThat(found.writes()).filteredOn(w -> w.table().equals(SICK.toString())).singleElement()
+                .satisfies(w -> {
+                    assertThat(w.dataFiles()).isEqualTo(APPENDS);
+                    assertThat(w.filesLastDay()).isEqualTo(APPENDS);
+                    assertThat(w.bytesLastDay()).isEqualTo(lake.load(SICK).currentSnapshot().summary()
+                            .entrySet().stream().filter(e -> e.getKey().equals("total-files-size"))
+                            .mapToLong(e -> Long.parseLong(e.getValue())).sum());
+                });
     }
 
     /** The skew checks as the CLI wires them: the test lake's Silver tables are too small to examine. */

@@ -60,7 +60,7 @@ public class ServingCommandsTest {
     private static JedisPooled store;
 
     /** What one command printed and returned. */
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
     }
 
     @BeforeAll
@@ -93,7 +93,8 @@ public class ServingCommandsTest {
         store.flushAll();
     }
 
-    static Result run(Map<String, String> with, String... args) {
+    /** Runs one command in this JVM, as a person would type it, with {@code --set} for each of {@code with}. */
+    public static Result run(Map<String, String> with, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cmd = Main.commandLine();

@@ -2,6 +2,7 @@ package io.alluvium.flink.landing;
 
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.domain.Layer;
+import io.alluvium.domain.StreamJob;
 import io.alluvium.runtime.DataDir;
 import java.nio.file.Path;
 
@@ -20,7 +21,7 @@ public record LandingTarget(String namespace, Path stateDir, String consumerGrou
 
     /** The platform's landing: {@code bronze.<topic>}, state under {@code <data.dir>/checkpoints/landing}. */
     static LandingTarget bronze(AlluviumConfig config) {
-        return new LandingTarget(Layer.BRONZE.namespace(), DataDir.of(config).checkpoints().resolve("landing"),
-                "alluvium-landing");
+        return new LandingTarget(Layer.BRONZE.namespace(), DataDir.of(config).streamState(StreamJob.LANDING),
+                StreamJob.LANDING.consumerGroup());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
+import io.alluvium.domain.StreamJob;
 import io.alluvium.domain.ServingKeys;
 import io.alluvium.flink.realtime.fraud.Alert;
 import io.alluvium.flink.realtime.serving.ServingStoreAddress;
@@ -56,7 +57,7 @@ public final class RealtimeJob implements StreamingJobMain.Job {
 
     /** Where the realtime job keeps its checkpoints, savepoints and job id. */
     public static Path stateDir(AlluviumConfig config) {
-        return DataDir.of(config).checkpoints().resolve("realtime");
+        return DataDir.of(config).streamState(StreamJob.REALTIME);
     }
 
     /** Runs until caught up or until {@code stop} is requested; returns the result line's JSON. */

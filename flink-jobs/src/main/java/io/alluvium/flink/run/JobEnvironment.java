@@ -24,7 +24,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * realtime job: aligned EXACTLY_ONCE checkpoints at the job's interval (each one commits the job's output),
  * kept on disk when the job is cancelled or fails, resumed from a given snapshot (which the run then owns and
  * later cleans up), a fixed job id, and a bounded restart strategy: without it Flink retries a failing job
- * forever and says nothing. The embedded cluster binds to 127.0.0.1 only. A job adds settings of its own:
+ * forever and says nothing. Every checkpoint is recorded in the state directory ({@link CheckpointHistory}). The
+ * embedded cluster binds to 127.0.0.1 only. A job adds settings of its own:
  * the realtime job its state backend, the landing bench a trace reporter that watches the job.
  */
 public final class JobEnvironment {
@@ -43,6 +44,7 @@ public final class JobEnvironment {
             int parallelism, Duration checkpointInterval, Configuration jobSettings) {
         Configuration flink = new Configuration();
         flink.addAll(jobSettings);
+        flink.addAll(CheckpointHistory.settings(stateDir));
         flink.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         flink.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
 

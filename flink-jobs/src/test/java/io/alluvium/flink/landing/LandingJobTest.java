@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alluvium.flink.run.CheckpointHistory;
 import io.alluvium.flink.run.StopRequest;
 import io.alluvium.flink.run.StreamingJobMain;
 import io.alluvium.flink.testing.BronzeRows;
@@ -15,6 +16,7 @@ import io.alluvium.flink.testing.SentRecords;
 import io.alluvium.runtime.ChildProtocol;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +80,17 @@ class LandingJobTest {
         assertThat(progress.get(progress.size() - 1)).extracting(ChildProtocol.Message::done,
                 ChildProtocol.Message::total).containsExactly(99_999L, 99_999L);
         Reconciliation.assertExactlyOnce(BronzeRows.read(platform.config()), producer.all());
+
+        // every checkpoint is in the job's history, as the doctor reads it (docs/doctor.md#streaming)
+        Path history = LandingTarget.bronze(platform.config()).stateDir().resolve(CheckpointHistory.FILE);
+        List<JsonNode> checkpoints = new ArrayList<>();
+        for (String line : Files.readAllLines(history)) {
+            checkpoints.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(checkpoints).as(history.toString()).hasSizeGreaterThanOrEqualTo(result.get("checkpoints").asInt())
+                .allSatisfy(c -> assertThat(c.path("duration_ms").asLong()).isNotNegative());
+        assertThat(checkpoints).filteredOn(c -> c.path("status").asText().equals("COMPLETED")).isNotEmpty()
+                .allSatisfy(c -> assertThat(c.path("full_bytes").asLong()).as(c.toString()).isPositive());
     }
 
     @Test

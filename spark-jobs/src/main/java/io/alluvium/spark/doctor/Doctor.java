@@ -4,6 +4,7 @@ import io.alluvium.doctor.Finding;
 import io.alluvium.domain.TableId;
 import io.alluvium.spark.maintenance.Maintenance;
 import io.alluvium.spark.maintenance.MaintenancePolicy;
+import io.alluvium.spark.maintenance.TableHealth;
 import io.alluvium.spark.maintenance.TableMaintenance;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,8 +23,17 @@ public final class Doctor {
      * @param findings the findings (after the fix, with {@code --fix})
      * @param fixed    the tables maintained by {@code --fix}, with the findings they had before
      * @param healthy  no finding at warning level or above remains
+     * @param writes   what each table wrote to storage in the last 24 hours, which the CLI prices (docs/doctor.md#cost)
      */
-    public record Result(int tables, List<Finding> findings, List<Fixed> fixed, boolean healthy) {
+    public record Result(int tables, List<Finding> findings, List<Fixed> fixed, boolean healthy, List<Writes> writes) {
+    }
+
+    /** A table's data files now, and the files and bytes its snapshots of the last 24 hours added. */
+    public record Writes(String table, long dataFiles, long filesLastDay, long bytesLastDay) {
+        static Writes of(TableMaintenance.Outcome measured) {
+            TableHealth h = measured.before();
+            return new Writes(measured.table(), h.dataFiles(), h.filesWrittenLastDay(), h.bytesWrittenLastDay());
+        }
     }
 
     /** A table {@code --fix} maintained: its findings before, and maintain's outcome. */
@@ -34,9 +44,10 @@ public final class Doctor {
     private final TableChecks checks;
     private final SkewChecks skew;
 
-    public Doctor(Maintenance maintenance, MaintenancePolicy policy, SkewChecks skew) {
+    /** @param driverHeapBytes the Spark driver's heap ({@code spark.heap}), which a plan's file listing fills */
+    public Doctor(Maintenance maintenance, MaintenancePolicy policy, long driverHeapBytes, SkewChecks skew) {
         this.maintenance = maintenance;
-        this.checks = new TableChecks(policy);
+        this.checks = new TableChecks(policy, driverHeapBytes);
         this.skew = skew;
     }
 
@@ -72,10 +83,11 @@ public final class Doctor {
     public Result examine(boolean fix, Maintenance.Progress progress) {
         Maintenance.Result measured = maintenance.run(new Maintenance.Request(true, true, List.of()), progress);
         List<Finding> findings = findings(measured);
+        List<Writes> writes = measured.tables().stream().map(Writes::of).toList();
         List<Finding> skewed = skew.check();
         if (!fix) {
             findings.addAll(skewed);
-            return result(measured.tables().size(), findings, List.of());
+            return result(measured.tables().size(), findings, List.of(), writes);
         }
         Set<String> unhealthy = new LinkedHashSet<>();
         findings.stream().filter(f -> f.severity().unhealthy()).forEach(f -> unhealthy.add(f.subject()));
@@ -93,7 +105,7 @@ public final class Doctor {
             after.addAll(checks.check(outcome.table(), maintained.after()));
         }
         after.addAll(skewed);
-        return result(measured.tables().size(), after, fixed);
+        return result(measured.tables().size(), after, fixed, writes);
     }
 
     private List<Finding> findings(Maintenance.Result measured) {
@@ -104,7 +116,7 @@ public final class Doctor {
         return findings;
     }
 
-    private static Result result(int tables, List<Finding> findings, List<Fixed> fixed) {
-        return new Result(tables, findings, fixed, findings.stream().noneMatch(f -> f.severity().unhealthy()));
+    private static Result result(int tables, List<Finding> findings, List<Fixed> fixed, List<Writes> writes) {
+        return new Result(tables, findings, fixed, findings.stream().noneMatch(f -> f.severity().unhealthy()), writes);
     }
 }

@@ -1,5 +1,6 @@
 package io.alluvium.flink.realtime.source;
 
+import io.alluvium.domain.StreamJob;
 import io.alluvium.domain.Topic;
 import io.alluvium.flink.realtime.Tallies;
 import java.io.Serializable;
@@ -36,7 +37,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 public final class TopicSource {
     /** Consumer group under which positions are committed to Kafka at each checkpoint (for catch-up and lag). */
-    public static final String GROUP_ID = "alluvium-realtime";
+    public static final String GROUP_ID = StreamJob.REALTIME.consumerGroup();
     /** Validates one raw record of a topic. */
     @FunctionalInterface
     public interface Validator<T> extends Serializable {
