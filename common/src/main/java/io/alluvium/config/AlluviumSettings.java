@@ -42,6 +42,13 @@ public final class AlluviumSettings {
     public static final String CATALOG_POSTGRES_PORT = "catalog.postgres-port";
     public static final String CATALOG_WAREHOUSE = "catalog.warehouse";
     public static final String NETWORK_S3_GATEWAY_ENDPOINT = "network.s3-gateway-endpoint";
+    public static final String S3_ENDPOINT = "s3.endpoint";
+    public static final String S3_PATH_STYLE_ACCESS = "s3.path-style-access";
+    public static final String S3_REGION = "s3.region";
+    public static final String S3_ACCESS_KEY_ID = "s3.access-key-id";
+    public static final String S3_SECRET_ACCESS_KEY = "s3.secret-access-key";
+    public static final String OBJECT_STORE_EMBEDDED = "object-store.embedded";
+    public static final String OBJECT_STORE_PORT = "object-store.port";
 
     public static final String GENERATOR_SEED = "generator.seed";
     public static final String GENERATOR_EVENTS = "generator.events";
@@ -126,7 +133,28 @@ public final class AlluviumSettings {
             .define(CATALOG_POSTGRES_PORT, INT, "15432", between(1024, 65535),
                     "Port of the embedded PostgreSQL (bound to 127.0.0.1).")
             .define(CATALOG_WAREHOUSE, STRING, "",
-                    "Warehouse location (a directory or s3:// URI); empty means <data.dir>/warehouse.")
+                    "Warehouse location: a directory, or s3://bucket/prefix (Iceberg's S3FileIO, with the s3.* "
+                            + "settings); empty means <data.dir>/warehouse, or s3://alluvium/warehouse on the embedded "
+                            + "object store (object-store.embedded).")
+            .define(S3_ENDPOINT, STRING, "",
+                    "Endpoint of an S3-compatible store for an s3:// warehouse (MinIO, s3proxy, ...); empty means "
+                            + "AWS S3 itself, in s3.region.")
+            .define(S3_PATH_STYLE_ACCESS, BOOLEAN, "false",
+                    "Address buckets as endpoint/bucket rather than bucket.endpoint (most S3-compatible stores need "
+                            + "it; AWS S3 does not).")
+            .define(S3_REGION, STRING, "us-east-1", notBlank(), "AWS region of the warehouse's bucket.")
+            .define(S3_ACCESS_KEY_ID, STRING, "",
+                    "Access key id for the warehouse's bucket; empty means the AWS SDK's default credentials "
+                            + "(environment, profile, instance or task role: prefer a role to static keys).")
+            .define(S3_SECRET_ACCESS_KEY, PASSWORD, "",
+                    "Secret of s3.access-key-id (never printed).")
+            .define(OBJECT_STORE_EMBEDDED, BOOLEAN, "false",
+                    "`alluvium up` also starts an S3-compatible object store (s3proxy, files under "
+                            + "<data.dir>/object-store) on 127.0.0.1, with a password generated in "
+                            + "<data.dir>/secrets/object-store.password, and the warehouse defaults to "
+                            + "s3://alluvium/warehouse on it: the lake's files are objects, as on S3.")
+            .define(OBJECT_STORE_PORT, INT, "19000", between(1024, 65535),
+                    "Port of the embedded object store (bound to 127.0.0.1).")
             .define(NETWORK_S3_GATEWAY_ENDPOINT, BOOLEAN, "false",
                     "The VPC the platform runs in routes S3 through a gateway endpoint (free); without one, S3 "
                             + "traffic from private subnets goes through a NAT gateway billed per GB, which "

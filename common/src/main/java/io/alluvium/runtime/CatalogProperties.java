@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The Iceberg catalog as every engine must see it: one JDBC catalog (embedded PostgreSQL by default,
- * RDS or any PostgreSQL by URL) over one warehouse, so that a table Flink writes is the table Spark reads.
+ * RDS or any PostgreSQL by URL) over one warehouse — a directory, or S3 through {@link ObjectStoreAccess} — so
+ * that a table Flink writes is the table Spark reads.
  */
 public final class CatalogProperties {
     /** The database of the embedded PostgreSQL that holds the catalog, owned by the catalog's own login role. */
@@ -41,10 +42,18 @@ public final class CatalogProperties {
         return config.getString(AlluviumSettings.CATALOG_JDBC_URL).isEmpty();
     }
 
-    /** The warehouse location: the configured one, else {@code <data.dir>/warehouse}. */
+    /**
+     * The warehouse location: the configured one, else {@code s3://alluvium/warehouse} on the embedded object store
+     * when it runs, else {@code <data.dir>/warehouse}.
+     */
     public static String warehouse(AlluviumConfig config) {
         String w = config.getString(AlluviumSettings.CATALOG_WAREHOUSE);
-        return w.isEmpty() ? DataDir.of(config).warehouse().toUri().toString() : w;
+        if (!w.isEmpty()) {
+            return w;
+        }
+        return config.getBoolean(AlluviumSettings.OBJECT_STORE_EMBEDDED)
+                ? "s3://" + ObjectStoreAccess.EMBEDDED_BUCKET + "/warehouse"
+                : DataDir.of(config).warehouse().toUri().toString();
     }
 
     /**
@@ -59,6 +68,11 @@ public final class CatalogProperties {
         p.put("jdbc.password", password(config).reveal());
         p.put("jdbc.schema-version", "V1");
         p.put("warehouse", warehouse(config));
+        if (ObjectStoreAccess.onS3(warehouse(config))) {
+            ObjectStoreAccess s3 = ObjectStoreAccess.of(config);
+            p.putAll(s3.catalogProperties());
+            s3.checksumsOnlyWhenRequired();
+        }
         return p;
     }
 

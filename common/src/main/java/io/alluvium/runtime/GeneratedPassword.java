@@ -40,6 +40,11 @@ public record GeneratedPassword(Path file) {
         return new GeneratedPassword(dataDir.secrets().resolve("postgres-superuser.password"));
     }
 
+    /** The secret key of the embedded object store's one identity. */
+    public static GeneratedPassword objectStore(DataDir dataDir) {
+        return new GeneratedPassword(dataDir.secrets().resolve("object-store.password"));
+    }
+
     /** The embedded redis-server's {@code requirepass}. */
     public static GeneratedPassword serving(DataDir dataDir) {
         return new GeneratedPassword(dataDir.secrets().resolve("serving.password"));

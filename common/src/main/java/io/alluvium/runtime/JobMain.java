@@ -25,6 +25,8 @@ public enum JobMain {
     BATCH_BENCH("spark-jobs", "io.alluvium.spark.bench.BatchBenchMain"),
     /** {@code bench maintenance}: queries on small files and compacted, compaction against a plain copy. */
     MAINTENANCE_BENCH("spark-jobs", "io.alluvium.spark.bench.MaintenanceBenchMain"),
+    /** {@code bench skew}: a join by a hot key, plain and salted. */
+    SKEW_BENCH("spark-jobs", "io.alluvium.spark.bench.SkewBenchMain"),
     /** {@code bench ingest}'s baseline: Kafka's own producer performance tool on the same records. */
     PRODUCER_BASELINE("services", "io.alluvium.services.ProducerBaselineMain");
 

@@ -17,7 +17,9 @@ public enum ServiceJvm {
     KAFKA_BROKER("kafka-broker", "io.alluvium.services.KafkaBrokerMain",
             config -> config.getMemory(AlluviumSettings.KAFKA_HEAP)),
     /** Its JVM only watches its redis-server, which runs beside it. */
-    SERVING_STORE("serving-store", "io.alluvium.services.RedisServerMain", config -> MemorySize.parse("64m"));
+    SERVING_STORE("serving-store", "io.alluvium.services.RedisServerMain", config -> MemorySize.parse("64m")),
+    /** s3proxy over files in the data directory, for a warehouse on {@code s3://}. */
+    OBJECT_STORE("object-store", "io.alluvium.services.ObjectStoreMain", config -> MemorySize.parse("256m"));
 
     private static final String MODULE = "services";
 

@@ -21,6 +21,8 @@ public final class ServiceLogin {
             case SERVING_STORE -> "password "
                     + where(config, AlluviumSettings.SERVING_PASSWORD, GeneratedPassword.serving(dataDir));
             case KAFKA_BROKER -> "no login (127.0.0.1 only)";
+            case OBJECT_STORE -> "access key " + ObjectStoreAccess.EMBEDDED_IDENTITY + ", secret key in "
+                    + GeneratedPassword.objectStore(dataDir).file();
         };
     }
 

@@ -85,7 +85,7 @@ final class CliRun {
         return new Result(code, out.toString(), err.toString());
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {

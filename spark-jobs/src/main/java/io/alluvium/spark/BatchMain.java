@@ -9,6 +9,7 @@ import io.alluvium.runtime.ServingEndpoint;
 import io.alluvium.runtime.ChildProtocol.BadInputException;
 import io.alluvium.domain.TableId;
 import io.alluvium.spark.doctor.Doctor;
+import io.alluvium.spark.doctor.SkewChecks;
 import io.alluvium.spark.maintenance.Maintenance;
 import io.alluvium.spark.maintenance.MaintenancePolicy;
 import io.alluvium.spark.maintenance.TableMaintenance;
@@ -16,6 +17,7 @@ import io.alluvium.spark.timetravel.AsOf;
 import io.alluvium.spark.timetravel.TableVersions;
 import io.alluvium.spark.timetravel.TimeTravel;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
@@ -63,6 +65,7 @@ public final class BatchMain {
                 try (BatchLock lock = BatchLock.acquire(DataDir.of(config))) {
                     withSpark(config, spark -> {
                         BatchRun.Result built = batch.run(spark, out::progress);
+                        LastBatchRun.save(DataDir.of(config), built, Instant.now());
                         out.result(Json.write(!config.getBoolean(AlluviumSettings.BATCH_MAINTENANCE) ? built
                                 : built.withMaintained(doctor(config, spark).maintainFlagged(built.tablesBuilt(),
                                         out::progress))));
@@ -93,9 +96,10 @@ public final class BatchMain {
 
     private static Doctor doctor(AlluviumConfig config, SparkSession spark) {
         MaintenancePolicy policy = MaintenancePolicy.of(config);
-        return new Doctor(new Maintenance(IcebergCatalogs.open(config), new LakeTables(spark),
+        LakeTables lake = new LakeTables(spark);
+        return new Doctor(new Maintenance(IcebergCatalogs.open(config), lake,
                 new TableMaintenance(spark, policy, Clock.systemUTC())), policy,
-                config.getMemory(AlluviumSettings.SPARK_HEAP).bytes());
+                config.getMemory(AlluviumSettings.SPARK_HEAP).bytes(), new SkewChecks(spark, lake, DataDir.of(config)));
     }
 
     private static void sql(AlluviumConfig config, List<String> args, ChildProtocol out) {

@@ -22,10 +22,12 @@ public final class BatchRun {
     /**
      * The result line of a batch run.
      *
+     * @param stages     each Spark stage of the build with its tasks' run times ({@link StageTaskTimes}), what the
+     *                   doctor's {@code stage-skew} check reads (docs/doctor.md, "Skew")
      * @param maintained the tables maintained after the build because the doctor flagged them ({@code batch.maintenance})
      */
     public record Result(String command, DayRange backfill, List<SilverReport> silver, List<GoldReport> gold,
-                         double seconds, List<Doctor.Maintained> maintained) {
+                         double seconds, List<StageTaskTimes.Stage> stages, List<Doctor.Maintained> maintained) {
         /** The tables of the layers this run built: Silver and Quarantine, Gold, or all three. */
         public List<TableId> tablesBuilt() {
             List<TableId> tables = new ArrayList<>();
@@ -39,7 +41,7 @@ public final class BatchRun {
         }
 
         public Result withMaintained(List<Doctor.Maintained> tables) {
-            return new Result(command, backfill, silver, gold, seconds, List.copyOf(tables));
+            return new Result(command, backfill, silver, gold, seconds, stages, List.copyOf(tables));
         }
     }
 
@@ -80,25 +82,42 @@ public final class BatchRun {
         return run(spark, new LakeTables(spark), progress);
     }
 
-    /** The run on {@code tables}: the platform's, or a scratch lake (as {@code bench batch} does). */
+    /**
+     * The run on {@code tables}: the platform's, or a scratch lake (as {@code bench batch} does). Each Spark job it
+     * submits is described by the step it belongs to ({@code silver orders}, {@code gold user_daily_features}), which
+     * names its stages in the result.
+     */
     public Result run(SparkSession spark, LakeTables tables, ProgressListener progress) {
+        StageTaskTimes times = StageTaskTimes.attach(spark);
+        try {
+            return run(spark, tables, (step, done, total) -> {
+                spark.sparkContext().setJobDescription(step);
+                progress.stage(step, done, total);
+            }, times);
+        } finally {
+            spark.sparkContext().setJobDescription(null);
+            times.detach();
+        }
+    }
+
+    private Result run(SparkSession spark, LakeTables tables, ProgressListener steps, StageTaskTimes times) {
         long started = System.nanoTime();
         List<SilverReport> silver = new ArrayList<>();
         if (stage != Stage.GOLD) {
             SilverJob job = new SilverJob(spark, tables);
             Topic[] topics = Topic.values();
             for (int i = 0; i < topics.length; i++) {
-                progress.stage("silver " + topics[i].topicName(), i, topics.length);
+                steps.stage("silver " + topics[i].topicName(), i, topics.length);
                 silver.add(job.run(topics[i]));
             }
-            progress.stage("silver", topics.length, topics.length);
+            steps.stage("silver", topics.length, topics.length);
         }
         List<GoldReport> gold = List.of();
         if (stage != Stage.SILVER) {
             Set<LocalDate> days = backfill == null ? Set.of() : backfill.days();
-            gold = new GoldJob(spark, tables).run(days, progress);
+            gold = new GoldJob(spark, tables).run(days, steps);
         }
         return new Result(stage.name().toLowerCase(java.util.Locale.ROOT), backfill, silver, gold,
-                Seconds.since(started), List.of());
+                Seconds.since(started), times.stages(), List.of());
     }
 }

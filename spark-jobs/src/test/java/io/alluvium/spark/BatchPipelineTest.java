@@ -136,6 +136,14 @@ class BatchPipelineTest {
             assertThat(r.bronzeSnapshotFrom()).isNull();
         }
         assertThat(spark.table("silver.orders").columns()).contains("coupon_code");
+        // every stage of the run, named by its step, with its tasks' times (docs/doctor.md, "Skew")
+        assertThat(result.stages()).isNotEmpty().allSatisfy(stage -> {
+            assertThat(stage.name()).matches("(silver|gold)( [a-z_]+)?: .+");
+            assertThat(stage.tasks()).isPositive();
+            assertThat(stage.maxTaskMs()).isGreaterThanOrEqualTo(stage.medianTaskMs());
+        });
+        assertThat(result.stages()).extracting(StageTaskTimes.Stage::name)
+                .anyMatch(n -> n.startsWith("silver clickstream: ")).anyMatch(n -> n.startsWith("gold daily_funnel: "));
         assertThat(result.gold()).allSatisfy(g -> assertThat(g.daysRebuilt()).containsExactly(
                 LocalDate.parse("2026-10-31"), LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-02")));
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.alluvium.doctor.Finding;
 import io.alluvium.domain.Layer;
 import io.alluvium.domain.TableId;
+import io.alluvium.runtime.DataDir;
 import io.alluvium.spark.doctor.Doctor;
+import io.alluvium.spark.doctor.SkewChecks;
 import io.alluvium.spark.maintenance.Maintenance;
 import io.alluvium.spark.maintenance.MaintenancePolicy;
 import io.alluvium.spark.maintenance.TableMaintenance;
@@ -62,7 +64,7 @@ class DoctorTest {
     void flagsEachProblemWithItsNumbersAndFixesThemWithoutChangingARow() {
         Row before = content();
         Doctor doctor = new Doctor(new Maintenance(IcebergCatalogs.open(TestLake.config()), lake,
-                new TableMaintenance(spark, POLICY, LATER)), POLICY, HEAP);
+                new TableMaintenance(spark, POLICY, LATER)), POLICY, HEAP, skewChecks());
 
         Doctor.Result found = doctor.examine(false, (stage, done, total) -> { });
         List<Finding> sick = of(found.findings(), SICK);
@@ -103,7 +105,7 @@ class DoctorTest {
                     + (append + 1) * 10 + ", 1, 1)");
         }
         Doctor doctor = new Doctor(new Maintenance(IcebergCatalogs.open(TestLake.config()), lake,
-                new TableMaintenance(spark, POLICY, LATER)), POLICY, HEAP);
+                new TableMaintenance(spark, POLICY, LATER)), POLICY, HEAP, skewChecks());
         long fineSnapshot = lake.load(FINE).currentSnapshot().snapshotId();
 
         List<Doctor.Maintained> maintained = doctor.maintainFlagged(List.of(built, FINE), (stage, done, total) -> { });
@@ -131,7 +133,7 @@ class DoctorTest {
     void aPlanThatFillsTheDriverHeapIsFlaggedAndTheDaysWritesAreCounted() {
         long planned = APPENDS * (420L + 410L * 2); // 15 files of 2 columns: DriverMemoryModelTest's measured model
         Doctor doctor = new Doctor(new Maintenance(IcebergCatalogs.open(TestLake.config()), lake,
-                new TableMaintenance(spark, POLICY, Clock.systemUTC())), POLICY, planned * 2);
+                new TableMaintenance(spark, POLICY, Clock.systemUTC())), POLICY, planned * 2, skewChecks());
 
         Doctor.Result found = doctor.examine(false, (stage, done, total) -> { });
 
@@ -152,6 +154,11 @@ class DoctorTest {
                             .entrySet().stream().filter(e -> e.getKey().equals("total-files-size"))
                             .mapToLong(e -> Long.parseLong(e.getValue())).sum());
                 });
+    }
+
+    /** The skew checks as the CLI wires them: the test lake's Silver tables are too small to examine. */
+    private static SkewChecks skewChecks() {
+        return new SkewChecks(spark, lake, DataDir.of(TestLake.config()));
     }
 
     private static List<Finding> of(List<Finding> findings, TableId table) {

@@ -19,13 +19,13 @@ interface Bench {
     long START_EVENTS = 200_000;
 
     /**
-     * ingest, landing, batch, maintenance, realtime, serving: in the order {@code bench all} runs them; the realtime bench's
-     * live steps go up to {@code realtimeRate} events/s, {@code realtimeSeconds} each; {@code bench serving} runs
-     * {@code servingClients} concurrent clients.
+     * ingest, landing, batch, maintenance, skew, realtime, serving: in the order {@code bench all} runs them; the
+     * realtime bench's live steps go up to {@code realtimeRate} events/s, {@code realtimeSeconds} each;
+     * {@code bench serving} runs {@code servingClients} concurrent clients.
      */
     static List<Bench> all(long realtimeRate, long realtimeSeconds, int servingClients) {
         return List.of(new IngestBench(), EngineBench.LANDING, EngineBench.BATCH, EngineBench.MAINTENANCE,
-                EngineBench.realtime(realtimeRate, realtimeSeconds), new ServingBench(servingClients));
+                EngineBench.SKEW, EngineBench.realtime(realtimeRate, realtimeSeconds), new ServingBench(servingClients));
     }
 
     String name();

@@ -18,21 +18,32 @@ import java.util.stream.Stream;
 /**
  * A bench that an engine module measures in its own child JVM, because only there do its engine and its
  * baselines run: {@code bench landing} ({@link JobMain#LANDING_BENCH}),
- * {@code bench batch} ({@link JobMain#BATCH_BENCH}), {@code bench maintenance} ({@link JobMain#MAINTENANCE_BENCH})
- * and {@code bench realtime}
+ * {@code bench batch} ({@link JobMain#BATCH_BENCH}), {@code bench maintenance} ({@link JobMain#MAINTENANCE_BENCH}),
+ * {@code bench skew} ({@link JobMain#SKEW_BENCH}) and {@code bench realtime}
  * ({@link JobMain#REALTIME_BENCH}). The CLI first puts the data in place on the scratch platform — landing
  * and realtime find {@code --events N} events (or {@link Bench#START_EVENTS}) generated into the topics,
- * batch and maintenance find them landed in Bronze as well — then runs the main with the settings file; the main sizes its
+ * batch, maintenance and skew find them landed in Bronze as well — then runs the main with the settings file; the main sizes its
  * rounds itself unless it is given {@code --events N} (fixed work, a test run), and prints one result line in
  * {@link BenchReport}'s shape.
  */
 final class EngineBench implements Bench {
+    static final String SKEW_ZIPF_EXPONENT = "2.0";
+    static final long SKEW_START_EVENTS = 3_000_000;
+
     static final EngineBench LANDING = new EngineBench("landing", JobMain.LANDING_BENCH, AlluviumSettings.FLINK_HEAP,
             EngineBench::generate);
     static final EngineBench BATCH = new EngineBench("batch", JobMain.BATCH_BENCH, AlluviumSettings.SPARK_HEAP,
             EngineBench::generateAndLand);
     static final EngineBench MAINTENANCE = new EngineBench("maintenance", JobMain.MAINTENANCE_BENCH,
             AlluviumSettings.SPARK_HEAP, EngineBench::generateAndLand);
+    /**
+     * {@code bench skew}: its events are generated with one user holding 61 % of the clicks (Zipf exponent
+     * {@value #SKEW_ZIPF_EXPONENT}), and enough of them for the join's tasks to outlast their overhead
+     * ({@value #SKEW_START_EVENTS}; docs/benchmarks.md).
+     */
+    static final EngineBench SKEW = new EngineBench("skew", JobMain.SKEW_BENCH, AlluviumSettings.SPARK_HEAP,
+            (config, console) -> generateAndLand(config.with(AlluviumSettings.GENERATOR_ZIPF_EXPONENT,
+                    SKEW_ZIPF_EXPONENT), console), List.of(), 0, SKEW_START_EVENTS);
 
     /** The name of {@code bench realtime}. */
     static final String REALTIME = "realtime";
@@ -54,7 +65,7 @@ final class EngineBench implements Bench {
     static EngineBench realtime(long rate, long seconds) {
         return new EngineBench(REALTIME, JobMain.REALTIME_BENCH, AlluviumSettings.FLINK_HEAP, EngineBench::generate,
                 List.of("--rate", Long.toString(rate), "--seconds", Long.toString(seconds)),
-                largestRealtimeStep(rate, seconds) * RENDERED_RECORD_BYTES);
+                largestRealtimeStep(rate, seconds) * RENDERED_RECORD_BYTES, START_EVENTS);
     }
 
     /**
@@ -77,14 +88,19 @@ final class EngineBench implements Bench {
     private final Preparation preparation;
     private final List<String> args;
     private final long extraHeapBytes;
+    private final long startEvents;
 
     private EngineBench(String name, JobMain main, String heapSetting, Preparation preparation) {
-        this(name, main, heapSetting, preparation, List.of(), 0);
+        this(name, main, heapSetting, preparation, List.of(), 0, START_EVENTS);
     }
 
-    /** {@code extraHeapBytes}: what the bench itself holds beside its engine, added to {@code heapSetting}. */
+    /**
+     * {@code extraHeapBytes}: what the bench itself holds beside its engine, added to {@code heapSetting};
+     * {@code startEvents}: the events it starts from without {@code --events}.
+     */
     private EngineBench(String name, JobMain main, String heapSetting, Preparation preparation, List<String> args,
-            long extraHeapBytes) {
+            long extraHeapBytes, long startEvents) {
+        this.startEvents = startEvents;
         this.args = List.copyOf(args);
         this.extraHeapBytes = extraHeapBytes;
         this.name = name;
@@ -116,7 +132,7 @@ final class EngineBench implements Bench {
     @Override
     public BenchReport run(AlluviumConfig config, OptionalLong events, Console console) {
         AlluviumConfig run = config.with(AlluviumSettings.GENERATOR_EVENTS,
-                Long.toString(events.orElse(START_EVENTS)));
+                Long.toString(events.orElse(startEvents)));
         preparation.prepare(run, console);
         console.step("measuring " + name + " (" + main.mainClass() + ")");
         MemorySize heap = new MemorySize(run.getMemory(heapSetting).bytes() + extraHeapBytes);

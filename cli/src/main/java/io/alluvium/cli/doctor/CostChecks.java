@@ -6,6 +6,8 @@ import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.doctor.Finding;
 import io.alluvium.doctor.Finding.Severity;
+import io.alluvium.runtime.CatalogProperties;
+import io.alluvium.runtime.ObjectStoreAccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +47,9 @@ final class CostChecks {
             }
         }
         List<Finding> findings = new ArrayList<>();
-        String warehouse = config.getString(AlluviumSettings.CATALOG_WAREHOUSE);
-        boolean onS3 = warehouse.startsWith("s3://") || warehouse.startsWith("s3a://");
+        // AWS S3 itself: an S3-compatible store at an endpoint (the embedded one included) bills neither
+        String warehouse = CatalogProperties.warehouse(config);
+        boolean onS3 = ObjectStoreAccess.onS3(warehouse) && ObjectStoreAccess.of(config).endpoint().isEmpty();
         if (onS3 && !config.getBoolean(AlluviumSettings.NETWORK_S3_GATEWAY_ENDPOINT)) {
             findings.add(natGateway(warehouse, bytes));
         }

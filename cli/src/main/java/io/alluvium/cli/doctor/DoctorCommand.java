@@ -67,7 +67,8 @@ public final class DoctorCommand extends PlatformCommand {
             findings.addAll(streaming(config));
         }
         ObjectNode result = Console.JSON.createObjectNode();
-        result.putPOJO("areas", areas.stream().map(Area::toString).toList());
+        ArrayNode examined = result.putArray("areas");
+        areas.forEach(a -> examined.add(a.toString()));
         if (areas.contains(Area.TABLES) || areas.contains(Area.COST)) {
             Preflight.requireCatalog(config);
             boolean fixing = fix && areas.contains(Area.TABLES);

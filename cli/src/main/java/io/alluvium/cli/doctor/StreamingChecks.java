@@ -9,6 +9,7 @@ import io.alluvium.config.AlluviumSettings;
 import io.alluvium.doctor.Finding;
 import io.alluvium.doctor.Finding.Severity;
 import io.alluvium.domain.StreamJob;
+import io.alluvium.domain.Topic;
 import io.alluvium.runtime.DataDir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +33,11 @@ final class StreamingChecks {
 
     StreamingChecks(AlluviumConfig config) {
         this.config = config;
+    }
+
+    /** "key (now value)". */
+    private String setting(String key) {
+        return key + " (now " + config.describe().get(key) + ")";
     }
 
     /** The findings of each stream job's checkpoint history; a job that never checkpointed has none. */
@@ -72,17 +78,18 @@ final class StreamingChecks {
                 continue;
             }
             double share = tooLate / (double) valid;
+            boolean payments = row.path("stream").asText().equals(Topic.PAYMENTS.topicName());
             findings.add(new Finding(share >= TOO_LATE_AT_LEAST ? Severity.WARNING : Severity.INFO, "too-late",
                     row.path("stream").asText(),
-                    String.format(Locale.ROOT, "%,d of %,d valid events (%.2f%%) came after their window closed",
-                            tooLate, valid, 100 * share),
+                    String.format(Locale.ROOT, "%,d of %,d valid events (%.2f%%) came after %s", tooLate, valid,
+                            100 * share, payments ? "the watermark had passed them" : "their window closed"),
                     String.format(Locale.ROOT, ">= %.1f%% of valid events is a warning", 100 * TOO_LATE_AT_LEAST),
-                    "the speed layer's views leave them out (the batch layer counts them): realtime and Gold disagree"
-                            + " on those hours until the serving view merges Gold",
-                    "raise " + AlluviumSettings.REALTIME_ALLOWED_LATENESS + " (now "
-                            + config.describe().get(AlluviumSettings.REALTIME_ALLOWED_LATENESS) + ") or "
-                            + AlluviumSettings.REALTIME_WATERMARK_DELAY + " (now "
-                            + config.describe().get(AlluviumSettings.REALTIME_WATERMARK_DELAY) + ")"));
+                    payments ? "the fraud rules judge payments in event-time order: these were never screened"
+                            : "the speed layer's views leave them out (the batch layer counts them): realtime and"
+                            + " Gold disagree on those hours until the serving view merges Gold",
+                    payments ? "raise " + setting(AlluviumSettings.REALTIME_WATERMARK_DELAY)
+                            + ": payments as late as that are still screened, and every alert waits that long"
+                            : "raise " + setting(AlluviumSettings.REALTIME_ALLOWED_LATENESS)));
         }
         return findings;
     }

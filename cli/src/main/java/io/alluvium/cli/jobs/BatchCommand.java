@@ -1,6 +1,7 @@
 package io.alluvium.cli.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alluvium.cli.PlatformCommand;
 import io.alluvium.cli.ResultViews;
 import io.alluvium.cli.UserError;
@@ -44,7 +45,26 @@ public final class BatchCommand extends PlatformCommand {
         Preflight.requireCatalog(config);
         console().step("building " + stage + " with Spark");
         JsonNode result = EngineJobs.run(EngineJobs.batch(config, "batch", args), config);
-        ResultViews.show(result, console());
+        if (console().json() || !(result instanceof ObjectNode shown)) {
+            ResultViews.show(result, console());
+            return 0;
+        }
+        // the task times of every Spark stage are for --json and the doctor, not for the console
+        JsonNode stages = shown.get("stages");
+        ObjectNode summary = shown.deepCopy();
+        summary.remove("stages");
+        ResultViews.show(summary, console());
+        if (stages != null && stages.size() > 0) {
+            JsonNode slowest = null;
+            for (JsonNode s : stages) {
+                if (slowest == null || s.path("max_over_median").asDouble() > slowest.path("max_over_median").asDouble()) {
+                    slowest = s;
+                }
+            }
+            console().info("stages: " + stages.size() + " recorded (task times in --json and for alluvium doctor);"
+                    + " most uneven: " + slowest.path("name").asText() + ", slowest task "
+                    + slowest.path("max_over_median").asText() + "x the median");
+        }
         return 0;
     }
 }

@@ -45,6 +45,11 @@ public record EmbeddedService(ChildJvm jvm, List<Port> ports, String login) {
                     List.of(new Port(config, AlluviumSettings.SERVING_PORT)),
                     ServiceLogin.of(ServiceJvm.SERVING_STORE, config)));
         }
+        if (config.getBoolean(AlluviumSettings.OBJECT_STORE_EMBEDDED)) {
+            services.add(new EmbeddedService(ServiceJvm.OBJECT_STORE.jvm(config),
+                    List.of(new Port(config, AlluviumSettings.OBJECT_STORE_PORT)),
+                    ServiceLogin.of(ServiceJvm.OBJECT_STORE, config)));
+        }
         return services;
     }
 

@@ -39,7 +39,14 @@ public final class Preflight {
                 : AlluviumSettings.KAFKA_BOOTSTRAP + "): check the address and that the cluster is up"));
     }
 
+    /** The catalog database answers, and so does the embedded object store when it holds the warehouse. */
     public static void requireCatalog(AlluviumConfig config) {
+        int objectStore = config.getInt(AlluviumSettings.OBJECT_STORE_PORT);
+        if (config.getBoolean(AlluviumSettings.OBJECT_STORE_EMBEDDED) && !reachable("127.0.0.1", objectStore)) {
+            throw new UserError("cannot reach the object store at 127.0.0.1:" + objectStore + " ("
+                    + AlluviumSettings.OBJECT_STORE_PORT + "): the embedded object store is not running; start it"
+                    + " with `alluvium up`");
+        }
         String url = CatalogProperties.jdbcUrl(config);
         Optional<URI> target = hostAndPort(url);
         if (target.isEmpty() || reachable(target.get().getHost(), target.get().getPort())) {

@@ -110,6 +110,7 @@ class DoctorPlatformChecksTest {
         try (JedisPooled store = ServingStoreConnections.pool(ServingEndpoint.of(config), "alluvium-test", 1)) {
             store.hset(ServingKeys.counts("clickstream"), Map.of("valid", "1000", "too_late", "5"));
             store.hset(ServingKeys.counts("orders"), Map.of("valid", "10000", "too_late", "1"));
+            store.hset(ServingKeys.counts("payments"), Map.of("valid", "2000", "too_late", "20"));
         }
     }
 
@@ -153,6 +154,11 @@ class DoctorPlatformChecksTest {
         assertThat(late.path("severity").asText()).isEqualTo("WARNING");
         assertThat(late.path("evidence").asText()).isEqualTo("5 of 1,000 valid events (0.50%) came after their window closed");
         assertThat(only(findings, "too-late", "orders").path("severity").asText()).isEqualTo("INFO");
+        JsonNode unscreened = only(findings, "too-late", "payments");
+        assertThat(unscreened.path("evidence").asText())
+                .isEqualTo("20 of 2,000 valid events (1.00%) came after the watermark had passed them");
+        assertThat(unscreened.path("why").asText()).contains("never screened");
+        assertThat(unscreened.path("fix").asText()).startsWith("raise realtime.watermark-delay (now 5m)");
         assertThat(only(findings, "checkpoint-failures", "landing job").path("evidence").asText())
                 .isEqualTo("1 of the newest 2 checkpoints failed");
         assertThat(findings).extracting(f -> f.path("check").asText()).containsOnly("partition-imbalance", "hot-key",
@@ -161,7 +167,8 @@ class DoctorPlatformChecksTest {
         Result shown = ServingCommandsTest.run(settings, "doctor", "--only", "kafka");
         assertThat(shown.exitCode()).isEqualTo(1);
         assertThat(shown.out()).contains("| WARNING  | clickstream ", "| hot-key ").doesNotContain("too-late");
-        assertThat(shown.out()).contains("  why: all records of a key go to one partition");
+        assertThat(shown.out()).contains("  why: all records of a key go to one partition")
+                .contains("2 finding(s) at warning level or above in kafka; ");
     }
 
     @Test

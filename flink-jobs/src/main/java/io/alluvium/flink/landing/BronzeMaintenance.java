@@ -3,6 +3,7 @@ package io.alluvium.flink.landing;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.CatalogProperties;
+import io.alluvium.runtime.ObjectStoreAccess;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.iceberg.flink.sink.IcebergSink;
@@ -48,6 +49,9 @@ final class BronzeMaintenance {
         options.put(PREFIX + "delete-orphan-files.schedule.interval-second", every);
         options.put(PREFIX + "delete-orphan-files.min-age-seconds",
                 Long.toString(config.getDuration(AlluviumSettings.MAINTENANCE_ORPHAN_MIN_AGE).toSeconds()));
+        // an object store is listed through the table's FileIO, not a Hadoop file system it has no client for
+        options.put(PREFIX + "delete-orphan-files.use-prefix-listing",
+                Boolean.toString(ObjectStoreAccess.onS3(CatalogProperties.warehouse(config))));
         options.put(PREFIX + "lock.type", "jdbc");
         options.put(PREFIX + "lock.jdbc.uri", CatalogProperties.jdbcUrl(config));
         options.put(PREFIX + "lock.jdbc.init-lock-table", "true");

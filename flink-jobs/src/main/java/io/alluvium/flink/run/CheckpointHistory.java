@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * checkpoint from the "Checkpoint" span Flink's checkpoint statistics emit: when it ended, its status, how long it
  * took from trigger to completion, and its checkpointed and full state size. Flink shows these only while a job
  * runs; {@code alluvium doctor} reads the file afterwards to see whether checkpoints slow down, grow or fail
- * (docs/doctor.md#streaming). The newest {@value #KEEP} lines are kept, across runs.
+ * (docs/doctor.md#streaming). A checkpoint still running when the job is stopped is aborted without an end time:
+ * it is left out, since a clean stop is not a failure. The newest {@value #KEEP} lines are kept, across runs.
  */
 public final class CheckpointHistory implements TraceReporter {
     /** The file, in a job's state directory. */
@@ -71,6 +72,9 @@ public final class CheckpointHistory implements TraceReporter {
         Map<String, Object> a = span.getAttributes();
         if (!"Checkpoint".equals(span.getName()) || !(a.get("checkpointId") instanceof Number id)) {
             return;
+        }
+        if (span.getEndTsMillis() < span.getStartTsMillis()) {
+            return; // aborted as the job stops (a clean stop, not a failure): Flink gives it no end
         }
         ObjectNode line = JSON.createObjectNode();
         line.put("ended_ms", span.getEndTsMillis());

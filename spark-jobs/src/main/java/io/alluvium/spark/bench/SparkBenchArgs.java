@@ -4,7 +4,7 @@ import io.alluvium.bench.AlternatingRounds;
 import io.alluvium.runtime.ChildProtocol.BadInputException;
 
 /**
- * The arguments of the Spark benches' child JVMs ({@code bench batch}, {@code bench maintenance}):
+ * The arguments of the Spark benches' child JVMs ({@code bench batch}, {@code bench maintenance}, {@code bench skew}):
  * {@code [--rounds N] [--events N]}. {@code --events} says the CLI prepared N events for a test run: one pass per
  * round; without it a round repeats its work until it has lasted 10 s.
  *

@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code alluvium doctor [--fix]}: measures every table of the platform and reports what is unhealthy
- * ({@link TableChecks}); with {@code --fix}, maintains the tables with findings and measures again, so the report
- * shows what the fix changed (docs/doctor.md).
+ * ({@link TableChecks}) and where data is skewed ({@link SkewChecks}); with {@code --fix}, maintains the tables with
+ * table findings and measures again, so the report shows what the fix changed (docs/doctor.md). Skew findings are
+ * reported as found: their fix is a change of settings or queries, which they name.
  */
 public final class Doctor {
     /**
@@ -41,11 +42,13 @@ public final class Doctor {
 
     private final Maintenance maintenance;
     private final TableChecks checks;
+    private final SkewChecks skew;
 
     /** @param driverHeapBytes the Spark driver's heap ({@code spark.heap}), which a plan's file listing fills */
-    public Doctor(Maintenance maintenance, MaintenancePolicy policy, long driverHeapBytes) {
+    public Doctor(Maintenance maintenance, MaintenancePolicy policy, long driverHeapBytes, SkewChecks skew) {
         this.maintenance = maintenance;
         this.checks = new TableChecks(policy, driverHeapBytes);
+        this.skew = skew;
     }
 
     /**
@@ -81,7 +84,9 @@ public final class Doctor {
         Maintenance.Result measured = maintenance.run(new Maintenance.Request(true, true, List.of()), progress);
         List<Finding> findings = findings(measured);
         List<Writes> writes = measured.tables().stream().map(Writes::of).toList();
+        List<Finding> skewed = skew.check();
         if (!fix) {
+            findings.addAll(skewed);
             return result(measured.tables().size(), findings, List.of(), writes);
         }
         Set<String> unhealthy = new LinkedHashSet<>();
@@ -99,6 +104,7 @@ public final class Doctor {
             fixed.add(new Fixed(outcome.table(), checks.check(outcome.table(), outcome.before()), maintained));
             after.addAll(checks.check(outcome.table(), maintained.after()));
         }
+        after.addAll(skewed);
         return result(measured.tables().size(), after, fixed, writes);
     }
 

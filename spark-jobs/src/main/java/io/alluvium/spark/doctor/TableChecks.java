@@ -57,8 +57,9 @@ final class TableChecks {
         if (h.compactableFiles() >= SMALL_FILES_AT_LEAST) {
             findings.add(new Finding(Finding.Severity.WARNING, "small-files", table,
                     String.format(Locale.ROOT, "%,d of %,d data files are small (average %s), %,d of them in "
-                                    + "partitions of %d or more", h.smallFiles(), h.dataFiles(),
-                            bytes(h.averageFileBytes()), h.compactableFiles(), TableHealth.MIN_INPUT_FILES),
+                                    + "partitions of %d or more; most in %s (%,d)", h.smallFiles(), h.dataFiles(),
+                            bytes(h.averageFileBytes()), h.compactableFiles(), TableHealth.MIN_INPUT_FILES,
+                            h.mostSmallFiles().isEmpty() ? "the table" : h.mostSmallFiles(), h.mostSmallFilesCount()),
                     String.format(Locale.ROOT, ">= %d small files (< %s) to compact", SMALL_FILES_AT_LEAST,
                             bytes(policy.smallFileBytes())),
                     "every scan opens and every plan lists each file: small files cost time and S3 requests per row",
@@ -75,8 +76,9 @@ final class TableChecks {
         }
         if (h.metadataBytes() >= METADATA_AT_LEAST && h.metadataBytes() > METADATA_PER_DATA * h.dataBytes()) {
             findings.add(new Finding(Finding.Severity.WARNING, "metadata", table,
-                    String.format(Locale.ROOT, "%s of metadata for %s of data", bytes(h.metadataBytes()),
-                            bytes(h.dataBytes())),
+                    String.format(Locale.ROOT, "%s of metadata for %s of data; the last 24 hours' commits wrote"
+                                    + " ~%s of metadata and %s of data", bytes(h.metadataBytes()),
+                            bytes(h.dataBytes()), bytes(h.metadataWrittenLastDay()), bytes(h.bytesWrittenLastDay())),
                     String.format(Locale.ROOT, "metadata > data and >= %s", bytes(METADATA_AT_LEAST)),
                     "a plan reads all of it, on the driver: the metadata explosion that ends in a driver out of memory",
                     fix));

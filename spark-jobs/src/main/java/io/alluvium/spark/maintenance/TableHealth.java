@@ -36,11 +36,16 @@ import org.apache.iceberg.io.FileIO;
  * @param filesWrittenLastDay data files the snapshots of the last 24 hours added (appends, overwrites and
  *                           compactions alike: each one an object written to storage)
  * @param bytesWrittenLastDay the bytes of those files
+ * @param metadataWrittenLastDay the metadata the commits of the last 24 hours wrote: each a manifest list and a new
+ *                           metadata file (counted at the current one's size)
+ * @param mostSmallFiles     the partition holding the most small files, as its path ({@code event_day=2026-11-01}),
+ *                           and how many: where compaction has the most to do; empty without small files
  */
 public record TableHealth(long records, long dataFiles, long dataBytes, long smallFiles, long compactableFiles,
                           int snapshots,
                           int expirableSnapshots, int manifests, long metadataBytes, long orphanFiles,
-                          long orphanBytes, int columns, long filesWrittenLastDay, long bytesWrittenLastDay) {
+                          long orphanBytes, int columns, long filesWrittenLastDay, long bytesWrittenLastDay,
+                          long metadataWrittenLastDay, String mostSmallFiles, int mostSmallFilesCount) {
 
     /** Iceberg's default {@code min-input-files} of rewrite_data_files: fewer small files in a group are left alone. */
     public static final int MIN_INPUT_FILES = 5;
@@ -63,7 +68,8 @@ public record TableHealth(long records, long dataFiles, long dataBytes, long sma
                     bytes += file.fileSizeInBytes();
                     if (file.fileSizeInBytes() < smallFileBytes) {
                         small++;
-                        smallPerPartition.merge(file.specId() + "/" + file.partition(), 1, Integer::sum);
+                        smallPerPartition.merge(table.specs().get(file.specId()).partitionToPath(file.partition()),
+                                1, Integer::sum);
                     }
                 }
             } catch (IOException e) {
@@ -74,16 +80,20 @@ public record TableHealth(long records, long dataFiles, long dataBytes, long sma
         int snapshots = 0;
         int old = 0;
         long cutoff = nowMillis - policy.snapshotMaxAge().toMillis();
-        long metadata = io.newInputFile(((HasTableOperations) table).operations().current().metadataFileLocation())
-                .getLength();
+        long metadataFile = io.newInputFile(((HasTableOperations) table).operations().current()
+                .metadataFileLocation()).getLength();
+        long metadata = metadataFile;
+        long metadataWritten = 0;
         long dayAgo = nowMillis - TimeUnit.DAYS.toMillis(1);
         long filesWritten = 0;
         long bytesWritten = 0;
         for (Snapshot snapshot : table.snapshots()) {
             snapshots++;
             old += snapshot.timestampMillis() < cutoff ? 1 : 0;
-            metadata += io.newInputFile(snapshot.manifestListLocation()).getLength();
+            long manifestList = io.newInputFile(snapshot.manifestListLocation()).getLength();
+            metadata += manifestList;
             if (snapshot.timestampMillis() >= dayAgo) {
+                metadataWritten += manifestList + metadataFile;
                 filesWritten += summaryCount(snapshot, SnapshotSummary.ADDED_FILES_PROP);
                 bytesWritten += summaryCount(snapshot, SnapshotSummary.ADDED_FILE_SIZE_PROP);
             }
@@ -100,8 +110,11 @@ public record TableHealth(long records, long dataFiles, long dataBytes, long sma
         }
         long compactable = smallPerPartition.values().stream().filter(n -> n >= MIN_INPUT_FILES)
                 .mapToLong(Integer::longValue).sum();
+        Map.Entry<String, Integer> worst = smallPerPartition.entrySet().stream().max(Map.Entry.comparingByValue())
+                .orElse(Map.entry("", 0));
         return new TableHealth(records, files, bytes, small, compactable, snapshots, expirable, manifests.size(), metadata,
-                distinctOrphans.size(), orphanBytes, table.schema().columns().size(), filesWritten, bytesWritten);
+                distinctOrphans.size(), orphanBytes, table.schema().columns().size(), filesWritten, bytesWritten,
+                metadataWritten, worst.getKey(), worst.getValue());
     }
 
     private static long summaryCount(Snapshot snapshot, String key) {

@@ -1,6 +1,7 @@
 package io.alluvium.spark.maintenance;
 
 import io.alluvium.domain.TableId;
+import io.alluvium.runtime.ObjectStoreAccess;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,7 +145,9 @@ public final class TableMaintenance {
     /** The orphan files older than the policy's age: listed only, or deleted too. */
     private List<String> orphans(Table table, boolean delete) {
         var action = SparkActions.get(spark).deleteOrphanFiles(table)
-                .olderThan(clock.millis() - policy.orphanMinAge().toMillis());
+                .olderThan(clock.millis() - policy.orphanMinAge().toMillis())
+                // an object store is listed through the table's FileIO, not a Hadoop file system it has no client for
+                .usePrefixListing(ObjectStoreAccess.onS3(table.location()));
         if (!delete) {
             action = action.deleteWith(location -> { });
         }
