@@ -178,8 +178,9 @@ class DoctorDegradationTest {
         reconcile.json().path("checks").forEach(c -> assertThat(c.path("ok").asBoolean()).as(c.toString()).isTrue());
         System.out.printf("doctor degradation: %.0f s to degrade Bronze, %.0f s in all; first doctor: %s%n",
                 (degraded - started) / 1e9, (System.nanoTime() - started) / 1e9, found.path("findings"));
-        assertThat(otherAreas).as("the doctor's other areas (Kafka, stream jobs, cost) find nothing on this platform")
-                .isEmpty();
+        // notes are allowed (the S3 request cost of the files Bronze wrote is one), warnings are not
+        assertThat(otherAreas).as("the doctor's other areas (Kafka, stream jobs, cost) warn of nothing here")
+                .noneMatch(f -> !f.path("severity").asText().equals("INFO"));
     }
 
     /** The findings about a table (subject {@code layer.name}); the others are added to {@code others}. */
