@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeoutException;
@@ -29,14 +30,17 @@ public final class StageTaskTimes extends SparkListener {
 
     /**
      * One stage: its id, its name (the step of the run that submitted it, then Spark's call site), how many tasks
-     * succeeded, the median and the slowest task's run time, and the slowest over the median.
+     * succeeded, the median and the slowest task's run time, the slowest over the median, and whether its tasks read
+     * shuffled rows (where a key's rows meet in one task; a scan's tasks read files instead).
      */
-    public record Stage(int stageId, String name, int tasks, long medianTaskMs, long maxTaskMs, double maxOverMedian) {
+    public record Stage(int stageId, String name, int tasks, long medianTaskMs, long maxTaskMs, double maxOverMedian,
+                        boolean readsShuffle) {
     }
 
     private final SparkSession spark;
     private final Map<Integer, String> names = new ConcurrentHashMap<>();
     private final Map<Integer, List<Long>> taskMs = new ConcurrentSkipListMap<>();
+    private final Set<Integer> shuffleReaders = ConcurrentHashMap.newKeySet();
 
     private StageTaskTimes(SparkSession spark) {
         this.spark = spark;
@@ -66,6 +70,9 @@ public final class StageTaskTimes extends SparkListener {
         if (end.taskInfo().successful() && end.taskMetrics() != null) {
             taskMs.computeIfAbsent(end.stageId(), id -> Collections.synchronizedList(new ArrayList<>()))
                     .add(end.taskMetrics().executorRunTime());
+            if (end.taskMetrics().shuffleReadMetrics().recordsRead() > 0) {
+                shuffleReaders.add(end.stageId());
+            }
         }
     }
 
@@ -84,16 +91,16 @@ public final class StageTaskTimes extends SparkListener {
             synchronized (times) {
                 sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
             }
-            stages.add(stage(id, names.getOrDefault(id, "stage " + id), sorted));
+            stages.add(stage(id, names.getOrDefault(id, "stage " + id), sorted, shuffleReaders.contains(id)));
         });
         return stages;
     }
 
-    static Stage stage(int id, String name, long[] sortedMs) {
+    static Stage stage(int id, String name, long[] sortedMs, boolean readsShuffle) {
         long median = median(sortedMs);
         long max = sortedMs[sortedMs.length - 1];
         double ratio = max / (double) Math.max(median, 1); // a median under 1 ms counts as 1 ms
-        return new Stage(id, name, sortedMs.length, median, max, Math.round(ratio * 100) / 100.0);
+        return new Stage(id, name, sortedMs.length, median, max, Math.round(ratio * 100) / 100.0, readsShuffle);
     }
 
     private static long median(long[] sorted) {

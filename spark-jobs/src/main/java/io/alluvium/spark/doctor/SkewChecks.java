@@ -93,7 +93,8 @@ public final class SkewChecks {
     }
 
     private static Optional<Finding> stageSkew(LastBatchRun run, StageTaskTimes.Stage s) {
-        if (s.tasks() < STAGE_TASKS_AT_LEAST || s.maxTaskMs() < SLOWEST_TASK_MS_AT_LEAST
+        // a scan's tasks read files, not keys: a slow one is a big or cold file, not a hot key
+        if (!s.readsShuffle() || s.tasks() < STAGE_TASKS_AT_LEAST || s.maxTaskMs() < SLOWEST_TASK_MS_AT_LEAST
                 || s.maxOverMedian() < TASK_RATIO_AT_LEAST) {
             return Optional.empty();
         }
@@ -102,8 +103,8 @@ public final class SkewChecks {
                 String.format(Locale.ROOT, "stage %d (%s): the slowest of %,d tasks ran %s, the median %s: %.2f times",
                         s.stageId(), s.name(), s.tasks(), seconds(s.maxTaskMs()), seconds(s.medianTaskMs()),
                         s.maxOverMedian()),
-                String.format(Locale.ROOT, "slowest task >= %.1f x the median, in stages of >= %d tasks whose slowest "
-                        + "ran >= %s", TASK_RATIO_AT_LEAST, STAGE_TASKS_AT_LEAST, seconds(SLOWEST_TASK_MS_AT_LEAST)),
+                String.format(Locale.ROOT, "slowest task >= %.1f x the median, in stages that read shuffled rows, of >= %d"
+                        + " tasks whose slowest ran >= %s", TASK_RATIO_AT_LEAST, STAGE_TASKS_AT_LEAST, seconds(SLOWEST_TASK_MS_AT_LEAST)),
                 "one task holds a hot key's rows: the stage lasts as long as that task while the other cores idle",
                 "find the hot key (the key-skew notes); aggregate by it before the shuffle, or salt it in the join or"
                         + " window (docs/doctor.md#skew)"));
