@@ -41,11 +41,13 @@ final class HashDecoder {
                 row.set(field, value(key, field, text, type));
             }
         });
-        new TreeMap<>(hash).forEach((field, text) -> {
-            if (!schema.containsKey(field)) {
-                row.put(field, text);
-            }
-        });
+        if (!schema.keySet().containsAll(hash.keySet())) {
+            new TreeMap<>(hash).forEach((field, text) -> {
+                if (!schema.containsKey(field)) {
+                    row.put(field, text);
+                }
+            });
+        }
         return row;
     }
 

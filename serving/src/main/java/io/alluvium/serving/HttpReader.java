@@ -1,13 +1,16 @@
 package io.alluvium.serving;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import java.net.URI;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.impl.bootstrap.HttpRequester;
+import org.apache.hc.core5.http.impl.bootstrap.RequesterBootstrap;
+import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
@@ -16,52 +19,46 @@ import org.apache.hc.core5.util.Timeout;
  * with connections kept alive, the JSON answer parsed. Found means a 200 that holds what was asked for
  * ({@link ServingLookup#found}).
  *
- * <p>The client is Apache HttpClient's blocking one: each lookup is sent and read on the thread that asks, over
- * a pooled connection of its own. The JDK's {@code java.net.http} client, used before, hands every request and
- * answer between the caller, its selector thread and an executor; on two shared cores those hand-offs cost more
- * CPU than the server's work, so a bench measuring the API with it measured mostly its own client
- * (docs/benchmarks.md, {@code bench serving}).
+ * <p>The client is Apache HttpCore's blocking requester: each lookup is sent and read on the thread that asks,
+ * over a pooled connection of its own, with none of a full client's per-request work (URI rebuilding, cookies,
+ * redirects, retries). The client shares the machine with the API it measures, so every microsecond it spends is
+ * one the API does not get (docs/benchmarks.md, {@code bench serving}).
  */
 public final class HttpReader implements LoadTest.Reader, AutoCloseable {
     private static final Timeout TIMEOUT = Timeout.ofSeconds(10);
 
-    private final String baseUrl;
-    private final CloseableHttpClient client;
+    private final HttpHost host;
+    private final String basePath;
+    private final HttpRequester requester;
 
     /**
      * @param baseUrl     the API's base, e.g. {@code http://127.0.0.1:8089/api/v1} ({@link ServingApi#url()})
      * @param connections connections kept open at most: one per client thread of the load test
      */
     public HttpReader(String baseUrl, int connections) {
-        this.baseUrl = baseUrl;
-        this.client = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(connections)
-                        .setMaxConnPerRoute(connections)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(TIMEOUT).setSocketTimeout(TIMEOUT)
-                                .setValidateAfterInactivity(Timeout.of(1, TimeUnit.SECONDS)).build())
-                        .build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .disableContentCompression()
-                .disableAuthCaching()
-                .build();
+        URI base = URI.create(baseUrl);
+        this.host = new HttpHost(base.getScheme(), base.getHost(), base.getPort());
+        this.basePath = base.getRawPath();
+        this.requester = RequesterBootstrap.bootstrap()
+                .setMaxTotal(connections)
+                .setDefaultMaxPerRoute(connections)
+                .setSocketConfig(SocketConfig.custom().setSoTimeout(TIMEOUT).setTcpNoDelay(true).build())
+                .create();
     }
 
     @Override
-    public boolean lookup(ServingLookup lookup) throws IOException {
+    public boolean lookup(ServingLookup lookup) throws IOException, HttpException {
+        BasicClassicHttpRequest request = new BasicClassicHttpRequest(Method.GET, host, basePath + lookup.path());
         // the body read to its end before it is parsed: a stream closed before its end (Jackson closes what it
         // parsed, and stops at the end of the JSON) takes the connection out of the pool, and every lookup would
         // then open a new one
-        return client.execute(new HttpGet(baseUrl + lookup.path()), response -> response.getCode() == 200
-                && response.getEntity() != null
-                && lookup.found(HashDecoder.JSON.readTree(EntityUtils.toByteArray(response.getEntity()))));
+        return requester.execute(host, request, TIMEOUT, HttpCoreContext.create(), response ->
+                response.getCode() == 200 && response.getEntity() != null
+                        && lookup.found(HashDecoder.JSON.readTree(EntityUtils.toByteArray(response.getEntity()))));
     }
 
     @Override
     public void close() {
-        client.close(CloseMode.IMMEDIATE);
+        requester.close(CloseMode.IMMEDIATE);
     }
 }

@@ -1,17 +1,17 @@
 package io.alluvium.serving;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.http.Context;
-import io.javalin.http.Handler;
-import io.javalin.http.HttpStatus;
+import io.alluvium.serving.Endpoint.Answer;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpStatus;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * The handlers of the read-only API, one per endpoint: each checks its query, reads the {@link SpeedView} and
- * answers JSON. Failures are thrown and answered by {@link ServingApi}'s error mapping.
+ * The endpoints of the read-only API, one method each: each checks its query, reads the {@link SpeedView} and
+ * answers JSON. Failures are thrown and answered by {@link ApiHandler}.
  */
 final class SpeedEndpoints {
     static final String FROM = "from";
@@ -19,6 +19,7 @@ final class SpeedEndpoints {
     static final String CITY = "city";
     static final String LIMIT = "limit";
     static final String SINCE = "since";
+    static final String USER_ID = "user_id";
     static final int DEFAULT_ALERTS = 50;
     static final int MAX_ALERTS = 1000;
 
@@ -29,14 +30,15 @@ final class SpeedEndpoints {
     }
 
     /** {@code GET /health}: 200 when the store answers PING, 503 otherwise. */
-    void health(Context ctx) {
-        Query.of(ctx.queryParamMap());
+    Answer health(Map<String, List<String>> parameters, Map<String, String> path) {
+        Query.of(parameters);
         ObjectNode body = HashDecoder.JSON.createObjectNode().put("store", view.endpoint().toString());
         try {
             view.ping();
-            ctx.json(body.put("status", "up"));
+            return Answer.ok(body.put("status", "up"));
         } catch (JedisException e) {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(body.put("status", "down").put("error", e.getMessage()));
+            return new Answer(HttpStatus.SERVICE_UNAVAILABLE_503, body.put("status", "down")
+                    .put("error", e.getMessage()));
         }
     }
 
@@ -45,9 +47,9 @@ final class SpeedEndpoints {
      * {@code ?from&to[&city]}: the rows of {@code series} in the range and their totals; of every listed city when
      * no city is given, which only the sales series allow (the funnel's cities are listed nowhere).
      */
-    Handler range(CitySeries series) {
-        return ctx -> {
-            Query query = Query.of(ctx.queryParamMap(), FROM, TO, CITY);
+    Endpoint range(CitySeries series) {
+        return (parameters, path) -> {
+            Query query = Query.of(parameters, FROM, TO, CITY);
             Instant from = TimeRange.parseTime(FROM, query.required(FROM));
             Instant to = TimeRange.parseTime(TO, query.required(TO));
             TimeRange range = new TimeRange(series.grain, from, to);
@@ -59,34 +61,34 @@ final class SpeedEndpoints {
             body.put(CITY, city.orElse(null));
             body.putArray("rows").addAll(rows);
             body.set("totals", RangeTotals.of(series, rows));
-            ctx.json(body);
+            return Answer.ok(body);
         };
     }
 
     /** {@code GET /users/{user_id}/features}: the user's hash, 404 when there is none. */
-    void userFeatures(Context ctx) {
-        Query.of(ctx.queryParamMap());
-        String userId = ctx.pathParam("user_id");
-        view.userFeatures(userId).ifPresentOrElse(ctx::json, () -> ctx.status(HttpStatus.NOT_FOUND)
-                .json(ServingApi.error(HttpStatus.NOT_FOUND, "no features for user \"" + userId + "\"")));
+    Answer userFeatures(Map<String, List<String>> parameters, Map<String, String> path) {
+        Query.of(parameters);
+        String userId = path.get(USER_ID);
+        return view.userFeatures(userId).map(Answer::ok).orElseGet(() -> new Answer(HttpStatus.NOT_FOUND_404,
+                ServingApi.error(HttpStatus.NOT_FOUND_404, "no features for user \"" + userId + "\"")));
     }
 
     /** {@code GET /alerts?limit&since}: the newest alerts first. */
-    void alerts(Context ctx) {
-        Query query = Query.of(ctx.queryParamMap(), LIMIT, SINCE);
+    Answer alerts(Map<String, List<String>> parameters, Map<String, String> path) {
+        Query query = Query.of(parameters, LIMIT, SINCE);
         int limit = query.integer(LIMIT, DEFAULT_ALERTS, 1, MAX_ALERTS);
         Optional<Instant> since = query.time(SINCE);
         ObjectNode body = HashDecoder.JSON.createObjectNode().put(LIMIT, limit);
         body.put(SINCE, since.map(Instant::toString).orElse(null));
         body.putArray("alerts").addAll(view.alerts(limit, since));
-        ctx.json(body);
+        return Answer.ok(body);
     }
 
     /** {@code GET /counts}: every {@code realtime:<stream>:counts} hash. */
-    void counts(Context ctx) {
-        Query.of(ctx.queryParamMap());
+    Answer counts(Map<String, List<String>> parameters, Map<String, String> path) {
+        Query.of(parameters);
         ObjectNode body = HashDecoder.JSON.createObjectNode();
         body.putArray("counts").addAll(view.counts());
-        ctx.json(body);
+        return Answer.ok(body);
     }
 }
