@@ -16,6 +16,7 @@ import io.alluvium.runtime.KafkaEndpoints;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -91,22 +92,31 @@ final class RealtimeBench {
     /**
      * Records for replays of at least 10 s: unmeasured replays into the discarding sink, the faster of the two,
      * give the rate ({@link RoundLength#calibrated}: the first, cold, on the records there are, then on the records
-     * each one sized, until a warm one lasted 10 s); the generator adds the records the topics lack.
+     * each one sized, until a warm one lasted 10 s); the generator adds the records the topics lack, for each
+     * calibration replay and then for the replays it sized.
+     *
+     * @return the records in the topics, which every replay reads and the live job catches up
      */
     private long sized(KafkaLogEnds log, Jedis redis, long records) throws Exception {
         int[] round = {0};
-        return RoundLength.calibrated(records, wanted -> {
-            long inTopics = ProcessedRecords.inTopics(log);
-            if (wanted > inTopics) {
-                TopicTopUp.add(config, wanted - inTopics, out, "calibration: adding " + (wanted - inTopics)
-                        + " events for replays of 10 s");
-                inTopics = ProcessedRecords.inTopics(log);
-            }
+        long wanted = RoundLength.calibrated(records, calibration -> {
+            long inTopics = topUp(log, calibration, "calibration: adding %d events for replays of 10 s");
             round[0]++;
             out.progress("calibration " + round[0] + ": " + DISCARDING + ", " + inTopics + " records", 0, 1);
             return new RoundLength.Calibration(inTopics,
                     replay(new DiscardingSink<>(), "calibration-" + round[0], redis).seconds());
         });
+        return topUp(log, wanted, "adding %d events for the sized replays");
+    }
+
+    /** Adds the events the topics lack for {@code wanted} records; returns the records in the topics then. */
+    private long topUp(KafkaLogEnds log, long wanted, String stage) throws InterruptedException {
+        long inTopics = ProcessedRecords.inTopics(log);
+        if (wanted <= inTopics) {
+            return inTopics;
+        }
+        TopicTopUp.add(config, wanted - inTopics, out, String.format(Locale.ROOT, stage, wanted - inTopics));
+        return ProcessedRecords.inTopics(log);
     }
 
     /** One bounded replay of the topics into an emptied store, with fresh state. */
