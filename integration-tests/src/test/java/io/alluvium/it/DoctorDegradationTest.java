@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The doctor on a platform that degraded the way a streaming lake does (docs/doctor.md): the landing job commits to
- * Bronze every second, with its own maintenance turned off, while events keep arriving, until a Bronze table holds
+ * Bronze twice a second, with its own maintenance turned off, while events keep arriving, until a Bronze table holds
  * at least 1,000 data files and 500 snapshots. {@code doctor} must then flag exactly the degraded tables, with small
  * files and snapshots and the numbers Iceberg's metadata tables show, and exit 1; {@code doctor --fix} must repair
  * them so that the next {@code doctor} exits 0, without changing a row of any Bronze table (count and a checksum of
@@ -53,17 +53,19 @@ class DoctorDegradationTest {
     private static final int SNAPSHOTS_AT_LEAST = 500;
     /** The setting's minimum: every landing snapshot is past retention a minute after landing stopped. */
     private static final Duration SNAPSHOT_MAX_AGE = Duration.ofMinutes(1);
+    /** The landing job's checkpoint interval: each checkpoint commits a snapshot to every Bronze table. */
+    private static final String CHECKPOINT_INTERVAL = "500ms";
     /**
-     * Events per second while landing runs: every checkpoint of the landing job (each second) finds new records of
-     * every topic on both of its writers, so that it commits a snapshot and two files to each Bronze table; and its
-     * files hold enough rows (about 100 orders, 300 clicks) that the data outweighs the metadata of 500 snapshots.
-     * At 100 events/s, files of about 4 KiB, the two are about equal and the doctor's {@code metadata} check is
-     * on its threshold.
+     * Events per second while landing runs: every checkpoint of the landing job (each half second) finds new records
+     * of every topic on both of its writers, so that it commits a snapshot and two files to each Bronze table; and
+     * its files hold enough rows (about 100 orders, 300 clicks) that the data outweighs the metadata of 500
+     * snapshots. At a tenth of this rate, files of about 4 KiB, the two are about equal and the doctor's
+     * {@code metadata} check is on its threshold.
      */
-    private static final int RATE = 1_000;
+    private static final int RATE = 2_000;
     /** Events of one generator run: 30 s of events; the Bronze tables are measured between runs. */
     private static final int EVENTS_PER_RUN = 30 * RATE;
-    /** A landing that commits far slower than once per second fails the test instead of making CI wait. */
+    /** A landing that commits far slower than twice per second fails the test instead of making CI wait. */
     private static final Duration DEGRADE_AT_MOST = Duration.ofMinutes(25);
     private static final List<String> BRONZE = Arrays.stream(Topic.values())
             .map(t -> Layer.BRONZE.table(t).toString()).toList();
@@ -78,7 +80,7 @@ class DoctorDegradationTest {
     @BeforeAll
     void up() {
         cli = new CliRun(dataDir, Map.of(
-                AlluviumSettings.LANDING_CHECKPOINT_INTERVAL, "1s",
+                AlluviumSettings.LANDING_CHECKPOINT_INTERVAL, CHECKPOINT_INTERVAL,
                 AlluviumSettings.LANDING_MAINTENANCE, "false",
                 AlluviumSettings.MAINTENANCE_SNAPSHOT_MAX_AGE, "1m"));
         ok(cli.run("up"));
@@ -199,7 +201,7 @@ class DoctorDegradationTest {
     }
 
     /**
-     * Lands with a checkpoint every second and the landing job's own maintenance off, sending events all along in
+     * Lands with a checkpoint every {@link #CHECKPOINT_INTERVAL} and the landing job's own maintenance off, sending events all along in
      * runs of {@link #EVENTS_PER_RUN}, until a Bronze table holds {@link #FILES_AT_LEAST} data files and
      * {@link #SNAPSHOTS_AT_LEAST} snapshots (counted on disk between runs: one manifest list per snapshot, and no
      * file is removed while nothing maintains the table); then stops landing cleanly and lands what is left.
