@@ -1,6 +1,7 @@
 package io.alluvium.serving;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alluvium.domain.BatchVersion;
 import io.alluvium.domain.ServingFields;
 import io.alluvium.domain.ServingKeys;
 import io.alluvium.runtime.ServingEndpoint;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
@@ -56,11 +58,6 @@ public final class SpeedView implements AutoCloseable {
         return List.copyOf(cities);
     }
 
-    /** The {@code city_hour} rows of the hours, by hour then city, of one city or of every city. */
-    public List<ObjectNode> cityHours(TimeRange hours, Optional<String> city) {
-        return rows(CitySeries.CITY_HOUR, hours, city.map(List::of).orElseGet(this::cities));
-    }
-
     /**
      * The rows of {@code series} for {@code cities} over the range (of the series' grain), by start then city; a
      * (city, start) without a key has no row.
@@ -69,13 +66,37 @@ public final class SpeedView implements AutoCloseable {
         if (range.grain() != series.grain) {
             throw new IllegalArgumentException(series + " is read by " + series.grain + ", not by " + range.grain());
         }
+        return rows(keys(range.starts(), cities, series::key), series.fields);
+    }
+
+    /** The key of every (start, city), by start then city. */
+    static List<String> keys(List<Instant> starts, List<String> cities, BiFunction<String, Instant, String> key) {
         List<String> keys = new ArrayList<>();
-        for (Instant start : range.starts()) {
-            cities.forEach(c -> keys.add(series.key(c, start)));
+        for (Instant start : starts) {
+            cities.forEach(c -> keys.add(key.apply(c, start)));
         }
+        return keys;
+    }
+
+    /** The hashes of {@code keys} that exist, in that order, as rows of {@code fields}. */
+    List<ObjectNode> rows(List<String> keys, Map<String, ServingFields.Type> fields) {
         List<ObjectNode> rows = new ArrayList<>();
-        hashes(keys).forEach((key, hash) -> rows.add(HashDecoder.decode(key, hash, series.fields)));
+        hashes(keys).forEach((key, hash) -> rows.add(HashDecoder.decode(key, hash, fields)));
         return rows;
+    }
+
+    /** {@code batch:current}: the version of the batch view readers use; empty while nothing is published. */
+    Optional<BatchVersion> batchVersion() {
+        try {
+            return BatchVersion.ofHash(jedis.hgetAll(ServingKeys.BATCH_CURRENT));
+        } catch (IllegalArgumentException e) {
+            throw new StoreContractException(e.getMessage());
+        }
+    }
+
+    /** The cities of a version of the batch view, sorted. */
+    List<String> batchCities(long version) {
+        return List.copyOf(new TreeSet<>(jedis.smembers(ServingKeys.batchCities(version))));
     }
 
     /** The latest hour that has a {@code city_hour} key (a scan of those keys). */

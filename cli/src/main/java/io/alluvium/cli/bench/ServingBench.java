@@ -14,6 +14,7 @@ import io.alluvium.serving.LoadResult;
 import io.alluvium.serving.LoadTest;
 import io.alluvium.serving.RedisReader;
 import io.alluvium.serving.SampleStore;
+import io.alluvium.serving.ServedView;
 import io.alluvium.serving.ServingApi;
 import io.alluvium.serving.ServingLookup;
 import io.alluvium.serving.SpeedView;
@@ -82,7 +83,7 @@ final class ServingBench implements Bench {
         ServingEndpoint endpoint = ServingEndpoint.of(config);
         try (JedisPooled direct = ServingStoreConnections.pool(endpoint, "alluvium-bench", clients);
              SpeedView view = SpeedView.open(endpoint, clients);
-             ServingApi api = ServingApi.start(view, "127.0.0.1", 0);
+             ServingApi api = ServingApi.start(view, ServedView.of(config), "127.0.0.1", 0);
              HttpReader http = new HttpReader(api.url(), clients)) {
             List<ServingLookup> lookups = lookups(direct, endpoint, console);
             RedisReader redis = new RedisReader(direct);
