@@ -148,14 +148,16 @@ class LambdaServingTest {
         Set<Long> snapshotsSeen = new TreeSet<>();
         try (SpeedView view = SpeedView.open(ServingEndpoint.of(cli.config()), 1)) {
             CityHourReads reads = new CityHourReads(view, ServedView.BATCH);
+            boolean published;
             do {
+                published = publish.isDone(); // one answer more once it is: the new version's
                 CityHourReads.Answer answer = reads.read(goldHours(), Optional.empty());
                 long snapshot = answer.batch().orElseThrow().goldSnapshotId();
                 assertThat(facts(answer.rows())).as("an answer read with snapshot %d", snapshot)
                         .isEqualTo(snapshot == 1 ? stale : gold);
                 snapshotsSeen.add(snapshot);
                 Thread.sleep(POLL_PAUSE_MS); // Spark needs the 2 cores more than the reader
-            } while (!publish.isDone());
+            } while (!published);
         }
         CliRun.Result published = publish.get();
 
