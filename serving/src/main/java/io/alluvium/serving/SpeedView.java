@@ -21,7 +21,8 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The speed view: what the realtime job keeps in the serving store, read by the keys of
- * {@code flink-jobs/REALTIME.md} and returned as JSON rows ({@link HashDecoder}). Read-only: nothing here writes.
+ * {@code flink-jobs/REALTIME.md} and returned as JSON rows ({@link HashDecoder}); and, for {@link CityHourReads},
+ * the published batch view's pointer and keys beside it. Read-only: nothing here writes.
  * One instance serves every request of {@code serve} at once; its connections come from a pool.
  */
 public final class SpeedView implements AutoCloseable {
