@@ -50,7 +50,7 @@ class BatchVersionTest {
         Map<String, String> hash = new HashMap<>(version(Instant.parse("2026-11-01T09:00:00Z")).toHash());
         hash.put("version", "two");
         assertThatThrownBy(() -> BatchVersion.ofHash(hash)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("batch:current, field version: expected a whole number, got \\"two\\"");
+                .hasMessage("batch:current, field version: expected a whole number, got \"two\"");
         hash.remove("version");
         assertThatThrownBy(() -> BatchVersion.ofHash(hash)).hasMessage("batch:current has no field version");
         assertThatThrownBy(() -> version(Instant.parse("2026-11-01T09:30:00Z")))
