@@ -76,20 +76,17 @@ public final class ServingFields {
             ALERT_ID, Type.TEXT, "rule", Type.TEXT, "user_id", Type.TEXT, "card_fingerprint", Type.TEXT,
             EVENT_TS, Type.INSTANT, "event_ids", Type.JSON, "evidence", Type.JSON);
 
+    /*
+     * The fields of {@code batch:current} (read and written by BatchVersion): the version of the batch view readers
+     * use (whole number), the snapshot of gold.city_hourly_sales it holds (whole number, kept as text by readers: a
+     * JSON double would round a 64-bit id), its watermark (instant: the start of the last UTC hour the batch covers
+     * completely), how many city-hours it holds (whole number) and when it was published (instant).
+     */
     public static final String VERSION = "version";
     public static final String GOLD_SNAPSHOT_ID = "gold_snapshot_id";
     public static final String WATERMARK = "watermark";
     public static final String CITY_HOURS = "city_hours";
     public static final String PUBLISHED_AT = "published_at";
-
-    /**
-     * {@code batch:current}: the version of the batch view readers use, the snapshot of gold.city_hourly_sales it
-     * holds (text: an Iceberg snapshot id is a 64-bit number, which a JSON double would round), its watermark (the
-     * start of the last UTC hour the batch covers completely) and how many city-hours it holds.
-     */
-    public static final Map<String, Type> BATCH_CURRENT = fields(
-            VERSION, Type.INTEGER, GOLD_SNAPSHOT_ID, Type.TEXT, WATERMARK, Type.INSTANT, CITY_HOURS, Type.INTEGER,
-            PUBLISHED_AT, Type.INSTANT);
 
     private ServingFields() {
     }
