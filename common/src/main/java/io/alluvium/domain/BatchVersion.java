@@ -24,7 +24,7 @@ public record BatchVersion(long version, long goldSnapshotId, Instant watermark,
         }
     }
 
-    /** The hash {@code batch:current} holds ({@link ServingFields#BATCH_CURRENT}). */
+    /** The hash {@code batch:current} holds, field by field ({@link ServingFields#VERSION} and those after it). */
     public Map<String, String> toHash() {
         Map<String, String> hash = new LinkedHashMap<>();
         hash.put(ServingFields.VERSION, Long.toString(version));

@@ -34,7 +34,7 @@ public final class ServingKeys {
     /** SCAN pattern of every {@code realtime:<stream>:counts} hash. */
     public static final String COUNTS_PATTERN = STREAM_PREFIX + "*" + COUNTS_SUFFIX;
     /**
-     * Hash: the batch view readers use now ({@code ServingFields.BATCH_CURRENT}); switching it is how a new version
+     * Hash: the batch view readers use now ({@code BatchVersion}); switching it is how a new version
      * of the batch view is published, in one write.
      */
     public static final String BATCH_CURRENT = "batch:current";
