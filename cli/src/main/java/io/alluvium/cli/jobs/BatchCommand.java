@@ -30,7 +30,8 @@ public final class BatchCommand extends PlatformCommand {
     /** What to build. */
     enum Stage { silver, gold, all, publish }
 
-    @Parameters(index = "0", paramLabel = "STAGE", description = "What to build: ${COMPLETION-CANDIDATES}.")
+    @Parameters(index = "0", paramLabel = "STAGE",
+            description = "What to build: ${COMPLETION-CANDIDATES} (publish builds nothing: it publishes the current Gold).")
     Stage stage;
 
     @Option(names = "--backfill", paramLabel = "FROM..TO",
