@@ -125,6 +125,23 @@ class CliInputTest {
     }
 
     @Test
+    void publishBuildsNothingSoItTakesNoBackfillAndNeedsTheServingStore() {
+        assertThat(run("batch", "publish", "--data-dir", dir.toString(), "--backfill", "2026-11-01..2026-11-02"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("publish builds nothing").contains("batch gold --backfill");
+        assertThat(run("batch", "publish", "--data-dir", dir.toString(), "--set", "serving.port=" + unusedPort()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("cannot reach the serving store").contains("serving.port");
+        assertThat(Files.exists(dir.resolve("logs/batch.log"))).isFalse();
+    }
+
+    @Test
+    void aServingViewThatIsNoneOfTheThreeIsNamed() {
+        assertThat(run("watch", "--once", "--data-dir", dir.toString(), "--set", "serving.view=kappa")).isEqualTo(2);
+        assertThat(err.toString()).contains("serving.view").contains("lambda");
+    }
+
+    @Test
     void portInUseIsAClearMessage() throws IOException {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = busy.getLocalPort();

@@ -89,6 +89,7 @@ public final class AlluviumSettings {
     public static final String SERVING_REDIS_URL = "serving.redis-url";
     public static final String SERVING_PORT = "serving.port";
     public static final String SERVING_PASSWORD = "serving.password";
+    public static final String SERVING_VIEW = "serving.view";
 
     public static final String SERVE_HOST = "serve.host";
     public static final String SERVE_PORT = "serve.port";
@@ -268,6 +269,11 @@ public final class AlluviumSettings {
             .define(SERVING_PASSWORD, PASSWORD, "",
                     "Password of the serving store (requirepass; never printed); empty for the embedded redis-server "
                             + "means the one generated in <data.dir>/secrets/serving.password.")
+            .define(SERVING_VIEW, STRING, "lambda", oneOf("lambda", "speed", "batch"),
+                    "What `alluvium serve` and `alluvium watch` answer city sales per hour from: lambda takes the hours "
+                            + "up to the batch watermark from Gold as `alluvium batch` published it and the later ones "
+                            + "from the realtime job; speed only the realtime job's; batch only published Gold. Every "
+                            + "row says its source (flink-jobs/REALTIME.md, Batch view).")
 
             .define(SERVE_HOST, STRING, "127.0.0.1", notBlank(),
                     "Address `alluvium serve` binds its read-only HTTP API to; 0.0.0.0 exposes it to the network.")

@@ -76,6 +76,18 @@ public final class ServingFields {
             ALERT_ID, Type.TEXT, "rule", Type.TEXT, "user_id", Type.TEXT, "card_fingerprint", Type.TEXT,
             EVENT_TS, Type.INSTANT, "event_ids", Type.JSON, "evidence", Type.JSON);
 
+    /*
+     * The fields of {@code batch:current} (read and written by BatchVersion): the version of the batch view readers
+     * use (whole number), the snapshot of gold.city_hourly_sales it holds (whole number, kept as text by readers: a
+     * JSON double would round a 64-bit id), its watermark (instant: the start of the last UTC hour the batch covers
+     * completely), how many city-hours it holds (whole number) and when it was published (instant).
+     */
+    public static final String VERSION = "version";
+    public static final String GOLD_SNAPSHOT_ID = "gold_snapshot_id";
+    public static final String WATERMARK = "watermark";
+    public static final String CITY_HOURS = "city_hours";
+    public static final String PUBLISHED_AT = "published_at";
+
     private ServingFields() {
     }
 

@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * The key names of the serving store, as {@code flink-jobs/REALTIME.md} fixes them: the contract between the
- * realtime job that writes them and every reader ({@code serve}, {@code watch}, {@code bench serving}, tests),
- * spelled once here: the job writes with these and the readers read with them. What each hash holds is
+ * writers — the realtime job (the speed view) and the batch job's publication of Gold (the batch view, its
+ * versioned {@code batch:} keys) — and every reader ({@code serve}, {@code watch}, {@code bench serving}, tests),
+ * spelled once here: the writers write with these and the readers read with them. What each hash holds is
  * {@link ServingFields}.
  */
 public final class ServingKeys {
@@ -32,6 +33,14 @@ public final class ServingKeys {
     private static final String TOO_LATE_SUFFIX = ":too_late";
     /** SCAN pattern of every {@code realtime:<stream>:counts} hash. */
     public static final String COUNTS_PATTERN = STREAM_PREFIX + "*" + COUNTS_SUFFIX;
+    /**
+     * Hash: the batch view readers use now ({@code BatchVersion}); switching it is how a new version
+     * of the batch view is published, in one write.
+     */
+    public static final String BATCH_CURRENT = "batch:current";
+    private static final String BATCH_VERSION_PREFIX = "batch:v";
+    /** SCAN pattern of every key of every version of the batch view. */
+    public static final String BATCH_VERSIONS_PATTERN = BATCH_VERSION_PREFIX + "*";
 
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter MINUTE =
@@ -122,6 +131,34 @@ public final class ServingKeys {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code batch:v<version>:city_hour:<city>:<yyyy-MM-ddTHH>}: a row of gold.city_hourly_sales in that version. */
+    public static String batchCityHour(long version, String city, Instant hourStart) {
+        return batchVersionPrefix(version) + cityHour(city, hourStart);
+    }
+
+    /** {@code batch:v<version>:cities}: the cities of that version's city-hours. */
+    public static String batchCities(long version) {
+        return batchVersionPrefix(version) + "cities";
+    }
+
+    /** The version a key of the batch view belongs to ({@code 3} for {@code batch:v3:cities}); empty for any other key. */
+    public static Optional<Long> batchVersion(String key) {
+        int colon = key.indexOf(':', BATCH_VERSION_PREFIX.length());
+        if (!key.startsWith(BATCH_VERSION_PREFIX) || colon <= BATCH_VERSION_PREFIX.length()) {
+            return Optional.empty();
+        }
+        String digits = key.substring(BATCH_VERSION_PREFIX.length(), colon);
+        return digits.chars().allMatch(Character::isDigit) && digits.length() < 19
+                ? Optional.of(Long.parseLong(digits)) : Optional.empty();
+    }
+
+    private static String batchVersionPrefix(long version) {
+        if (version < 1) {
+            throw new IllegalArgumentException("batch view versions start at 1, got " + version);
+        }
+        return BATCH_VERSION_PREFIX + version + ":";
     }
 
     /** {@code user:<user_id>}: the user's features. */

@@ -77,4 +77,19 @@ class ServingKeysTest {
         assertThatThrownBy(() -> ServingKeys.funnelMinute("Paris", HOUR.plusMillis(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void batchViewKeysNameTheirVersionAndDoNotMatchTheSpeedViewsPatterns() {
+        assertThat(ServingKeys.batchCityHour(3, "Paris", HOUR)).isEqualTo("batch:v3:city_hour:Paris:2026-11-01T07");
+        assertThat(ServingKeys.batchCities(12)).isEqualTo("batch:v12:cities");
+        assertThat(ServingKeys.BATCH_CURRENT).isEqualTo("batch:current");
+        assertThat(ServingKeys.batchVersion(ServingKeys.batchCityHour(3, "Rome: Centro", HOUR))).contains(3L);
+        assertThat(ServingKeys.batchVersion("batch:v12:cities")).contains(12L);
+        assertThat(ServingKeys.batchVersion(ServingKeys.BATCH_CURRENT)).isEmpty();
+        assertThat(ServingKeys.batchVersion("batch:v:cities")).isEmpty();
+        assertThat(ServingKeys.batchVersion("batch:vx1:cities")).isEmpty();
+        assertThat(ServingKeys.batchVersion("city_hour:Paris:2026-11-01T07")).isEmpty();
+        assertThat(ServingKeys.parseCityHour(ServingKeys.batchCityHour(3, "Paris", HOUR))).isEmpty();
+        assertThatThrownBy(() -> ServingKeys.batchCities(0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -15,14 +15,15 @@ import java.util.TreeMap;
 /**
  * Turns one hash of the serving store (every value text) into a JSON row with the types of
  * {@link io.alluvium.domain.ServingFields}: whole numbers as numbers, decimals as exact text, JSON fields as
- * JSON. Each row starts with {@code "source": "speed"}, so that a later merge with Gold can add
- * {@code "batch"} rows of the same shape. Fields the contract does not know (a newer writer's) are kept, as
+ * JSON. Each row starts with {@code "source": "speed"}; a row of the published batch view is the same shape with
+ * {@code "source": "batch"} ({@link CityHourReads}). Fields the contract does not know (a newer writer's) are kept, as
  * text; a value that does not read as its type is a {@link StoreContractException}.
  */
 final class HashDecoder {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String SOURCE = "source";
     static final String SPEED = "speed";
+    static final String BATCH = "batch";
 
     private HashDecoder() {
     }

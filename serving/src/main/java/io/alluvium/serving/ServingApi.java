@@ -26,12 +26,12 @@ public final class ServingApi implements AutoCloseable {
     }
 
     /**
-     * Starts serving on {@code host:port} (port 0: any free port).
+     * Starts serving on {@code host:port} (port 0: any free port), city sales per hour from {@code served}.
      *
      * @throws CannotListen when the port is taken, the address is not this machine's, or binding is not permitted
      */
-    public static ServingApi start(SpeedView view, String host, int port) {
-        SpeedEndpoints endpoints = new SpeedEndpoints(view);
+    public static ServingApi start(SpeedView view, ServedView served, String host, int port) {
+        SpeedEndpoints endpoints = new SpeedEndpoints(view, new CityHourReads(view, served));
         List<ApiHandler.Route> routes = List.of(
                 new ApiHandler.Route(PREFIX + "/health", endpoints::health),
                 new ApiHandler.Route(PREFIX + "/cities/hours", endpoints.range(CitySeries.CITY_HOUR)),

@@ -10,8 +10,9 @@ import org.eclipse.jetty.http.HttpStatus;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * The endpoints of the read-only API, one method each: each checks its query, reads the {@link SpeedView} and
- * answers JSON. Failures are thrown and answered by {@link ApiHandler}.
+ * The endpoints of the read-only API, one method each: each checks its query, reads the {@link SpeedView} — city
+ * sales per hour through {@link CityHourReads}, as {@code serving.view} says — and answers JSON. Failures are thrown
+ * and answered by {@link ApiHandler}.
  */
 final class SpeedEndpoints {
     static final String FROM = "from";
@@ -22,11 +23,14 @@ final class SpeedEndpoints {
     static final String USER_ID = "user_id";
     static final int DEFAULT_ALERTS = 50;
     static final int MAX_ALERTS = 1000;
+    static final String SERVING_VIEW = "serving_view";
 
     private final SpeedView view;
+    private final CityHourReads cityHours;
 
-    SpeedEndpoints(SpeedView view) {
+    SpeedEndpoints(SpeedView view, CityHourReads cityHours) {
         this.view = view;
+        this.cityHours = cityHours;
     }
 
     /** {@code GET /health}: 200 when the store answers PING, 503 otherwise. */
@@ -45,7 +49,9 @@ final class SpeedEndpoints {
     /**
      * {@code GET /cities/hours}, {@code /cities/minutes}, {@code /funnel/hours}, {@code /funnel/minutes}
      * {@code ?from&to[&city]}: the rows of {@code series} in the range and their totals; of every listed city when
-     * no city is given, which only the sales series allow (the funnel's cities are listed nowhere).
+     * no city is given, which only the sales series allow (the funnel's cities are listed nowhere). City sales per
+     * hour are answered as {@code serving.view} says, with the batch version read; the other series are the speed
+     * view's alone (Gold has neither minutes nor an hourly funnel), and say so.
      */
     Endpoint range(CitySeries series) {
         return (parameters, path) -> {
@@ -54,13 +60,17 @@ final class SpeedEndpoints {
             Instant to = TimeRange.parseTime(TO, query.required(TO));
             TimeRange range = new TimeRange(series.grain, from, to);
             Optional<String> city = series.citiesListed ? query.text(CITY) : Optional.of(query.required(CITY));
-            List<ObjectNode> rows = view.rows(series, range, city.map(List::of).orElseGet(view::cities));
+            CityHourReads.Answer answer = series == CitySeries.CITY_HOUR ? cityHours.read(range, city)
+                    : new CityHourReads.Answer(ServedView.SPEED, Optional.empty(),
+                            view.rows(series, range, city.map(List::of).orElseGet(view::cities)));
             ObjectNode body = HashDecoder.JSON.createObjectNode()
                     .put(FROM, range.from().toString())
                     .put(TO, range.to().toString());
             body.put(CITY, city.orElse(null));
-            body.putArray("rows").addAll(rows);
-            body.set("totals", RangeTotals.of(series, rows));
+            body.put(SERVING_VIEW, answer.view().label());
+            body.set(HashDecoder.BATCH, answer.batchJson());
+            body.putArray("rows").addAll(answer.rows());
+            body.set("totals", RangeTotals.of(series, answer.rows()).put(HashDecoder.SOURCE, answer.view().label()));
             return Answer.ok(body);
         };
     }

@@ -1,6 +1,7 @@
 package io.alluvium.serving;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alluvium.domain.BatchVersion;
 import io.alluvium.domain.ServingFields;
 import io.alluvium.domain.ServingKeys;
 import io.alluvium.runtime.ServingEndpoint;
@@ -13,13 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The speed view: what the realtime job keeps in the serving store, read by the keys of
- * {@code flink-jobs/REALTIME.md} and returned as JSON rows ({@link HashDecoder}). Read-only: nothing here writes.
+ * {@code flink-jobs/REALTIME.md} and returned as JSON rows ({@link HashDecoder}); and, for {@link CityHourReads},
+ * the published batch view's pointer and keys beside it. Read-only: nothing here writes.
  * One instance serves every request of {@code serve} at once; its connections come from a pool.
  */
 public final class SpeedView implements AutoCloseable {
@@ -56,11 +59,6 @@ public final class SpeedView implements AutoCloseable {
         return List.copyOf(cities);
     }
 
-    /** The {@code city_hour} rows of the hours, by hour then city, of one city or of every city. */
-    public List<ObjectNode> cityHours(TimeRange hours, Optional<String> city) {
-        return rows(CitySeries.CITY_HOUR, hours, city.map(List::of).orElseGet(this::cities));
-    }
-
     /**
      * The rows of {@code series} for {@code cities} over the range (of the series' grain), by start then city; a
      * (city, start) without a key has no row.
@@ -69,13 +67,58 @@ public final class SpeedView implements AutoCloseable {
         if (range.grain() != series.grain) {
             throw new IllegalArgumentException(series + " is read by " + series.grain + ", not by " + range.grain());
         }
+        return rows(keys(range.starts(), cities, series::key), series.fields);
+    }
+
+    /** The key of every (start, city), by start then city. */
+    static List<String> keys(List<Instant> starts, List<String> cities, BiFunction<String, Instant, String> key) {
         List<String> keys = new ArrayList<>();
-        for (Instant start : range.starts()) {
-            cities.forEach(c -> keys.add(series.key(c, start)));
+        for (Instant start : starts) {
+            cities.forEach(c -> keys.add(key.apply(c, start)));
         }
+        return keys;
+    }
+
+    /** The hashes of {@code keys} that exist, in that order, as rows of {@code fields}. */
+    List<ObjectNode> rows(List<String> keys, Map<String, ServingFields.Type> fields) {
         List<ObjectNode> rows = new ArrayList<>();
-        hashes(keys).forEach((key, hash) -> rows.add(HashDecoder.decode(key, hash, series.fields)));
+        hashes(keys).forEach((key, hash) -> rows.add(HashDecoder.decode(key, hash, fields)));
         return rows;
+    }
+
+    /** Rows read in one round trip, and the batch version that was current after they were read. */
+    record RowsThenVersion(List<ObjectNode> rows, Optional<BatchVersion> batch) {
+    }
+
+    /**
+     * {@link #rows} and then {@code batch:current}, in one pipeline: Redis answers a pipeline's commands in order,
+     * so the version read was the current one once every key had been read.
+     */
+    RowsThenVersion rowsThenBatchVersion(List<String> keys, Map<String, ServingFields.Type> fields) {
+        List<String> read = new ArrayList<>(keys);
+        read.add(ServingKeys.BATCH_CURRENT);
+        List<Map<String, String>> hashes = hgetAll(read);
+        List<ObjectNode> rows = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (!hashes.get(i).isEmpty()) {
+                rows.add(HashDecoder.decode(keys.get(i), hashes.get(i), fields));
+            }
+        }
+        return new RowsThenVersion(rows, batchVersion(hashes.get(keys.size())));
+    }
+
+    /** {@code batch:current}'s hash as the version of the batch view readers use; empty while nothing is published. */
+    private static Optional<BatchVersion> batchVersion(Map<String, String> hash) {
+        try {
+            return BatchVersion.ofHash(hash);
+        } catch (IllegalArgumentException e) {
+            throw new StoreContractException(e.getMessage());
+        }
+    }
+
+    /** The cities of a version of the batch view, sorted. */
+    List<String> batchCities(long version) {
+        return List.copyOf(new TreeSet<>(jedis.smembers(ServingKeys.batchCities(version))));
     }
 
     /** The latest hour that has a {@code city_hour} key (a scan of those keys). */
@@ -125,19 +168,24 @@ public final class SpeedView implements AutoCloseable {
 
     /** HGETALL of every key in one round trip; the keys that exist, in the order given. */
     private Map<String, Map<String, String>> hashes(List<String> keys) {
+        List<Map<String, String>> hashes = hgetAll(keys);
+        Map<String, Map<String, String>> found = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (!hashes.get(i).isEmpty()) {
+                found.put(keys.get(i), hashes.get(i));
+            }
+        }
+        return found;
+    }
+
+    /** HGETALL of every key in one round trip, in the order given; a key that does not exist is an empty hash. */
+    private List<Map<String, String>> hgetAll(List<String> keys) {
         List<Response<Map<String, String>>> replies = new ArrayList<>(keys.size());
         try (AbstractPipeline pipeline = jedis.pipelined()) {
             keys.forEach(key -> replies.add(pipeline.hgetAll(key)));
             pipeline.sync();
         }
-        Map<String, Map<String, String>> found = new LinkedHashMap<>();
-        for (int i = 0; i < keys.size(); i++) {
-            Map<String, String> hash = replies.get(i).get();
-            if (!hash.isEmpty()) {
-                found.put(keys.get(i), hash);
-            }
-        }
-        return found;
+        return replies.stream().map(Response::get).toList();
     }
 
     @Override

@@ -9,6 +9,11 @@ public final class StoreContractException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     StoreContractException(String key, String field, String problem) {
-        super("serving store key " + key + ", field " + field + ": " + problem);
+        this("key " + key + ", field " + field + ": " + problem);
+    }
+
+    /** @param problem what is wrong, naming key and field */
+    StoreContractException(String problem) {
+        super("serving store " + problem);
     }
 }

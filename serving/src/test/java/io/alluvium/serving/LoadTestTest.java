@@ -37,7 +37,7 @@ class LoadTestTest {
         store = RealServingStore.start(dir);
         lookups = SampleStore.write(store.writer(), SIZE, FIRST_HOUR, 7);
         view = SpeedView.open(store.endpoint(), 4);
-        api = ServingApi.start(view, "127.0.0.1", 0);
+        api = ServingApi.start(view, ServedView.LAMBDA, "127.0.0.1", 0);
     }
 
     @AfterAll
@@ -52,7 +52,7 @@ class LoadTestTest {
         Set<String> keys = lookups.stream().map(ServingLookup::key).collect(Collectors.toSet());
         assertThat(keys).hasSize(3 * 4 + 20).contains("city_hour:city-02:2026-11-01T03", "user:u-000020");
         TimeRange fourHours = new TimeRange(TimeRange.Grain.HOUR, FIRST_HOUR, FIRST_HOUR.plusSeconds(4 * 3600));
-        assertThat(view.cityHours(fourHours, Optional.empty())).hasSize(12);
+        assertThat(view.rows(CitySeries.CITY_HOUR, fourHours, view.cities())).hasSize(12);
         assertThat(view.alerts(50, Optional.empty())).hasSize(5);
         assertThat(view.counts()).extracting(c -> c.path("stream").asText()).containsExactly("alerts", "orders");
         long alertsCounted = 0;

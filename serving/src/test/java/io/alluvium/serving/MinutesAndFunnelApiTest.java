@@ -102,7 +102,8 @@ class MinutesAndFunnelApiTest {
         Answer answer = get("/cities/minutes?from=2026-11-01T05:59&to=2026-11-01T06:01");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo(json("{'from':'2026-11-01T05:59:00Z','to':'2026-11-01T06:01:00Z',"
-                + "'city':null,'rows':[" + PARIS_0559 + "," + BERLIN_0600 + "," + PARIS_0600 + "],"
+                + "'city':null,'serving_view':'speed','batch':null,'rows':[" + PARIS_0559 + "," + BERLIN_0600 + ","
+                + PARIS_0600 + "],"
                 + "'totals':{'source':'speed','rows':3,'orders_created':6,'orders_paid':4,'orders_cancelled':1,"
                 + "'items_sold':7,'paid_amount':'31.00'}}"));
     }
@@ -141,7 +142,7 @@ class MinutesAndFunnelApiTest {
         Answer answer = get("/funnel/hours?city=Paris&from=2026-11-01T05&to=2026-11-01T07");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo(json("{'from':'2026-11-01T05:00:00Z','to':'2026-11-01T07:00:00Z',"
-                + "'city':'Paris','rows':["
+                + "'city':'Paris','serving_view':'speed','batch':null,'rows':["
                 + "{'source':'speed','city':'Paris','hour_start':'2026-11-01T05:00:00Z','view':40,'search':20,"
                 + "'add_to_cart':10,'checkout':5},"
                 + "{'source':'speed','city':'Paris','hour_start':'2026-11-01T06:00:00Z','view':4,'search':3,"
@@ -157,7 +158,7 @@ class MinutesAndFunnelApiTest {
         Answer answer = get("/funnel/minutes?city=Paris&from=2026-11-01T05:00&to=2026-11-01T05:02");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo(json("{'from':'2026-11-01T05:00:00Z','to':'2026-11-01T05:02:00Z',"
-                + "'city':'Paris','rows':["
+                + "'city':'Paris','serving_view':'speed','batch':null,'rows':["
                 + "{'source':'speed','city':'Paris','minute_start':'2026-11-01T05:00:00Z','view':3,'search':2,"
                 + "'add_to_cart':1,'checkout':0},"
                 + "{'source':'speed','city':'Paris','minute_start':'2026-11-01T05:01:00Z','view':5,'search':0,"

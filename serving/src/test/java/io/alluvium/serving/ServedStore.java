@@ -43,7 +43,7 @@ final class ServedStore implements BeforeAllCallback, AfterAllCallback, BeforeEa
         }
         store = RealServingStore.start(dataDir);
         view = SpeedView.open(store.endpoint(), 4);
-        api = ServingApi.start(view, "127.0.0.1", 0);
+        api = ServingApi.start(view, ServedView.LAMBDA, "127.0.0.1", 0);
     }
 
     @Override

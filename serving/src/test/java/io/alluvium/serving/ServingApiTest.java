@@ -96,8 +96,8 @@ class ServingApiTest {
         assertThat(answer.response().headers().firstValue("content-type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/json"));
         assertThat(answer.body()).isEqualTo(json("{'from':'2026-11-01T05:00:00Z','to':'2026-11-01T07:00:00Z',"
-                + "'city':null,'rows':[" + BERLIN_05 + "," + PARIS_05 + "," + PARIS_06 + "],"
-                + "'totals':{'source':'speed','rows':3,'orders_created':16,'orders_paid':12,'orders_cancelled':1,"
+                + "'city':null,'serving_view':'lambda','batch':null,'rows':[" + BERLIN_05 + "," + PARIS_05 + ","
+                + PARIS_06 + "],'totals':{'source':'lambda','rows':3,'orders_created':16,'orders_paid':12,'orders_cancelled':1,"
                 + "'items_sold':22,'paid_amount':'1354.50'}}"));
     }
 
@@ -149,7 +149,7 @@ class ServingApiTest {
         Answer answer = get("/cities/hours?from=2026-11-01T05&to=2026-11-01T07");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body().path("rows")).isEmpty();
-        assertThat(answer.body().path("totals")).isEqualTo(json("{'source':'speed','rows':0,'orders_created':0,"
+        assertThat(answer.body().path("totals")).isEqualTo(json("{'source':'lambda','rows':0,'orders_created':0,"
                 + "'orders_paid':0,'orders_cancelled':0,'items_sold':0,'paid_amount':'0.00'}"));
     }
 
@@ -314,7 +314,7 @@ class ServingApiTest {
         ServingEndpoint nowhere = new ServingEndpoint("127.0.0.1", RealServingStore.freePort(), false, null,
                 new Password(""), true);
         try (SpeedView downView = SpeedView.open(nowhere, 1);
-             ServingApi downApi = ServingApi.start(downView, "127.0.0.1", 0)) {
+             ServingApi downApi = ServingApi.start(downView, ServedView.LAMBDA, "127.0.0.1", 0)) {
             Answer down = request(downApi, "GET", "/health");
             assertThat(down.status()).isEqualTo(503);
             assertThat(down.body().path("status").asText()).isEqualTo("down");
@@ -329,7 +329,7 @@ class ServingApiTest {
         ServingEndpoint wrong = new ServingEndpoint("127.0.0.1", served.store().endpoint().port(), false, null,
                 new Password("not-the-password"), true);
         try (SpeedView wrongView = SpeedView.open(wrong, 1);
-             ServingApi wrongApi = ServingApi.start(wrongView, "127.0.0.1", 0)) {
+             ServingApi wrongApi = ServingApi.start(wrongView, ServedView.LAMBDA, "127.0.0.1", 0)) {
             Answer answer = request(wrongApi, "GET", "/counts");
             assertThat(answer.status()).isEqualTo(503);
             assertThat(answer.response().body()).doesNotContain("not-the-password").doesNotContain(RealServingStore.PASSWORD);
@@ -338,7 +338,8 @@ class ServingApiTest {
 
     @Test
     void aTakenPortIsSaidSo() {
-        assertThatThrownBy(() -> ServingApi.start(served.view(), "127.0.0.1", served.api().port()).close())
+        assertThatThrownBy(() -> ServingApi.start(served.view(), ServedView.LAMBDA, "127.0.0.1", served.api().port())
+                .close())
                 .isInstanceOfSatisfying(CannotListen.class, e -> assertThat(e.reason())
                         .isEqualTo(CannotListen.Reason.PORT_IN_USE))
                 .hasMessage("port " + served.api().port() + " on 127.0.0.1 is already in use");
@@ -347,11 +348,12 @@ class ServingApiTest {
     @Test
     void anAddressThisMachineLacksOrAHostItDoesNotKnowIsNotAPortInUse() {
         // 192.0.2.1 is set aside for documentation (RFC 5737): no machine has it, and binding sends nothing
-        assertThatThrownBy(() -> ServingApi.start(served.view(), "192.0.2.1", 0).close())
+        assertThatThrownBy(() -> ServingApi.start(served.view(), ServedView.LAMBDA, "192.0.2.1", 0).close())
                 .isInstanceOfSatisfying(CannotListen.class, e -> assertThat(e.reason())
                         .isEqualTo(CannotListen.Reason.ADDRESS_NOT_HERE))
                 .hasMessage("192.0.2.1 is not an address of this machine");
-        assertThatThrownBy(() -> ServingApi.start(served.view(), "no-such-host.invalid", 0).close())
+        assertThatThrownBy(() -> ServingApi.start(served.view(), ServedView.LAMBDA, "no-such-host.invalid", 0)
+                .close())
                 .isInstanceOfSatisfying(CannotListen.class, e -> assertThat(e.reason())
                         .isEqualTo(CannotListen.Reason.UNKNOWN_HOST))
                 .hasMessage("no-such-host.invalid is not a host name this machine knows");

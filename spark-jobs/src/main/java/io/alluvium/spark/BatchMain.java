@@ -26,6 +26,7 @@ import org.apache.spark.sql.SparkSession;
  * The batch child JVM the CLI starts: {@code BatchMain <settings.properties> <command...>} with
  * <pre>
  *   silver | gold | all [--backfill YYYY-MM-DD..YYYY-MM-DD]
+ *   publish
  *   sql [--write | --as-of &lt;snapshot-id|ISO time&gt;] &lt;statement&gt;
  *   table list | table describe &lt;layer.name&gt; | table history &lt;layer.name&gt;
  *   table rollback &lt;layer.name&gt; &lt;snapshot-id|ISO time&gt; | table tag &lt;layer.name&gt; &lt;name&gt; [&lt;snapshot-id|ISO time&gt;]
@@ -38,7 +39,7 @@ import org.apache.spark.sql.SparkSession;
 public final class BatchMain {
     private static final String TABLE_USAGE = "table list | table describe|history <layer.name>"
             + " | table rollback <layer.name> <snapshot-id|time> | table tag <layer.name> <name> [<snapshot-id|time>]";
-    static final String USAGE = "usage: silver|gold|all [--backfill FROM..TO]"
+    static final String USAGE = "usage: silver|gold|all [--backfill FROM..TO] | publish"
             + " | sql [--write | --as-of <snapshot-id|time>] <statement> | " + TABLE_USAGE + " | reconcile"
             + " | maintain [--dry-run] (--all | <layer.name>...) | doctor [--fix]";
 
@@ -66,9 +67,29 @@ public final class BatchMain {
                     withSpark(config, spark -> {
                         BatchRun.Result built = batch.run(spark, out::progress);
                         LastBatchRun.save(DataDir.of(config), built, Instant.now());
-                        out.result(Json.write(!config.getBoolean(AlluviumSettings.BATCH_MAINTENANCE) ? built
-                                : built.withMaintained(doctor(config, spark).maintainFlagged(built.tablesBuilt(),
-                                        out::progress))));
+                        if (config.getBoolean(AlluviumSettings.BATCH_MAINTENANCE)) {
+                            built = built.withMaintained(doctor(config, spark).maintainFlagged(built.tablesBuilt(),
+                                    out::progress));
+                        }
+                        if (built.builtGold()) {
+                            out.progress("publishing the batch view", 0, 1);
+                            built = built.withPublished(publish(config, spark));
+                        }
+                        out.result(Json.write(built));
+                    });
+                }
+            }
+            case "publish" -> {
+                if (!rest.isEmpty()) {
+                    throw new BadInputException("usage: publish (no arguments)");
+                }
+                try (BatchLock lock = BatchLock.acquire(DataDir.of(config))) {
+                    withSpark(config, spark -> {
+                        BatchViewPublish.Outcome outcome = publish(config, spark);
+                        if (outcome instanceof BatchViewPublish.Skipped skipped) {
+                            throw new BadInputException(skipped.skipped());
+                        }
+                        out.result(Json.write(outcome));
                     });
                 }
             }
@@ -92,6 +113,11 @@ public final class BatchMain {
             }
             default -> throw new BadInputException("unknown command \"" + args[0] + "\"; " + USAGE);
         }
+    }
+
+    private static BatchViewPublish.Outcome publish(AlluviumConfig config, SparkSession spark) {
+        return new BatchViewPublish(spark, new LakeTables(spark), ServingEndpoint.of(config),
+                config.getDuration(AlluviumSettings.REALTIME_WATERMARK_DELAY)).run();
     }
 
     private static Doctor doctor(AlluviumConfig config, SparkSession spark) {

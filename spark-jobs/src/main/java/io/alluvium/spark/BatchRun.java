@@ -25,9 +25,12 @@ public final class BatchRun {
      * @param stages     each Spark stage of the build with its tasks' run times ({@link StageTaskTimes}), what the
      *                   doctor's {@code stage-skew} check reads (docs/doctor.md, "Skew")
      * @param maintained the tables maintained after the build because the doctor flagged them ({@code batch.maintenance})
+     * @param published  the batch view in the serving store after a Gold build ({@link BatchViewPublish}); null when
+     *                   the run built no Gold (silver) or built a scratch lake (bench)
      */
     public record Result(String command, DayRange backfill, List<SilverReport> silver, List<GoldReport> gold,
-                         double seconds, List<StageTaskTimes.Stage> stages, List<Doctor.Maintained> maintained) {
+                         double seconds, List<StageTaskTimes.Stage> stages, List<Doctor.Maintained> maintained,
+                         BatchViewPublish.Outcome published) {
         /** The tables of the layers this run built: Silver and Quarantine, Gold, or all three. */
         public List<TableId> tablesBuilt() {
             List<TableId> tables = new ArrayList<>();
@@ -41,7 +44,16 @@ public final class BatchRun {
         }
 
         public Result withMaintained(List<Doctor.Maintained> tables) {
-            return new Result(command, backfill, silver, gold, seconds, stages, List.copyOf(tables));
+            return new Result(command, backfill, silver, gold, seconds, stages, List.copyOf(tables), published);
+        }
+
+        public Result withPublished(BatchViewPublish.Outcome outcome) {
+            return new Result(command, backfill, silver, gold, seconds, stages, maintained, outcome);
+        }
+
+        /** Whether this run built Gold, after which the batch view is published. */
+        public boolean builtGold() {
+            return !command.equals("silver");
         }
     }
 
@@ -118,6 +130,6 @@ public final class BatchRun {
             gold = new GoldJob(spark, tables).run(days, steps);
         }
         return new Result(stage.name().toLowerCase(java.util.Locale.ROOT), backfill, silver, gold,
-                Seconds.since(started), times.stages(), List.of());
+                Seconds.since(started), times.stages(), List.of(), null);
     }
 }

@@ -72,7 +72,7 @@ class SkewChecksTest {
         StageTaskTimes.Stage scan = StageTaskTimes.stage(0, "silver clickstream: collectAsList",
                 new long[] {60, 80, 90, 100, 110, 1_400}, false);
         LastBatchRun.save(dir, new BatchRun.Result("all", null, List.of(), List.of(), 1.0,
-                List.of(scan, skewed, even), List.of()), Instant.parse("2026-12-07T08:00:00Z"));
+                List.of(scan, skewed, even), List.of(), null), Instant.parse("2026-12-07T08:00:00Z"));
 
         List<Finding> found = new SkewChecks(spark, LakeTables.scratch(spark, "skew_none_"), dir).check();
 

@@ -14,6 +14,7 @@ import io.alluvium.serving.LoadResult;
 import io.alluvium.serving.LoadTest;
 import io.alluvium.serving.RedisReader;
 import io.alluvium.serving.SampleStore;
+import io.alluvium.serving.ServedView;
 import io.alluvium.serving.ServingApi;
 import io.alluvium.serving.ServingLookup;
 import io.alluvium.serving.SpeedView;
@@ -44,7 +45,7 @@ final class ServingBench implements Bench {
     static final String TARGET_P99 = "<= 6.0";
     /**
      * Unmeasured lookups first, so that neither side is timed while the JIT compiles it: for this long each, or
-     * {@link #WARM_UP_LOOKUPS} with {@code --events} (a test run). The HTTP path (client, Jetty, Javalin, Jedis) is
+     * {@link #WARM_UP_LOOKUPS} with {@code --events} (a test run). The HTTP path (client, Jetty, Jedis) is
      * deep, and its compilation shares two cores with the load: measured right after 5,000 lookups, its three
      * rounds ran at 2,400, 4,300 and 9,500 lookups/s, still warming up.
      */
@@ -82,7 +83,7 @@ final class ServingBench implements Bench {
         ServingEndpoint endpoint = ServingEndpoint.of(config);
         try (JedisPooled direct = ServingStoreConnections.pool(endpoint, "alluvium-bench", clients);
              SpeedView view = SpeedView.open(endpoint, clients);
-             ServingApi api = ServingApi.start(view, "127.0.0.1", 0);
+             ServingApi api = ServingApi.start(view, ServedView.of(config), "127.0.0.1", 0);
              HttpReader http = new HttpReader(api.url(), clients)) {
             List<ServingLookup> lookups = lookups(direct, endpoint, console);
             RedisReader redis = new RedisReader(direct);

@@ -14,16 +14,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code alluvium batch silver|gold|all}: the Spark builds of Silver, Quarantine and Gold. */
+/**
+ * {@code alluvium batch silver|gold|all|publish}: the Spark builds of Silver, Quarantine and Gold, and the
+ * publication of Gold into the serving store as the batch view (flink-jobs/REALTIME.md, *Batch view*), which a Gold
+ * build also does at its end.
+ */
 @Command(name = "batch", mixinStandardHelpOptions = true,
-        description = "Build Silver + Quarantine from new Bronze snapshots, then Gold (incremental, idempotent).")
+        description = {"Build Silver + Quarantine from new Bronze snapshots, then Gold (incremental, idempotent), then"
+                + " publish gold.city_hourly_sales into the serving store as the batch view.",
+            "publish: publish the batch view only (the current Gold snapshot; nothing changes when it is the one"
+                + " published)."})
 public final class BatchCommand extends PlatformCommand {
     private static final Pattern DAY_RANGE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2}");
 
     /** What to build. */
-    enum Stage { silver, gold, all }
+    enum Stage { silver, gold, all, publish }
 
-    @Parameters(index = "0", paramLabel = "STAGE", description = "What to build: ${COMPLETION-CANDIDATES}.")
+    @Parameters(index = "0", paramLabel = "STAGE",
+            description = "What to build: ${COMPLETION-CANDIDATES} (publish builds nothing: it publishes the current Gold).")
     Stage stage;
 
     @Option(names = "--backfill", paramLabel = "FROM..TO",
@@ -34,6 +42,10 @@ public final class BatchCommand extends PlatformCommand {
     public Integer call() {
         List<String> args = new ArrayList<>(List.of(stage.name()));
         if (backfill != null) {
+            if (stage == Stage.publish) {
+                throw new UserError("--backfill rebuilds Gold days; publish builds nothing: use 'batch gold --backfill"
+                        + " FROM..TO', which publishes at its end");
+            }
             if (!DAY_RANGE.matcher(backfill).matches()) {
                 throw new UserError("--backfill expects FROM..TO as ISO dates, e.g. 2026-11-01..2026-11-03; got \""
                         + backfill + "\"");
@@ -42,8 +54,11 @@ public final class BatchCommand extends PlatformCommand {
             args.add(backfill);
         }
         AlluviumConfig config = config();
+        if (stage == Stage.publish) {
+            Preflight.requireServingStoreAccess(config);
+        }
         Preflight.requireCatalog(config);
-        console().step("building " + stage + " with Spark");
+        console().step((stage == Stage.publish ? "publishing the batch view" : "building " + stage) + " with Spark");
         JsonNode result = EngineJobs.run(EngineJobs.batch(config, "batch", args), config);
         if (console().json() || !(result instanceof ObjectNode shown)) {
             ResultViews.show(result, console());

@@ -6,6 +6,7 @@ import io.alluvium.cli.platform.Preflight;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.serving.CannotListen;
+import io.alluvium.serving.ServedView;
 import io.alluvium.serving.ServingApi;
 import io.alluvium.serving.SpeedView;
 import java.util.LinkedHashMap;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Command;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the serving store (what the realtime job keeps) as a read-only HTTP JSON API until "
                 + "Ctrl-C: /api/v1/health, /cities/hours?from&to[&city], /users/{user_id}/features, "
-                + "/alerts?limit&since, /counts. Every row says \"source\": \"speed\".",
+                + "/alerts?limit&since, /counts. City sales per hour as serving.view says (lambda: Gold as published"
+                + " by `alluvium batch` up to the batch watermark, the realtime job after it); every row says its"
+                + " \"source\": \"batch\" or \"speed\".",
             "Listens on serve.host:serve.port (default 127.0.0.1:8089; e.g. --set serve.port=9000)."})
 public final class ServeCommand extends PlatformCommand {
     /** Jetty serves requests on many threads; this many of them can read the store at once. */
@@ -34,7 +37,7 @@ public final class ServeCommand extends PlatformCommand {
         SpeedView view = Preflight.speedView(config, STORE_CONNECTIONS);
         ServingApi api;
         try {
-            api = ServingApi.start(view, host, port);
+            api = ServingApi.start(view, ServedView.of(config), host, port);
         } catch (CannotListen e) {
             view.close();
             throw new UserError(e.getMessage() + switch (e.reason()) {

@@ -5,6 +5,8 @@ import io.alluvium.cli.JobFailure;
 import io.alluvium.cli.PlatformCommand;
 import io.alluvium.cli.UserError;
 import io.alluvium.cli.platform.Preflight;
+import io.alluvium.serving.CityHourReads;
+import io.alluvium.serving.ServedView;
 import io.alluvium.serving.SpeedView;
 import io.alluvium.serving.StoreContractException;
 import java.time.Duration;
@@ -20,7 +22,8 @@ import redis.clients.jedis.exceptions.JedisException;
  */
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = "Watch the serving store live: top cities by paid amount in the current UTC hour (or the "
-                + "newest hour it has), the latest alerts and the counts, redrawn every --interval until Ctrl-C.")
+                + "newest hour it has) as serving.view answers them (batch up to the batch watermark, speed after), "
+                + "the latest alerts and the counts, redrawn every --interval until Ctrl-C.")
 public final class WatchCommand extends PlatformCommand {
     static final Duration MIN_INTERVAL = Duration.ofMillis(100);
     static final Duration MAX_INTERVAL = Duration.ofHours(1);
@@ -45,14 +48,15 @@ public final class WatchCommand extends PlatformCommand {
             throw new UserError("--top must be between 1 and 1000, got " + top);
         }
         try (SpeedView view = Preflight.speedView(config(), 1)) {
+            CityHourReads cityHours = new CityHourReads(view, ServedView.of(config()));
             if (once || console().json() || !Console.interactive()) {
-                show(frame(view));
+                show(frame(view, cityHours));
                 return 0;
             }
             while (!Thread.currentThread().isInterrupted()) {
                 console().out().print(CLEAR_SCREEN);
                 try {
-                    show(frame(view));
+                    show(frame(view, cityHours));
                 } catch (JobFailure e) {
                     console().error(e.getMessage() + "; trying again every " + interval.toMillis() + "ms");
                 }
@@ -63,9 +67,9 @@ public final class WatchCommand extends PlatformCommand {
     }
 
     /** A frame now; a store that fails while read, or holds what breaks the contract, is a {@link JobFailure}. */
-    private WatchFrame frame(SpeedView view) {
+    private WatchFrame frame(SpeedView view, CityHourReads cityHours) {
         try {
-            return WatchFrame.read(view, Instant.now(), top);
+            return WatchFrame.read(view, cityHours, Instant.now(), top);
         } catch (JedisException | StoreContractException e) {
             throw new JobFailure("serving store " + view.endpoint() + ": " + e.getMessage());
         }

@@ -3,8 +3,10 @@ package io.alluvium.cli.serving;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.alluvium.cli.Console;
+import io.alluvium.domain.BatchVersion;
 import io.alluvium.domain.ServingFields;
 import io.alluvium.domain.ServingKeys;
+import io.alluvium.serving.CityHourReads;
 import io.alluvium.serving.SpeedView;
 import io.alluvium.serving.TimeRange;
 import java.math.BigDecimal;
@@ -18,35 +20,42 @@ import java.util.Optional;
 /**
  * One screen of {@code alluvium watch}, read from the serving store at one moment: the top cities by paid amount
  * in the current UTC hour — or, when that hour has no sales yet (generated events carry past times), in the
- * newest hour the store has — the latest alerts and the counts. Shown as tables, or as one JSON document.
+ * newest hour the realtime job wrote — as {@code serving.view} answers them (each row with its source, batch or
+ * speed: flink-jobs/REALTIME.md, *Batch view*), the latest alerts and the counts. Shown as tables, or as one JSON
+ * document.
  *
- * @param hour        the hour of {@code topCities}; null when the store has no hourly sales at all
- * @param currentHour whether {@code hour} is the current UTC hour
+ * @param servingView    the view that answered the cities ({@code serving.view})
+ * @param batchWatermark the watermark of the batch version read; null when none is published (or the view is speed)
+ * @param hour           the hour of {@code topCities}; null when the store has no hourly sales at all
+ * @param currentHour    whether {@code hour} is the current UTC hour
  */
-record WatchFrame(Instant at, String store, Instant hour, boolean currentHour, List<ObjectNode> topCities,
-                  List<ObjectNode> alerts, List<ObjectNode> counts) {
+record WatchFrame(Instant at, String store, String servingView, Instant batchWatermark, Instant hour,
+                  boolean currentHour, List<ObjectNode> topCities, List<ObjectNode> alerts, List<ObjectNode> counts) {
     static final int ALERTS = 10;
-    private static final List<String> CITY_COLUMNS = List.of(ServingFields.CITY, ServingFields.PAID_AMOUNT,
+    private static final List<String> CITY_COLUMNS = List.of(ServingFields.CITY, "source", ServingFields.PAID_AMOUNT,
             ServingFields.ORDERS_PAID, ServingFields.ORDERS_CREATED, ServingFields.ORDERS_CANCELLED,
             ServingFields.DISTINCT_BUYERS, ServingFields.ITEMS_SOLD);
     private static final List<String> ALERT_COLUMNS = List.of(ServingFields.EVENT_TS, "rule", "user_id",
             ServingFields.ALERT_ID);
 
-    static WatchFrame read(SpeedView view, Instant now, int top) {
+    static WatchFrame read(SpeedView view, CityHourReads cityHours, Instant now, int top) {
         Instant thisHour = now.truncatedTo(ChronoUnit.HOURS);
-        List<ObjectNode> rows = view.cityHours(TimeRange.hour(thisHour), Optional.empty());
+        CityHourReads.Answer answer = cityHours.read(TimeRange.hour(thisHour), Optional.empty());
         Instant hour = thisHour;
-        if (rows.isEmpty()) {
+        if (answer.rows().isEmpty()) {
             Optional<Instant> newest = view.newestHour();
             hour = newest.orElse(null);
-            rows = newest.map(h -> view.cityHours(TimeRange.hour(h), Optional.empty())).orElse(List.of());
+            if (newest.isPresent()) {
+                answer = cityHours.read(TimeRange.hour(newest.get()), Optional.empty());
+            }
         }
-        List<ObjectNode> topCities = rows.stream()
+        List<ObjectNode> topCities = answer.rows().stream()
                 .sorted(Comparator.comparing((ObjectNode r) -> paid(r)).reversed()
                         .thenComparing(r -> r.path(ServingFields.CITY).asText()))
                 .limit(top)
                 .toList();
-        return new WatchFrame(now, view.endpoint().toString(), hour, thisHour.equals(hour), topCities,
+        return new WatchFrame(now, view.endpoint().toString(), answer.view().label(),
+                answer.batch().map(BatchVersion::watermark).orElse(null), hour, thisHour.equals(hour), topCities,
                 view.alerts(ALERTS, Optional.empty()), view.counts());
     }
 
@@ -59,6 +68,8 @@ record WatchFrame(Instant at, String store, Instant hour, boolean currentHour, L
         ObjectNode doc = Console.JSON.createObjectNode();
         doc.put("at", at.toString());
         doc.put("store", store);
+        doc.put("serving_view", servingView);
+        doc.put("batch_watermark", batchWatermark == null ? null : batchWatermark.toString());
         doc.put("hour", hour == null ? null : hour.toString());
         doc.put("hour_is_current", currentHour);
         doc.putArray("top_cities").addAll(topCities);
@@ -68,7 +79,9 @@ record WatchFrame(Instant at, String store, Instant hour, boolean currentHour, L
     }
 
     void print(Console console) {
-        console.info("serving store " + store + " at " + at.truncatedTo(ChronoUnit.SECONDS));
+        console.info("serving store " + store + " at " + at.truncatedTo(ChronoUnit.SECONDS) + ", serving.view "
+                + servingView + (batchWatermark == null ? "" : " (batch up to hour "
+                + ServingKeys.hourText(batchWatermark) + " UTC, speed after)"));
         console.info("");
         if (hour == null) {
             console.info("Top cities: the store has no hourly sales yet (is `alluvium stream start realtime` running?)");

@@ -14,6 +14,8 @@ import io.alluvium.domain.ServingKeys;
 import io.alluvium.runtime.ChildJvm;
 import io.alluvium.runtime.ServingEndpoint;
 import io.alluvium.runtime.ServingStoreConnections;
+import io.alluvium.serving.CityHourReads;
+import io.alluvium.serving.ServedView;
 import io.alluvium.serving.SpeedView;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -170,7 +172,7 @@ public class ServingCommandsTest {
         sales();
         Instant now = Instant.parse("2026-11-01T04:59:59Z");
         try (SpeedView view = SpeedView.open(ServingEndpoint.of(AlluviumConfig.defaults().with(settings, "test")), 1)) {
-            WatchFrame frame = WatchFrame.read(view, now, 10);
+            WatchFrame frame = WatchFrame.read(view, new CityHourReads(view, ServedView.LAMBDA), now, 10);
             assertThat(frame.hour()).isEqualTo(Instant.parse("2026-11-01T04:00:00Z"));
             assertThat(frame.currentHour()).isTrue();
             assertThat(frame.topCities()).extracting(c -> c.path("city").asText()).containsExactly("Rome");
