@@ -1,10 +1,9 @@
 package io.alluvium.domain;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -42,9 +41,8 @@ public final class ServingKeys {
     /** SCAN pattern of every key of every version of the batch view. */
     public static final String BATCH_VERSIONS_PATTERN = BATCH_VERSION_PREFIX + "*";
 
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter MINUTE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").withZone(ZoneOffset.UTC);
+    private static final int HOUR_TEXT_LENGTH = "yyyy-MM-ddTHH".length();
+    private static final int MINUTE_TEXT_LENGTH = "yyyy-MM-ddTHH:mm".length();
 
     private ServingKeys() {
     }
@@ -101,36 +99,69 @@ public final class ServingKeys {
 
     /** {@code yyyy-MM-ddTHH} in UTC, as keys write an hour. */
     public static String hourText(Instant hourStart) {
-        return HOUR.format(hourStart);
+        return utcText(hourStart).substring(0, HOUR_TEXT_LENGTH);
     }
 
     /** {@code yyyy-MM-ddTHH:mm} in UTC, as keys write a minute. */
     public static String minuteText(Instant minuteStart) {
-        return MINUTE.format(minuteStart);
+        return utcText(minuteStart).substring(0, MINUTE_TEXT_LENGTH);
+    }
+
+    /**
+     * The UTC date-time as {@link LocalDateTime#toString} writes it ({@code yyyy-MM-ddTHH:mm[:ss]}): every key of a
+     * view is named by its time, and this text costs a fraction of a {@code DateTimeFormatter}'s.
+     */
+    private static String utcText(Instant time) {
+        return LocalDateTime.ofEpochSecond(time.getEpochSecond(), 0, ZoneOffset.UTC).toString();
     }
 
     /** The start of a minute written {@code yyyy-MM-ddTHH:mm} (UTC); empty when the text is not one. */
     public static Optional<Instant> parseMinute(String text) {
-        if (text.length() != "yyyy-MM-ddTHH:mm".length()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return parseKeyTime(text, MINUTE_TEXT_LENGTH);
     }
 
     /** The start of an hour written {@code yyyy-MM-ddTHH} (UTC); empty when the text is not one. */
     public static Optional<Instant> parseHour(String text) {
-        if (text.length() != "yyyy-MM-ddTHH".length()) {
+        return parseKeyTime(text, HOUR_TEXT_LENGTH);
+    }
+
+    /**
+     * {@code yyyy-MM-ddTHH} or, of {@link #MINUTE_TEXT_LENGTH}, {@code yyyy-MM-ddTHH:mm}: digits and separators each
+     * in its place, the fields in range ({@link LocalDateTime#of} checks them). Read by hand, not by a
+     * {@code DateTimeFormatter}: every lookup of {@code serve} parses its range's ends.
+     */
+    private static Optional<Instant> parseKeyTime(String text, int length) {
+        boolean minutes = length == MINUTE_TEXT_LENGTH;
+        if (text.length() != length || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || minutes && text.charAt(13) != ':') {
+            return Optional.empty();
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = minutes ? digits(text, 14, 16) : 0;
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0) {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDateTime.parse(text + ":00").toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException e) {
+            return Optional.of(LocalDateTime.of(year, month, day, hour, minute).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The decimal number the characters {@code from} to {@code to} write; -1 when one is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** {@code batch:v<version>:city_hour:<city>:<yyyy-MM-ddTHH>}: a row of gold.city_hourly_sales in that version. */

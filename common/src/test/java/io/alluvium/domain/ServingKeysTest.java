@@ -71,6 +71,18 @@ class ServingKeysTest {
     }
 
     @Test
+    void hoursReadBackAsKeysWriteThemAndNothingElseReadsAsAnHour() {
+        assertThat(ServingKeys.hourText(HOUR)).isEqualTo("2026-11-01T07");
+        assertThat(ServingKeys.minuteText(HOUR.plusSeconds(5 * 60))).isEqualTo("2026-11-01T07:05");
+        assertThat(ServingKeys.parseHour("2026-11-01T07")).contains(HOUR);
+        assertThat(ServingKeys.parseHour("2024-02-29T23")).contains(Instant.parse("2024-02-29T23:00:00Z"));
+        for (String notAnHour : new String[] {"+026-11-01T07", "2026-11-01T-7", "2026-11-01t07", "2026/11/01T07",
+                "2026-11-01T24", "2026-00-01T07", "2026-02-30T07", "2025-02-29T07", "2026-11-01T07:00", "٢٠٢٦-11-01T07"}) {
+            assertThat(ServingKeys.parseHour(notAnHour)).as(notAnHour).isEmpty();
+        }
+    }
+
+    @Test
     void onlyTheStartOfAMinuteNamesAMinute() {
         assertThatThrownBy(() -> ServingKeys.cityMinute("Paris", HOUR.plusSeconds(61)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not the start of a minute");
