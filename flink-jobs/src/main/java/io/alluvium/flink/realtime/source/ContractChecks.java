@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alluvium.contract.Check;
 import io.alluvium.contract.Field;
+import io.alluvium.contract.IsoInstants;
 import io.alluvium.contract.JsonType;
 import io.alluvium.contract.TopicContract;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.alluvium.flink.realtime.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.alluvium.contract.IsoInstants;
 
 /**
  * What the realtime job reads of a payload that passed the contract's checks ({@link ContractChecks}), in the

@@ -1,9 +1,8 @@
-package io.alluvium.flink.realtime.source;
+package io.alluvium.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.alluvium.contract.TimestampFormat;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
-package io.alluvium.flink.realtime.source;
+package io.alluvium.contract;
 
-import io.alluvium.contract.TimestampFormat;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +13,7 @@ import java.util.regex.Pattern;
  * an out-of-range field, garbage) goes to {@code Instant.parse}, so the result, or the exception, is always the
  * JDK's. {@link #ofContractForm} is what validation reads: only the texts of the contract's form.
  */
-final class IsoInstants {
+public final class IsoInstants {
     private static final int SECONDS_END = 19; // "2026-11-01T10:05:00"
     private static final Pattern CONTRACT_FORM = Pattern.compile(TimestampFormat.PATTERN);
 
@@ -25,7 +24,7 @@ final class IsoInstants {
      * The instant of a timestamp written in the event contract's form ({@link TimestampFormat},
      * docs/events.md), or null when {@code text} is not one. The fast path's form is a part of it.
      */
-    static Instant ofContractForm(String text) {
+    public static Instant ofContractForm(String text) {
         Instant fast = fastPath(text);
         if (fast != null) {
             return fast;
@@ -41,7 +40,7 @@ final class IsoInstants {
     }
 
     /** @throws java.time.format.DateTimeParseException as {@link Instant#parse} does */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         Instant fast = fastPath(text);
         return fast != null ? fast : Instant.parse(text);
     }
