@@ -1,6 +1,6 @@
 package io.alluvium.domain;
 
-import java.time.DateTimeException;
+import io.alluvium.contract.IsoInstants;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -126,42 +126,16 @@ public final class ServingKeys {
     }
 
     /**
-     * {@code yyyy-MM-ddTHH} or, of {@link #MINUTE_TEXT_LENGTH}, {@code yyyy-MM-ddTHH:mm}: digits and separators each
-     * in its place, the fields in range ({@link LocalDateTime#of} checks them). Read by hand, not by a
-     * {@code DateTimeFormatter}: every lookup of {@code serve} parses its range's ends.
+     * {@code yyyy-MM-ddTHH}, or {@code yyyy-MM-ddTHH:mm} when {@code length} is {@link #MINUTE_TEXT_LENGTH}, read as
+     * the event contract reads a timestamp ({@link IsoInstants#ofContractForm}: each field in its place and in
+     * range, and no {@code DateTimeFormatter} on this path, which every lookup of {@code serve} takes).
      */
     private static Optional<Instant> parseKeyTime(String text, int length) {
-        boolean minutes = length == MINUTE_TEXT_LENGTH;
-        if (text.length() != length || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                || minutes && text.charAt(13) != ':') {
+        if (text.length() != length) {
             return Optional.empty();
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 7);
-        int day = digits(text, 8, 10);
-        int hour = digits(text, 11, 13);
-        int minute = minutes ? digits(text, 14, 16) : 0;
-        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDateTime.of(year, month, day, hour, minute).toInstant(ZoneOffset.UTC));
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The decimal number the characters {@code from} to {@code to} write; -1 when one is not a digit. */
-    private static int digits(String text, int from, int to) {
-        int value = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
+        String instant = text + (length == MINUTE_TEXT_LENGTH ? ":00Z" : ":00:00Z");
+        return Optional.ofNullable(IsoInstants.ofContractForm(instant));
     }
 
     /** {@code batch:v<version>:city_hour:<city>:<yyyy-MM-ddTHH>}: a row of gold.city_hourly_sales in that version. */

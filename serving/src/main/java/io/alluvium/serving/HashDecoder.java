@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alluvium.contract.IsoInstants;
 import io.alluvium.domain.ServingFields.Type;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -74,7 +74,7 @@ final class HashDecoder {
                 case TEXT -> JSON.getNodeFactory().textNode(text);
                 case INTEGER -> JSON.getNodeFactory().numberNode(Long.parseLong(text));
                 case DECIMAL -> JSON.getNodeFactory().textNode(new BigDecimal(text).toPlainString());
-                case INSTANT -> JSON.getNodeFactory().textNode(Instant.parse(text).toString());
+                case INSTANT -> JSON.getNodeFactory().textNode(IsoInstants.parse(text).toString());
                 case DAY -> JSON.getNodeFactory().textNode(LocalDate.parse(text).toString());
                 case JSON -> {
                     JsonNode document = JSON.readTree(text);
