@@ -208,11 +208,11 @@ public final class AlluviumSettings {
             .define(FLINK_HEAP, MEMORY, "1g", memoryAtLeast("256m"), "Heap of the Flink job JVM.")
             .define(FLINK_CLUSTER, STRING, "", hostAndPortOrEmpty(),
                     "host:port of the REST endpoint of a Flink session cluster's JobManager: the landing and "
-                            + "realtime jobs are submitted to it with the job jar (flink-jobs/target/*-job.jar), "
-                            + "followed, stopped with a savepoint and resumed from it as in their own JVM; its "
-                            + "processes must reach data.dir's checkpoints (docs/deploy.md). Empty runs each job in "
-                            + "a Flink MiniCluster inside its own JVM, or on the embedded session cluster "
-                            + "(flink.cluster-embedded).")
+                            + "realtime jobs are submitted to it with the job jar "
+                            + "(flink-jobs/target/alluvium-flink-jobs-job.jar), followed, stopped with a savepoint and "
+                            + "resumed from it as in their own JVM; its processes must reach data.dir's checkpoints "
+                            + "(docs/deploy.md). Empty runs each job in a Flink MiniCluster inside its own JVM, or on "
+                            + "the embedded session cluster (flink.cluster-embedded).")
             .define(FLINK_CLUSTER_EMBEDDED, BOOLEAN, "false",
                     "`alluvium up` also starts a Flink standalone session cluster on 127.0.0.1: a JobManager (REST "
                             + "API and web UI on flink.cluster-port) and flink.cluster-taskmanagers TaskManagers, each "
