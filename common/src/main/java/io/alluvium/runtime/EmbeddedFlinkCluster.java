@@ -22,13 +22,14 @@ public final class EmbeddedFlinkCluster {
     public static final MemorySize JOBMANAGER_HEAP = MemorySize.parse("448m");
 
     /**
-     * {@code taskmanager.memory.process.size}: with the framework and task heap and the managed memory below, and
-     * Flink's defaults (256m of metaspace, 192m of overhead, 128m framework off-heap), 192m are left for the
-     * network buffers.
+     * {@code taskmanager.memory.process.size}: the sum of the parts below and Flink's defaults for the rest (128m
+     * framework off-heap, 256m metaspace, 192m JVM overhead, its minimum). Flink checks that they add up.
      */
-    public static final MemorySize TASKMANAGER_PROCESS = MemorySize.parse("1280m");
+    public static final MemorySize TASKMANAGER_PROCESS = MemorySize.parse("1344m");
     public static final MemorySize TASKMANAGER_FRAMEWORK_HEAP = MemorySize.parse("128m");
     public static final MemorySize TASKMANAGER_TASK_HEAP = MemorySize.parse("384m");
+    /** The network buffers between the jobs' tasks. */
+    public static final MemorySize TASKMANAGER_NETWORK = MemorySize.parse("128m");
     /** RocksDB's memory, for {@code realtime.state-backend=rocksdb}; the heap backend uses none. */
     public static final MemorySize TASKMANAGER_MANAGED = MemorySize.parse("128m");
 

@@ -56,6 +56,8 @@ final class ClusterConfiguration {
         flink.put("taskmanager.memory.framework.heap.size", bytes(EmbeddedFlinkCluster.TASKMANAGER_FRAMEWORK_HEAP));
         flink.put("taskmanager.memory.task.heap.size", bytes(EmbeddedFlinkCluster.TASKMANAGER_TASK_HEAP));
         flink.put("taskmanager.memory.managed.size", bytes(EmbeddedFlinkCluster.TASKMANAGER_MANAGED));
+        flink.put("taskmanager.memory.network.min", bytes(EmbeddedFlinkCluster.TASKMANAGER_NETWORK));
+        flink.put("taskmanager.memory.network.max", bytes(EmbeddedFlinkCluster.TASKMANAGER_NETWORK));
         Configuration configuration = Configuration.fromMap(flink);
         configuration.addAll(Configuration.fromMap(dynamicProperties(TaskExecutorProcessUtils.generateDynamicConfigsStr(
                 TaskExecutorProcessUtils.processSpecFromConfig(configuration)))));
