@@ -28,7 +28,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * kept on disk when the job is cancelled or fails, resumed from a given snapshot (which the run then owns and
  * later cleans up), a fixed job id, and a bounded restart strategy: without it Flink retries a failing job
  * forever and says nothing. Every checkpoint is recorded in the state directory ({@link CheckpointHistory}). The
- * embedded cluster binds to 127.0.0.1 only. A job adds settings of its own:
+ * MiniCluster binds to 127.0.0.1 only. A job adds settings of its own:
  * the realtime job its state backend, the landing bench a trace reporter that watches the job.
  *
  * <p>With a session cluster ({@link FlinkCluster}), the job is not run in this JVM but submitted to the cluster's
