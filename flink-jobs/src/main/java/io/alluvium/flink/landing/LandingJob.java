@@ -92,7 +92,8 @@ public final class LandingJob implements StreamingJobMain.Job {
                 LandingPipeline.define(env, config, bootstrap, startOffsets(landed, earliest), catalog,
                         target.consumerGroup());
                 JobClient job = env.executeAsync("alluvium-landing");
-                savepoint = StreamingRun.follow(job, STAGE, progress(landed, catchUp, log, untilCaughtUp, out), stop);
+                savepoint = StreamingRun.follow(job, STAGE, RestorePoint.savepoints(stateDir),
+                        progress(landed, catchUp, log, untilCaughtUp, out), stop);
             }
             landed.values().forEach(LandedOffsets::refresh);
             // Flink commits the group's positions when a checkpoint completes, not the final savepoint's: without

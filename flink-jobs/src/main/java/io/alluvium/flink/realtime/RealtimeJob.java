@@ -90,7 +90,7 @@ public final class RealtimeJob implements StreamingJobMain.Job {
                 RealtimePipeline.define(env, config, ServingStoreSink.of(config), false);
                 JobClient job = env.executeAsync("alluvium-realtime");
                 boolean[] outgrown = {false};
-                savepoint = StreamingRun.follow(job, STAGE, () -> {
+                savepoint = StreamingRun.follow(job, STAGE, RestorePoint.savepoints(stateDir), () -> {
                     long behind = consumed.behind(target, earliest);
                     out.progress(STAGE, total - behind, total);
                     outgrown[0] = heap.outgrown();

@@ -36,8 +36,8 @@ public record RestorePoint(Path path, long checkpointId, boolean incremental) {
 
     private static final String METADATA = "_metadata";
 
-    /** The state directory of the landing job: checkpoints under {@code <job id>/chk-N}, savepoints. */
-    static Path savepoints(Path stateDir) {
+    /** Where a job's savepoints go in its state directory (its checkpoints are under {@code <job id>/chk-N}). */
+    public static Path savepoints(Path stateDir) {
         return stateDir.resolve("savepoints");
     }
 
