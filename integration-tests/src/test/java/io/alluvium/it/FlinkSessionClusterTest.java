@@ -38,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code status} shows with their health; the landing job is submitted to the cluster's REST API with the job jar,
  * followed until caught up and stopped with a savepoint; the next run resumes from it, and a TaskManager killed
  * with SIGKILL during that run makes the job restart on the other one. Afterwards every record sent is in Bronze
- * exactly once (invariant 1, docs/architecture.md#invariants, through {@code alluvium reconcile}). The platform
- * starts once for the class.
+ * exactly once (invariant 1, docs/architecture.md#invariants, through {@code alluvium reconcile}), and the realtime
+ * job runs on the cluster too. The platform starts once for the class.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -149,6 +149,18 @@ class FlinkSessionClusterTest {
                 .filter(c -> c.path("invariant").asText().equals("1")).toList();
         assertThat(invariant1).as(reconcile.toString()).hasSize(6);
         assertThat(invariant1).allSatisfy(c -> assertThat(c.path("ok").asBoolean()).as(c.toString()).isTrue());
+    }
+
+    @Test
+    @Order(5)
+    void theRealtimeJobRunsOnTheClusterToo() throws Exception {
+        CliRun.Result realtime = cli.run("stream", "start", "realtime", "--until-caught-up", "--json");
+        assertThat(realtime.exitCode()).as(realtime.toString()).isZero();
+        assertThat(realtime.json().path("caught_up").asBoolean()).isTrue();
+        assertThat(realtime.json().path("savepoint").asText()).contains("savepoint-");
+        assertThat(realtime.json().path("counts").path("orders").path("valid").asLong()).isPositive();
+        assertThat(rest("/jobs/overview").path("jobs")).filteredOn(job -> job.path("name").asText()
+                .equals("alluvium-realtime")).extracting(job -> job.path("state").asText()).containsExactly("FINISHED");
     }
 
     private void generate(int events) {
