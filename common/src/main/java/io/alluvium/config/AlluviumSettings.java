@@ -12,6 +12,7 @@ import static io.alluvium.config.ConfigDef.atLeast;
 import static io.alluvium.config.ConfigDef.between;
 import static io.alluvium.config.ConfigDef.durationBetween;
 import static io.alluvium.config.ConfigDef.fraction;
+import static io.alluvium.config.ConfigDef.hostAndPortOrEmpty;
 import static io.alluvium.config.ConfigDef.memoryAtLeast;
 import static io.alluvium.config.ConfigDef.notBlank;
 import static io.alluvium.config.ConfigDef.oneOf;
@@ -68,6 +69,11 @@ public final class AlluviumSettings {
     public static final String LANDING_MAINTENANCE = "landing.maintenance";
     public static final String LANDING_MAINTENANCE_INTERVAL = "landing.maintenance-interval";
     public static final String FLINK_HEAP = "flink.heap";
+    public static final String FLINK_CLUSTER = "flink.cluster";
+    public static final String FLINK_CLUSTER_EMBEDDED = "flink.cluster-embedded";
+    public static final String FLINK_CLUSTER_PORT = "flink.cluster-port";
+    public static final String FLINK_CLUSTER_RPC_PORT = "flink.cluster-rpc-port";
+    public static final String FLINK_CLUSTER_TASKMANAGERS = "flink.cluster-taskmanagers";
 
     public static final String REALTIME_WATERMARK_DELAY = "realtime.watermark-delay";
     public static final String REALTIME_IDLE_PARTITION_TIMEOUT = "realtime.idle-partition-timeout";
@@ -200,6 +206,26 @@ public final class AlluviumSettings {
                     "How often the landing job runs each Bronze maintenance task at most (the first time this long "
                             + "after it starts).")
             .define(FLINK_HEAP, MEMORY, "1g", memoryAtLeast("256m"), "Heap of the Flink job JVM.")
+            .define(FLINK_CLUSTER, STRING, "", hostAndPortOrEmpty(),
+                    "host:port of the REST endpoint of a Flink session cluster's JobManager: the landing and "
+                            + "realtime jobs are submitted to it with the job jar "
+                            + "(flink-jobs/target/alluvium-flink-jobs-job.jar), followed, stopped with a savepoint and "
+                            + "resumed from it as in their own JVM; its processes must reach data.dir's checkpoints "
+                            + "(docs/deploy.md). Empty runs each job in a Flink MiniCluster inside its own JVM, or on "
+                            + "the embedded session cluster (flink.cluster-embedded).")
+            .define(FLINK_CLUSTER_EMBEDDED, BOOLEAN, "false",
+                    "`alluvium up` also starts a Flink standalone session cluster on 127.0.0.1: a JobManager (REST "
+                            + "API and web UI on flink.cluster-port) and flink.cluster-taskmanagers TaskManagers, each "
+                            + "in a JVM of its own; with flink.cluster empty, the stream jobs are submitted to it.")
+            .define(FLINK_CLUSTER_PORT, INT, "18081", between(1024, 65535),
+                    "REST API and web UI port of the embedded Flink JobManager (bound to 127.0.0.1).")
+            .define(FLINK_CLUSTER_RPC_PORT, INT, "16123", between(1024, 65535 - 8),
+                    "RPC port of the embedded Flink JobManager, which its TaskManagers register with; TaskManager n "
+                            + "listens on this port + n (all bound to 127.0.0.1).")
+            .define(FLINK_CLUSTER_TASKMANAGERS, INT, "2", between(1, 8),
+                    "TaskManagers of the embedded Flink cluster, each with as many slots as the larger of "
+                            + "landing.parallelism and realtime.parallelism, so that a job restarts on the others when "
+                            + "one fails.")
 
             .define(REALTIME_WATERMARK_DELAY, DURATION, "5m", durationBetween(Duration.ZERO, Duration.ofDays(1)),
                     "How far event time may run out of order before the realtime job's watermark passes it.")

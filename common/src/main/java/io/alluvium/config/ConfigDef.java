@@ -214,6 +214,27 @@ public final class ConfigDef {
         return v -> ((String) v).isBlank() ? "a non-empty text" : null;
     }
 
+    /** {@code host:port} with a port from 1 to 65535, or empty (not set). */
+    public static Validator hostAndPortOrEmpty() {
+        return v -> {
+            String text = (String) v;
+            int colon = text.lastIndexOf(':');
+            if (text.isEmpty()) {
+                return null;
+            }
+            String expected = "empty or host:port (e.g. flink-jobmanager:8081)";
+            if (colon <= 0 || colon == text.length() - 1 || text.substring(0, colon).isBlank()) {
+                return expected;
+            }
+            try {
+                int port = Integer.parseInt(text.substring(colon + 1));
+                return port >= 1 && port <= 65535 ? null : expected;
+            } catch (NumberFormatException e) {
+                return expected;
+            }
+        };
+    }
+
     public static Validator oneOf(String... allowed) {
         List<String> list = List.of(allowed);
         return v -> list.contains(v) ? null : "one of " + String.join(", ", list);

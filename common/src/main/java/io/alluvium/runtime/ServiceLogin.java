@@ -23,6 +23,10 @@ public final class ServiceLogin {
             case KAFKA_BROKER -> "no login (127.0.0.1 only)";
             case OBJECT_STORE -> "access key " + ObjectStoreAccess.EMBEDDED_IDENTITY + ", secret key in "
                     + GeneratedPassword.objectStore(dataDir).file();
+            case FLINK_JOBMANAGER -> "no login (127.0.0.1 only): web UI and REST API at http://"
+                    + EmbeddedFlinkCluster.HOST + ":" + config.getInt(AlluviumSettings.FLINK_CLUSTER_PORT);
+            case FLINK_TASKMANAGER -> "no login: registers with the JobManager at " + EmbeddedFlinkCluster.HOST + ":"
+                    + config.getInt(AlluviumSettings.FLINK_CLUSTER_RPC_PORT);
         };
     }
 

@@ -5,6 +5,7 @@ import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.CatalogProperties;
 import io.alluvium.runtime.ChildProtocol.BadInputException;
 import io.alluvium.runtime.DataDir;
+import io.alluvium.runtime.EmbeddedService;
 import io.alluvium.runtime.GeneratedPassword;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.alluvium.services;
 
 import io.alluvium.runtime.ChildProtocol;
+import io.alluvium.runtime.ServiceRunner;
 
 /**
  * Child JVM main of the catalog's embedded PostgreSQL ({@code alluvium up}): ready line with the JDBC

@@ -4,6 +4,7 @@ import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.domain.Topic;
 import io.alluvium.runtime.DataDir;
+import io.alluvium.runtime.EmbeddedService;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,6 +1,7 @@
 package io.alluvium.services;
 
 import io.alluvium.runtime.ChildProtocol;
+import io.alluvium.runtime.ServiceRunner;
 
 /**
  * Child JVM main of the embedded object store ({@code alluvium up} with {@code object-store.embedded}): says ready

@@ -1,6 +1,7 @@
 package io.alluvium.services;
 
 import io.alluvium.runtime.ChildProtocol;
+import io.alluvium.runtime.ServiceRunner;
 
 /**
  * Child JVM main of the embedded serving store ({@code alluvium up}): runs {@code redis-server} as its

@@ -3,6 +3,7 @@ package io.alluvium.services;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.DataDir;
+import io.alluvium.runtime.EmbeddedService;
 import io.alluvium.runtime.ServingEndpoint;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -5,6 +5,7 @@ import io.alluvium.cli.PlatformCommand;
 import io.alluvium.cli.ResultViews;
 import io.alluvium.cli.platform.Preflight;
 import io.alluvium.config.AlluviumConfig;
+import io.alluvium.runtime.FlinkCluster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,15 +36,17 @@ public final class StreamCommand {
         public Integer call() {
             AlluviumConfig config = config();
             Preflight.requireKafka(config);
+            Preflight.requireFlinkCluster(config);
             String until = untilCaughtUp ? " until caught up" : " (Ctrl-C stops)";
             JsonNode result;
+            String where = FlinkCluster.of(config).map(cluster -> " on the Flink cluster at " + cluster).orElse("");
             if (job == Job.landing) {
                 Preflight.requireCatalog(config);
-                console().step("landing Kafka → Bronze" + until);
+                console().step("landing Kafka → Bronze" + where + until);
                 result = EngineJobs.run(EngineJobs.landing(config, untilCaughtUp), config);
             } else {
                 Preflight.requireServingStore(config);
-                console().step("aggregating Kafka → serving store" + until);
+                console().step("aggregating Kafka → serving store" + where + until);
                 result = EngineJobs.run(EngineJobs.realtime(config, untilCaughtUp), config);
             }
             ResultViews.show(result, console());

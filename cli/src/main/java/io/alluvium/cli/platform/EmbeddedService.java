@@ -4,6 +4,7 @@ import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.CatalogProperties;
 import io.alluvium.runtime.ChildJvm;
+import io.alluvium.runtime.EmbeddedFlinkCluster;
 import io.alluvium.runtime.KafkaEndpoints;
 import io.alluvium.runtime.ServiceJvm;
 import io.alluvium.runtime.ServiceLogin;
@@ -13,7 +14,8 @@ import java.util.List;
 /**
  * A long-lived service the embedded platform runs on this machine, in a JVM of its own ({@link ServiceJvm}).
  * Only the services not replaced by an external one in the settings are started (an external broker,
- * catalog database or serving store is simply used).
+ * catalog database or serving store is simply used); the object store and the Flink session cluster only when
+ * asked for.
  *
  * @param ports every port it listens on, the one clients use first
  * @param login how a person logs in with the service's own client ({@link ServiceLogin})
@@ -50,7 +52,26 @@ public record EmbeddedService(ChildJvm jvm, List<Port> ports, String login) {
                     List.of(new Port(config, AlluviumSettings.OBJECT_STORE_PORT)),
                     ServiceLogin.of(ServiceJvm.OBJECT_STORE, config)));
         }
+        if (config.getBoolean(AlluviumSettings.FLINK_CLUSTER_EMBEDDED)) {
+            services.addAll(flinkCluster(config));
+        }
         return services;
+    }
+
+    /** The embedded Flink session cluster: its JobManager, then each TaskManager, which registers with it. */
+    private static List<EmbeddedService> flinkCluster(AlluviumConfig config) {
+        List<EmbeddedService> processes = new ArrayList<>();
+        processes.add(new EmbeddedService(ServiceJvm.FLINK_JOBMANAGER.jvm(config), List.of(
+                new Port(config, AlluviumSettings.FLINK_CLUSTER_PORT),
+                new Port(config, AlluviumSettings.FLINK_CLUSTER_RPC_PORT)),
+                ServiceLogin.of(ServiceJvm.FLINK_JOBMANAGER, config)));
+        for (int n = 1; n <= config.getInt(AlluviumSettings.FLINK_CLUSTER_TASKMANAGERS); n++) {
+            Port rpc = new Port(EmbeddedFlinkCluster.taskManagerRpcPort(config, n),
+                    AlluviumSettings.FLINK_CLUSTER_RPC_PORT);
+            processes.add(new EmbeddedService(ServiceJvm.FLINK_TASKMANAGER.jvm(config, n), List.of(rpc),
+                    ServiceLogin.of(ServiceJvm.FLINK_TASKMANAGER, config)));
+        }
+        return processes;
     }
 
     public String name() {

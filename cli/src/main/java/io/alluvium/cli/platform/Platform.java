@@ -9,6 +9,7 @@ import io.alluvium.runtime.ServiceProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -21,8 +22,13 @@ public final class Platform {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
-    /** One row of {@code status}. */
-    public record ServiceState(String name, String state, Long pid, int port, String portKey, String login) {
+    /**
+     * One row of {@code status}.
+     *
+     * @param health what a running process of the Flink cluster reports ({@link FlinkClusterHealth}); else null
+     */
+    public record ServiceState(String name, String state, String health, Long pid, int port, String portKey,
+                               String login) {
     }
 
     private final AlluviumConfig config;
@@ -83,11 +89,15 @@ public final class Platform {
 
     public List<ServiceState> status() {
         List<ServiceState> rows = new ArrayList<>();
+        Optional<FlinkClusterHealth> flink = config.getBoolean(AlluviumSettings.FLINK_CLUSTER_EMBEDDED)
+                ? Optional.of(FlinkClusterHealth.probe(config)) : Optional.empty();
         for (EmbeddedService service : services()) {
             ServiceProcess process = process(service);
-            String state = process.running().isPresent() ? "running" : process.stale() ? "crashed" : "stopped";
-            rows.add(new ServiceState(service.name(), state, process.running().isPresent()
-                    ? process.pid().orElse(null) : null, service.port(), service.portKey(), service.login()));
+            boolean running = process.running().isPresent();
+            String state = running ? "running" : process.stale() ? "crashed" : "stopped";
+            String health = running ? flink.flatMap(f -> f.of(service.name())).orElse(null) : null;
+            rows.add(new ServiceState(service.name(), state, health, running ? process.pid().orElse(null) : null,
+                    service.port(), service.portKey(), service.login()));
         }
         return rows;
     }

@@ -4,6 +4,7 @@ import io.alluvium.cli.UserError;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.CatalogProperties;
+import io.alluvium.runtime.FlinkCluster;
 import io.alluvium.runtime.KafkaEndpoints;
 import io.alluvium.runtime.ServingEndpoint;
 import io.alluvium.serving.SpeedView;
@@ -37,6 +38,21 @@ public final class Preflight {
         throw new UserError("cannot reach Kafka at " + servers + " (" + (KafkaEndpoints.embeddedBroker(config)
                 ? AlluviumSettings.KAFKA_PORT + "): the embedded broker is not running; start it with `alluvium up`"
                 : AlluviumSettings.KAFKA_BOOTSTRAP + "): check the address and that the cluster is up"));
+    }
+
+    /**
+     * The Flink session cluster the stream jobs go to (flink.cluster, or the embedded one) answers, when there is
+     * one: a job would otherwise wait out the REST client's retries before it says so.
+     */
+    public static void requireFlinkCluster(AlluviumConfig config) {
+        Optional<FlinkCluster> cluster = FlinkCluster.of(config);
+        if (cluster.isEmpty() || reachable(cluster.get().host(), cluster.get().port())) {
+            return;
+        }
+        throw new UserError("cannot reach the Flink cluster's REST API at " + cluster.get() + " ("
+                + cluster.get().settingKey() + (cluster.get().embedded()
+                        ? "): the embedded Flink cluster is not running; start it with `alluvium up`"
+                        : "): check the address and that the JobManager is up"));
     }
 
     /** The catalog database answers, and so does the embedded object store when it holds the warehouse. */

@@ -8,11 +8,12 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code alluvium status}: what runs, with pids and ports, and how to log in with psql or redis-cli (where the
- * password is, never the password); a crashed service is called crashed.
+ * password is, never the password); a crashed service is called crashed. The Flink cluster's processes add their
+ * health as the JobManager sees it (TaskManagers registered, slots free).
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show the embedded services: state, pid, port, login (where its password is). Exit 1 if one "
-                + "has crashed.")
+        description = "Show the embedded services: state (and, for the Flink cluster's processes, health), pid, "
+                + "port, login (where its password is). Exit 1 if one has crashed.")
 public final class StatusCommand extends PlatformCommand {
     @Override
     public Integer call() {
@@ -25,8 +26,8 @@ public final class StatusCommand extends PlatformCommand {
             console.printJson(Map.of("data_dir", platform.dataDirDescription(), "services", rows));
         } else {
             console.table(List.of("service", "state", "pid", "address", "login"), rows.stream()
-                    .map(s -> List.of(s.name(), s.state(), s.pid() == null ? "-" : s.pid().toString(),
-                            "127.0.0.1:" + s.port(), s.login()))
+                    .map(s -> List.of(s.name(), s.health() == null ? s.state() : s.state() + ": " + s.health(),
+                            s.pid() == null ? "-" : s.pid().toString(), "127.0.0.1:" + s.port(), s.login()))
                     .toList());
         }
         return rows.stream().anyMatch(s -> s.state().equals("crashed")) ? 1 : 0;

@@ -10,6 +10,7 @@ import io.alluvium.flink.run.StopRequest;
 import io.alluvium.flink.run.StreamingJobMain;
 import io.alluvium.flink.run.StreamingRun;
 import io.alluvium.runtime.ChildProtocol;
+import io.alluvium.runtime.FlinkCluster;
 import io.alluvium.runtime.KafkaEndpoints;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,19 +80,20 @@ public final class LandingJob implements StreamingJobMain.Job {
             Map<TopicPartition, Long> earliest = log.earliest();
             CatchUp catchUp = new CatchUp(landed, earliest, log.latest());
             Optional<RestorePoint> resume = RestorePoint.latest(stateDir);
-            JobID jobId = RestorePoint.jobId(stateDir, resume);
+            JobID jobId = RestorePoint.jobId(stateDir, resume, FlinkCluster.of(config).isPresent());
             LOG.info("Landing job {} into {} starts {}; target {} records", jobId, target.namespace(),
                     resume.map(r -> "from " + r.path()).orElse("after what Bronze holds"), catchUp.total());
 
             String savepoint = null;
             if (!(untilCaughtUp && catchUp.reached())) {
-                StreamExecutionEnvironment env = JobEnvironment.create(stateDir, jobId, resume,
-                        config.getInt(AlluviumSettings.LANDING_PARALLELISM),
+                StreamExecutionEnvironment env = JobEnvironment.create(FlinkCluster.of(config), stateDir, jobId,
+                        resume, config.getInt(AlluviumSettings.LANDING_PARALLELISM),
                         config.getDuration(AlluviumSettings.LANDING_CHECKPOINT_INTERVAL), observers);
                 LandingPipeline.define(env, config, bootstrap, startOffsets(landed, earliest), catalog,
                         target.consumerGroup());
                 JobClient job = env.executeAsync("alluvium-landing");
-                savepoint = StreamingRun.follow(job, STAGE, progress(landed, catchUp, log, untilCaughtUp, out), stop);
+                savepoint = StreamingRun.follow(job, STAGE, RestorePoint.savepoints(stateDir),
+                        progress(landed, catchUp, log, untilCaughtUp, out), stop);
             }
             landed.values().forEach(LandedOffsets::refresh);
             // Flink commits the group's positions when a checkpoint completes, not the final savepoint's: without

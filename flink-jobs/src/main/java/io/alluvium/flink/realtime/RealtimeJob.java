@@ -19,6 +19,7 @@ import io.alluvium.flink.run.StreamingJobMain;
 import io.alluvium.flink.run.StreamingRun;
 import io.alluvium.runtime.ChildProtocol;
 import io.alluvium.runtime.DataDir;
+import io.alluvium.runtime.FlinkCluster;
 import io.alluvium.runtime.KafkaEndpoints;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ public final class RealtimeJob implements StreamingJobMain.Job {
             long total = target.values().stream().mapToLong(Long::longValue).sum();
             Optional<RestorePoint> resume = RestorePoint.latest(stateDir);
             resume.ifPresent(point -> RealtimeStateBackend.requireReadable(config, point));
-            JobID jobId = RestorePoint.jobId(stateDir, resume);
+            JobID jobId = RestorePoint.jobId(stateDir, resume, FlinkCluster.of(config).isPresent());
             if (resume.isEmpty()) {
                 consumed.reset();
             }
@@ -89,7 +90,7 @@ public final class RealtimeJob implements StreamingJobMain.Job {
                 RealtimePipeline.define(env, config, ServingStoreSink.of(config), false);
                 JobClient job = env.executeAsync("alluvium-realtime");
                 boolean[] outgrown = {false};
-                savepoint = StreamingRun.follow(job, STAGE, () -> {
+                savepoint = StreamingRun.follow(job, STAGE, RestorePoint.savepoints(stateDir), () -> {
                     long behind = consumed.behind(target, earliest);
                     out.progress(STAGE, total - behind, total);
                     outgrown[0] = heap.outgrown();
@@ -121,7 +122,7 @@ public final class RealtimeJob implements StreamingJobMain.Job {
      */
     public static StreamExecutionEnvironment environment(AlluviumConfig config, Path stateDir, JobID jobId,
             Optional<RestorePoint> resume) {
-        StreamExecutionEnvironment env = JobEnvironment.create(stateDir, jobId, resume,
+        StreamExecutionEnvironment env = JobEnvironment.create(FlinkCluster.of(config), stateDir, jobId, resume,
                 config.getInt(AlluviumSettings.REALTIME_PARALLELISM),
                 config.getDuration(AlluviumSettings.REALTIME_CHECKPOINT_INTERVAL), RealtimeStateBackend.settings(config));
         // a record waits at most this long in a network buffer at each hop (Flink's default, 100 ms, was

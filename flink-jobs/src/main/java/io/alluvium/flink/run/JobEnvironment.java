@@ -1,5 +1,6 @@
 package io.alluvium.flink.run;
 
+import io.alluvium.runtime.FlinkCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.RecoveryClaimMode;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
+import org.apache.flink.streaming.api.environment.RemoteStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -25,23 +28,31 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * kept on disk when the job is cancelled or fails, resumed from a given snapshot (which the run then owns and
  * later cleans up), a fixed job id, and a bounded restart strategy: without it Flink retries a failing job
  * forever and says nothing. Every checkpoint is recorded in the state directory ({@link CheckpointHistory}). The
- * embedded cluster binds to 127.0.0.1 only. A job adds settings of its own:
+ * MiniCluster binds to 127.0.0.1 only. A job adds settings of its own:
  * the realtime job its state backend, the landing bench a trace reporter that watches the job.
+ *
+ * <p>With a session cluster ({@link FlinkCluster}), the job is not run in this JVM but submitted to the cluster's
+ * REST API with the {@link JobJar}, with the same job settings (docs/deploy.md#flink-on-a-session-cluster); the
+ * cluster's own settings (slots, addresses, trace reporters) are the cluster's, so the checkpoint history is not
+ * recorded there.
  */
 public final class JobEnvironment {
     private static final int RESTART_ATTEMPTS = 3;
     private static final Duration RESTART_DELAY = Duration.ofSeconds(3);
+    /** The largest request or answer the REST client takes: more than the job jar's size. */
+    private static final int MAX_JAR_BYTES = 512 << 20;
 
     private JobEnvironment() {
     }
 
     /**
+     * @param cluster            the session cluster to submit the job to; empty runs it in a MiniCluster here
      * @param parallelism        the job's parallelism (and the MiniCluster's task slots)
      * @param checkpointInterval how often a checkpoint is taken, i.e. how often the job's output is committed
      * @param jobSettings        Flink settings of the job itself (state backend, reporters); may be empty
      */
-    public static StreamExecutionEnvironment create(Path stateDir, JobID jobId, Optional<RestorePoint> resume,
-            int parallelism, Duration checkpointInterval, Configuration jobSettings) {
+    public static StreamExecutionEnvironment create(Optional<FlinkCluster> cluster, Path stateDir, JobID jobId,
+            Optional<RestorePoint> resume, int parallelism, Duration checkpointInterval, Configuration jobSettings) {
         Configuration flink = new Configuration();
         flink.addAll(jobSettings);
         flink.addAll(CheckpointHistory.settings(stateDir));
@@ -77,6 +88,12 @@ public final class JobEnvironment {
         flink.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
         flink.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
         flink.set(RestOptions.BIND_PORT, "0");
-        return StreamExecutionEnvironment.getExecutionEnvironment(flink);
+        if (cluster.isEmpty()) {
+            return StreamExecutionEnvironment.getExecutionEnvironment(flink);
+        }
+        flink.set(RestOptions.CLIENT_MAX_CONTENT_LENGTH, MAX_JAR_BYTES);
+        // given explicitly: the remote environment otherwise replaces the restore settings with none
+        return new RemoteStreamEnvironment(cluster.get().host(), cluster.get().port(), flink,
+                new String[] {JobJar.path().toString()}, null, SavepointRestoreSettings.fromConfiguration(flink));
     }
 }

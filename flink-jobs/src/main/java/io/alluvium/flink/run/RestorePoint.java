@@ -36,8 +36,8 @@ public record RestorePoint(Path path, long checkpointId, boolean incremental) {
 
     private static final String METADATA = "_metadata";
 
-    /** The state directory of the landing job: checkpoints under {@code <job id>/chk-N}, savepoints. */
-    static Path savepoints(Path stateDir) {
+    /** Where a job's savepoints go in its state directory (its checkpoints are under {@code <job id>/chk-N}). */
+    public static Path savepoints(Path stateDir) {
         return stateDir.resolve("savepoints");
     }
 
@@ -93,12 +93,15 @@ public record RestorePoint(Path path, long checkpointId, boolean incremental) {
     }
 
     /**
-     * The job id for a run: the one recorded with the snapshot it resumes, else a new one (recorded).
+     * The job id for a run: the one recorded with the snapshot it resumes, else a new one (recorded). On a session
+     * cluster always a new one: its JobManager refuses a job id it has run before
+     * (docs/deploy.md#flink-on-a-session-cluster), and the Iceberg committer still recognizes what the resumed
+     * snapshot had committed, by the job id that each committable restored from it carries.
      */
-    public static JobID jobId(Path stateDir, Optional<RestorePoint> resume) {
+    public static JobID jobId(Path stateDir, Optional<RestorePoint> resume, boolean sessionCluster) {
         Path file = stateDir.resolve("job-id");
         try {
-            if (resume.isPresent() && Files.isRegularFile(file)) {
+            if (resume.isPresent() && !sessionCluster && Files.isRegularFile(file)) {
                 return JobID.fromHexString(Files.readString(file, StandardCharsets.UTF_8).strip());
             }
             JobID fresh = new JobID();

@@ -1,5 +1,6 @@
 package io.alluvium.flink.run;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -35,9 +36,11 @@ public final class StreamingRun {
 
     /**
      * Follows {@code job} (named {@code name} in messages) until {@code progress} is done or {@code stop} is
-     * requested; returns the final savepoint's path.
+     * requested; returns the final savepoint's path, in {@code savepoints} (named with each stop: a session cluster
+     * knows no savepoint directory of the job's settings).
      */
-    public static String follow(JobClient job, String name, Progress progress, StopRequest stop) throws Exception {
+    public static String follow(JobClient job, String name, Path savepoints, Progress progress, StopRequest stop)
+            throws Exception {
         CompletableFuture<JobExecutionResult> end = job.getJobExecutionResult();
         boolean stopping = false;
         try {
@@ -52,7 +55,7 @@ public final class StreamingRun {
             }
             stopping = true;
             LOG.info("Stopping {} job {} with a final savepoint", name, job.getJobID());
-            String savepoint = stopWithSavepoint(job, end);
+            String savepoint = stopWithSavepoint(job, end, savepoints);
             end.get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             LOG.info("{} job {} stopped; savepoint {}", name, job.getJobID(), savepoint);
             return savepoint;
@@ -70,12 +73,12 @@ public final class StreamingRun {
      * Stops the job with a savepoint, asked again while Flink refuses because the job's tasks are still being
      * deployed (a stop requested right after the start): a savepoint needs every task running.
      */
-    private static String stopWithSavepoint(JobClient job, CompletableFuture<JobExecutionResult> end)
-            throws Exception {
+    private static String stopWithSavepoint(JobClient job, CompletableFuture<JobExecutionResult> end,
+            Path savepoints) throws Exception {
         long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
         while (true) {
             try {
-                return job.stopWithSavepoint(false, null, SavepointFormatType.CANONICAL)
+                return job.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
                         .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException e) {
                 if (end.isDone() || System.nanoTime() > deadline || !tasksNotRunningYet(e)) {

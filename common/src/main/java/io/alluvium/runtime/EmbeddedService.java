@@ -1,10 +1,10 @@
-package io.alluvium.services;
+package io.alluvium.runtime;
 
 /**
  * A long-lived service of the embedded platform, as its child JVM runs it: started once, then serving
  * until it is closed (by the shutdown hook on SIGTERM) or stops on its own (a failure).
  */
-interface EmbeddedService extends AutoCloseable {
+public interface EmbeddedService extends AutoCloseable {
 
     /** Starts the service and returns once it accepts requests; the result is the ready line's detail. */
     String start() throws Exception;

@@ -1,18 +1,17 @@
-package io.alluvium.services;
+package io.alluvium.runtime;
 
-import io.alluvium.runtime.ChildProtocol;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The body shared by the services' main classes: start, say ready, serve until SIGTERM, then stop
- * cleanly from a shutdown hook. A service that stops without being asked fails the process, so the CLI
+ * The body shared by the embedded services' main classes (the services module's and the Flink cluster's):
+ * start, say ready, serve until SIGTERM, then stop cleanly from a shutdown hook. A service that stops without being asked fails the process, so the CLI
  * sees a dead service as an error rather than a silent exit 0.
  */
-final class ServiceRunner {
+public final class ServiceRunner {
     private ServiceRunner() {
     }
 
-    static void runUntilTerminated(String name, EmbeddedService service, ChildProtocol out) throws Exception {
+    public static void runUntilTerminated(String name, EmbeddedService service, ChildProtocol out) throws Exception {
         AtomicBoolean stopRequested = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopRequested.set(true);
