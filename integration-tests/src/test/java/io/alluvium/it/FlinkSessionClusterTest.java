@@ -39,7 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * followed until caught up and stopped with a savepoint; the next run resumes from it, and a TaskManager killed
  * with SIGKILL during that run makes the job restart on the other one. Afterwards every record sent is in Bronze
  * exactly once (invariant 1, docs/architecture.md#invariants, through {@code alluvium reconcile}), and the realtime
- * job runs on the cluster too. The platform starts once for the class.
+ * job runs on the cluster too. A JobManager killed mid-run (no high availability) loses the run; once {@code up}
+ * has started it again, the next run resumes from the last retained checkpoint, and invariant 1 still holds. The
+ * platform starts once for the class.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -161,6 +163,49 @@ class FlinkSessionClusterTest {
         assertThat(realtime.json().path("counts").path("orders").path("valid").asLong()).isPositive();
         assertThat(rest("/jobs/overview").path("jobs")).filteredOn(job -> job.path("name").asText()
                 .equals("alluvium-realtime")).extracting(job -> job.path("state").asText()).containsExactly("FINISHED");
+    }
+
+    @Test
+    @Order(6)
+    void afterTheJobManagerIsKilledAndStartedAgainTheNextRunResumesFromTheLastRetainedCheckpoint() throws Exception {
+        generate(400_000);
+        CompletableFuture<CliRun.Result> landing = CompletableFuture.supplyAsync(
+                () -> cli.run("stream", "start", "landing", "--until-caught-up", "--json"));
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(this::aLandingJobRunsWithACompletedCheckpoint);
+        new ServiceProcess(ServiceJvm.FLINK_JOBMANAGER.processName(), DataDir.of(cli.config()))
+                .running().orElseThrow().destroyForcibly(); // SIGKILL
+
+        long killed = System.nanoTime();
+        CliRun.Result lost = landing.get(3, TimeUnit.MINUTES);
+        System.out.printf("the run ended %.1f s after its JobManager was killed: %s%n",
+                (System.nanoTime() - killed) / 1e9, lost.err().strip());
+        assertThat(lost.exitCode()).as(lost.toString()).isNotZero();
+        assertThat(lost.err()).as("one line, no stack trace").doesNotContain("\tat ")
+                .contains("lost the Flink cluster's JobManager").contains("resumes from the last of them");
+
+        CliRun.Result up = cli.run("up");
+        assertThat(up.exitCode()).as(up.toString()).isZero();
+        CliRun.Result resumed = cli.run("stream", "start", "landing", "--until-caught-up", "--json");
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.json().path("restored_from").asText()).as("a retained checkpoint, not the savepoint")
+                .contains("/chk-");
+
+        CliRun.Result reconcile = cli.run("reconcile", "--json");
+        assertThat(StreamSupport.stream(reconcile.json().path("checks").spliterator(), false)
+                .filter(c -> c.path("invariant").asText().equals("1")).toList())
+                .as(reconcile.toString()).hasSize(6)
+                .allSatisfy(c -> assertThat(c.path("ok").asBoolean()).as(c.toString()).isTrue());
+    }
+
+    private boolean aLandingJobRunsWithACompletedCheckpoint() throws IOException, InterruptedException {
+        for (JsonNode job : landingJobs()) {
+            if (job.path("state").asText().equals("RUNNING") && rest("/jobs/" + job.path("jid").asText()
+                    + "/checkpoints").path("counts").path("completed").asLong() >= 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void generate(int events) {
