@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
@@ -118,14 +119,10 @@ class FlinkSessionClusterTest {
     @Order(3)
     void theNextRunResumesFromTheSavepointAndSurvivesATaskManagerKilled() throws Exception {
         generate(50_000);
-        CompletableFuture<CliRun.Result> landing = CompletableFuture.supplyAsync(
-                () -> cli.run("stream", "start", "landing", "--until-caught-up", "--json"));
-        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                .until(() -> landingJobs().stream().anyMatch(job -> job.path("state").asText().equals("RUNNING")
+        CompletableFuture<CliRun.Result> landing = landingOnceItRuns(() -> landingJobs().stream().anyMatch(job ->
+                job.path("state").asText().equals("RUNNING")
                         && job.path("tasks").path("running").asInt() == job.path("tasks").path("total").asInt()));
-        ServiceProcess taskManager = new ServiceProcess(ServiceJvm.FLINK_TASKMANAGER.processName(1),
-                DataDir.of(cli.config()));
-        taskManager.running().orElseThrow().destroyForcibly(); // SIGKILL
+        kill(ServiceJvm.FLINK_TASKMANAGER.processName(1));
 
         CliRun.Result result = landing.get(3, TimeUnit.MINUTES);
         assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -169,12 +166,8 @@ class FlinkSessionClusterTest {
     @Order(6)
     void afterTheJobManagerIsKilledAndStartedAgainTheNextRunResumesFromTheLastRetainedCheckpoint() throws Exception {
         generate(400_000);
-        CompletableFuture<CliRun.Result> landing = CompletableFuture.supplyAsync(
-                () -> cli.run("stream", "start", "landing", "--until-caught-up", "--json"));
-        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                .until(this::aLandingJobRunsWithACompletedCheckpoint);
-        new ServiceProcess(ServiceJvm.FLINK_JOBMANAGER.processName(), DataDir.of(cli.config()))
-                .running().orElseThrow().destroyForcibly(); // SIGKILL
+        CompletableFuture<CliRun.Result> landing = landingOnceItRuns(this::aLandingJobRunsWithACompletedCheckpoint);
+        kill(ServiceJvm.FLINK_JOBMANAGER.processName());
 
         long killed = System.nanoTime();
         CliRun.Result lost = landing.get(3, TimeUnit.MINUTES);
@@ -196,6 +189,18 @@ class FlinkSessionClusterTest {
                 .filter(c -> c.path("invariant").asText().equals("1")).toList())
                 .as(reconcile.toString()).hasSize(6)
                 .allSatisfy(c -> assertThat(c.path("ok").asBoolean()).as(c.toString()).isTrue());
+    }
+
+    /** Starts a landing run until caught up, and returns once {@code running} says the cluster runs it as wanted. */
+    private CompletableFuture<CliRun.Result> landingOnceItRuns(Callable<Boolean> running) {
+        CompletableFuture<CliRun.Result> landing = CompletableFuture.supplyAsync(
+                () -> cli.run("stream", "start", "landing", "--until-caught-up", "--json"));
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(running);
+        return landing;
+    }
+
+    private void kill(String process) {
+        new ServiceProcess(process, DataDir.of(cli.config())).running().orElseThrow().destroyForcibly(); // SIGKILL
     }
 
     private boolean aLandingJobRunsWithACompletedCheckpoint() throws IOException, InterruptedException {
