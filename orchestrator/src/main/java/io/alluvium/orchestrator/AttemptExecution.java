@@ -3,6 +3,7 @@ package io.alluvium.orchestrator;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.VoidExecutionHandler;
+import io.alluvium.runtime.DataDir;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -23,16 +24,16 @@ final class AttemptExecution implements VoidExecutionHandler<AttemptKey> {
     private final RunStore store;
     private final RunProgress progress;
     private final AttemptRunner runner;
-    private final AttemptLogs logs;
+    private final DataDir dataDir;
     private final String scheduler;
 
-    AttemptExecution(Pipeline pipeline, RunStore store, RunProgress progress, AttemptRunner runner, AttemptLogs logs,
+    AttemptExecution(Pipeline pipeline, RunStore store, RunProgress progress, AttemptRunner runner, DataDir dataDir,
                      String scheduler) {
         this.pipeline = pipeline;
         this.store = store;
         this.progress = progress;
         this.runner = runner;
-        this.logs = logs;
+        this.dataDir = dataDir;
         this.scheduler = scheduler;
     }
 
@@ -41,7 +42,7 @@ final class AttemptExecution implements VoidExecutionHandler<AttemptKey> {
         AttemptKey key = instance.getData();
         try {
             Task task = pipeline.task(key.task());
-            Path logFile = logs.of(key);
+            Path logFile = dataDir.log(key.processName());
             Optional<Outcome> recorded = store.begin(key, scheduler, logFile);
             Outcome outcome;
             if (recorded.isPresent()) {
@@ -52,7 +53,7 @@ final class AttemptExecution implements VoidExecutionHandler<AttemptKey> {
                         ? store.run(key.runId()).flatMap(Run::partition) : Optional.empty();
                 LOG.info("{}: starting on {}", key.instanceId(), scheduler);
                 outcome = runner.run(task, new AttemptContext(key.runId(), key.task(), key.attempt(), partition,
-                        logFile));
+                        key.processName(), logFile));
                 store.finish(key, outcome);
                 LOG.info("{}: {}", key.instanceId(), outcome.succeeded() ? "succeeded" : "failed: " + outcome.error());
             }

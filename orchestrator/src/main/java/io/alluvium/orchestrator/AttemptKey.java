@@ -16,6 +16,14 @@ record AttemptKey(long runId, String task, int attempt) implements Serializable 
         return "run-" + runId + "/" + task + "/" + attempt;
     }
 
+    /**
+     * The name of the attempt's process, {@code pipeline-run-<id>-<task>-<attempt>}: a child JVM its action starts
+     * runs under it, so its log is {@code <data.dir>/logs/<name>.log} (docs/orchestration.md#what-is-stored).
+     */
+    String processName() {
+        return "pipeline-run-" + runId + "-" + task + "-" + attempt;
+    }
+
     AttemptKey next() {
         return new AttemptKey(runId, task, attempt + 1);
     }

@@ -7,11 +7,9 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
-import io.alluvium.runtime.CatalogProperties;
 import io.alluvium.runtime.DataDir;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * One scheduler instance of a pipeline: db-scheduler on the catalog's PostgreSQL, whose one-time task runs the
@@ -49,7 +46,7 @@ public final class Orchestrator implements AutoCloseable {
                 client.get().scheduleIfNotExists(attempts.get().instance(attempt.instanceId(), attempt), at));
         attempts.set(Tasks.oneTime("pipeline-" + pipeline.name(), AttemptKey.class)
                 .execute(new AttemptExecution(pipeline, store, progress, runner,
-                        new AttemptLogs(DataDir.of(config).logs()), name)));
+                        DataDir.of(config).create(), name)));
         this.scheduler = Scheduler.create(db, attempts.get())
                 .tableName(OrchestratorSchema.EXECUTIONS)
                 .schedulerName(new SchedulerName.Fixed(name))
@@ -66,21 +63,9 @@ public final class Orchestrator implements AutoCloseable {
      * instance, which from then on runs the due attempts of {@code pipeline}'s runs, whoever triggered them.
      */
     public static Orchestrator start(AlluviumConfig config, Pipeline pipeline) throws SQLException {
-        DataSource db = dataSource(config);
-        try (Connection c = db.getConnection()) {
-            OrchestratorSchema.create(c);
-        }
-        Orchestrator orchestrator = new Orchestrator(config, pipeline, db);
+        Orchestrator orchestrator = new Orchestrator(config, pipeline, OrchestratorDatabase.open(config));
         orchestrator.scheduler.start();
         return orchestrator;
-    }
-
-    private static DataSource dataSource(AlluviumConfig config) {
-        PGSimpleDataSource db = new PGSimpleDataSource();
-        db.setURL(CatalogProperties.jdbcUrl(config));
-        db.setUser(config.getString(AlluviumSettings.CATALOG_JDBC_USER));
-        db.setPassword(CatalogProperties.password(config).reveal());
-        return db;
     }
 
     /** {@code <host>/<pid>/<n>}: names the scheduler that ran each attempt. */

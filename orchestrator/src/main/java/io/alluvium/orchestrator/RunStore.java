@@ -1,5 +1,6 @@
 package io.alluvium.orchestrator;
 
+import io.alluvium.config.AlluviumConfig;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
@@ -24,11 +25,18 @@ import javax.sql.DataSource;
  */
 public final class RunStore {
     private static final String S = OrchestratorSchema.NAME;
+    private static final String RUN_COLUMNS = "SELECT run_id, pipeline, trigger, partition_day, state, reason, "
+            + "created_at, finished_at FROM " + S + ".runs ";
 
     private final DataSource db;
 
     RunStore(DataSource db) {
         this.db = db;
+    }
+
+    /** The runs recorded in the catalog database of {@code config}, to read them without running a scheduler. */
+    public static RunStore open(AlluviumConfig config) throws SQLException {
+        return new RunStore(OrchestratorDatabase.open(config));
     }
 
     /** A new run of {@code pipeline}, every task pending; returns its id. */
@@ -219,22 +227,38 @@ public final class RunStore {
         }
     }
 
-    /** The run {@code runId}, if there is one. */
-    public Optional<Run> run(long runId) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement("SELECT run_id, pipeline, "
-                + "trigger, partition_day, state, reason, created_at, finished_at FROM " + S + ".runs WHERE run_id = ?")) {
-            q.setLong(1, runId);
+    /** The latest {@code limit} runs of {@code pipeline}, newest first. */
+    public List<Run> latest(String pipeline, int limit) throws SQLException {
+        List<Run> runs = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(RUN_COLUMNS
+                + "WHERE pipeline = ? ORDER BY run_id DESC LIMIT ?")) {
+            q.setString(1, pipeline);
+            q.setInt(2, limit);
             try (ResultSet rs = q.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+                while (rs.next()) {
+                    runs.add(run(rs));
                 }
-                Date day = rs.getDate(4);
-                return Optional.of(new Run(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        Optional.ofNullable(day).map(Date::toLocalDate),
-                        RunState.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)), rs.getString(6),
-                        rs.getTimestamp(7).toInstant(), instant(rs.getTimestamp(8))));
             }
         }
+        return runs;
+    }
+
+    /** The run {@code runId}, if there is one. */
+    public Optional<Run> run(long runId) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(RUN_COLUMNS
+                + "WHERE run_id = ?")) {
+            q.setLong(1, runId);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(run(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Run run(ResultSet rs) throws SQLException {
+        return new Run(rs.getLong(1), rs.getString(2), rs.getString(3),
+                Optional.ofNullable(rs.getDate(4)).map(Date::toLocalDate),
+                RunState.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)), rs.getString(6),
+                rs.getTimestamp(7).toInstant(), instant(rs.getTimestamp(8)));
     }
 
     /** The tasks of run {@code runId}, each after its upstream tasks (the pipeline's order). */

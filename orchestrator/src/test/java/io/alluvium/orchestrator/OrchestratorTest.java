@@ -110,7 +110,7 @@ class OrchestratorTest {
         assertThat(gold).allSatisfy(a -> {
             assertThat(a.scheduler()).isEqualTo(o.name());
             assertThat(Path.of(a.logFile())).isEqualTo(
-                    dataDir.resolve("logs/pipeline/run-" + runId + "/gold." + a.attempt() + ".log"));
+                    dataDir.resolve("logs/pipeline-run-" + runId + "-gold-" + a.attempt() + ".log"));
         });
         assertThat(o.runs().tasks(runId)).extracting(TaskRun::task, TaskRun::state, TaskRun::attempts).containsExactly(
                 tuple("silver", TaskState.SUCCEEDED, 1),
