@@ -129,9 +129,4 @@ public final class Pipeline {
         }
         return tasks.values().stream().filter(t -> reached.contains(t.name())).toList();
     }
-
-    @Override
-    public String toString() {
-        return "pipeline " + name + " " + tasks.keySet();
-    }
 }
