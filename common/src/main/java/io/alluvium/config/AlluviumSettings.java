@@ -112,6 +112,10 @@ public final class AlluviumSettings {
     public static final String MAINTENANCE_MIN_SNAPSHOTS = "maintenance.min-snapshots";
     public static final String MAINTENANCE_ORPHAN_MIN_AGE = "maintenance.orphan-min-age";
 
+    public static final String ORCHESTRATOR_POLL_INTERVAL = "orchestrator.poll-interval";
+    public static final String ORCHESTRATOR_HEARTBEAT_INTERVAL = "orchestrator.heartbeat-interval";
+    public static final String ORCHESTRATOR_THREADS = "orchestrator.threads";
+
     public static final String CONSOLE_PROGRESS = "console.progress";
 
     public static final ConfigDef DEFINITION = new ConfigDef()
@@ -337,6 +341,21 @@ public final class AlluviumSettings {
                     "`alluvium maintain` removes files no snapshot references only when older than this: longer "
                             + "than any write can take, so that the files of a commit in flight are never removed. "
                             + "Iceberg's own default is 3 days.")
+
+            .define(ORCHESTRATOR_POLL_INTERVAL, DURATION, "1s", durationBetween(Duration.ofMillis(100),
+                            Duration.ofMinutes(10)),
+                    "How often each pipeline scheduler asks the catalog database for task attempts that are due "
+                            + "(db-scheduler's polling): the longest a queued attempt waits for a scheduler "
+                            + "(docs/orchestration.md).")
+            .define(ORCHESTRATOR_HEARTBEAT_INTERVAL, DURATION, "10s", durationBetween(Duration.ofMillis(200),
+                            Duration.ofMinutes(10)),
+                    "How often a pipeline scheduler tells the catalog database that the attempts it runs are alive. "
+                            + "After 6 missed heartbeats another scheduler takes the attempt over and records it as "
+                            + "abandoned, so a dead scheduler's run goes on after about 6 times this "
+                            + "(docs/orchestration.md#durability).")
+            .define(ORCHESTRATOR_THREADS, INT, "2", between(1, 64),
+                    "How many task attempts one pipeline scheduler runs at once (tasks of a run that do not "
+                            + "depend on each other run side by side).")
 
             .define(CONSOLE_PROGRESS, BOOLEAN, "true", "Show progress bars on the console.");
 }

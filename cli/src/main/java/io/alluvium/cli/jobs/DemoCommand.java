@@ -74,7 +74,7 @@ public final class DemoCommand extends PlatformCommand {
             clock.lap("realtime");
 
             console.step("reconciling every layer");
-            Reconciliation reconciliation = Reconciliation.measure(config);
+            Reconciliation reconciliation = Reconciliation.measure(config, "reconcile");
             JsonNode counted = reconciliation.tables();
             clock.lap("reconcile");
             started.forEach(service -> memory.put(service.name(), platform.peakRss(service)));

@@ -21,7 +21,7 @@ public final class ReconcileCommand extends PlatformCommand {
         AlluviumConfig config = config();
         Preflight.requireServingStoreAccess(config);
         Preflight.requireCatalog(config);
-        Reconciliation reconciliation = Reconciliation.measure(config);
+        Reconciliation reconciliation = Reconciliation.measure(config, "reconcile");
         if (console().json()) {
             ObjectNode doc = Console.JSON.createObjectNode();
             doc.put("ok", reconciliation.allHold());
