@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 /**
@@ -78,7 +79,7 @@ public final class Platform {
         FreePorts.require(toStart);
         List<EmbeddedService> started = new ArrayList<>();
         try {
-            for (List<EmbeddedService> group : startingTogether(toStart)) {
+            for (List<EmbeddedService> group : together(toStart)) {
                 List<ServiceProcess.Launched> launched = new ArrayList<>();
                 for (EmbeddedService service : group) {
                     console.step("starting " + service.name() + " on 127.0.0.1:" + service.port());
@@ -96,8 +97,12 @@ public final class Platform {
         return started;
     }
 
-    /** The services in starting order, each alone but the members of a quorum next to each other, together. */
-    private static List<List<EmbeddedService>> startingTogether(List<EmbeddedService> services) {
+    /**
+     * The services in order, each alone but the members of a quorum next to each other, together: they start
+     * together (none is ready before a majority runs) and stop together (the last one alone could not leave the
+     * quorum cleanly, and would wait out the grace period).
+     */
+    private static List<List<EmbeddedService>> together(List<EmbeddedService> services) {
         List<List<EmbeddedService>> groups = new ArrayList<>();
         for (EmbeddedService service : services) {
             List<EmbeddedService> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
@@ -133,13 +138,17 @@ public final class Platform {
         return process(service).running().map(ProcessMemory::peakRss).orElse(0L);
     }
 
-    /** Stops the given services, last started first. */
+    /** Stops the given services, last started first; the members of a quorum together. */
     public void down(List<EmbeddedService> services, Console console) {
         List<EmbeddedService> reversed = new ArrayList<>(services);
         java.util.Collections.reverse(reversed);
-        for (EmbeddedService service : reversed) {
-            if (process(service).stop(STOP_GRACE)) {
-                console.step("stopped " + service.name());
+        for (List<EmbeddedService> group : together(reversed)) {
+            List<CompletableFuture<Boolean>> stops = group.stream()
+                    .map(service -> CompletableFuture.supplyAsync(() -> process(service).stop(STOP_GRACE))).toList();
+            for (int i = 0; i < group.size(); i++) {
+                if (stops.get(i).join()) {
+                    console.step("stopped " + group.get(i).name());
+                }
             }
         }
     }
