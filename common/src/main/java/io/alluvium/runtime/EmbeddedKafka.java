@@ -60,16 +60,20 @@ public record EmbeddedKafka(List<Node> nodes) {
     }
 
     private void requireDistinctPorts() {
+        String layout = "node n listens on " + AlluviumSettings.KAFKA_PORT + " + 2(n-1) for clients and "
+                + AlluviumSettings.KAFKA_CONTROLLER_PORT + " + 2(n-1) for the quorum";
         Set<Integer> seen = new HashSet<>();
         for (Node node : nodes) {
             for (int port : List.of(node.port(), node.controllerPort())) {
-                if (port > 65535 || !seen.add(port)) {
-                    throw new ConfigException(AlluviumSettings.KAFKA_NODES, "settings", "the " + nodes.size()
-                            + " nodes take " + AlluviumSettings.KAFKA_PORT + " + 0, 2, 4… for clients and "
-                            + AlluviumSettings.KAFKA_CONTROLLER_PORT + " + 0, 2, 4… for the quorum; with these ports "
-                            + (port > 65535 ? "they run past 65535" : "two of them are " + port)
-                            + ": choose ports further apart (e.g. " + AlluviumSettings.KAFKA_CONTROLLER_PORT + " = "
-                            + AlluviumSettings.KAFKA_PORT + " + 1)");
+                if (port > 65535) {
+                    throw new ConfigException(AlluviumSettings.KAFKA_NODES, "", "node " + node.id()
+                            + " would listen on port " + port + ", past 65535 (" + layout + "): lower those ports");
+                }
+                if (!seen.add(port)) {
+                    throw new ConfigException(AlluviumSettings.KAFKA_NODES, "", "two of the " + nodes.size()
+                            + " nodes' ports are " + port + " (" + layout + "): set " + AlluviumSettings.KAFKA_CONTROLLER_PORT
+                            + " to " + AlluviumSettings.KAFKA_PORT + " + 1, or at least " + 2 * nodes.size()
+                            + " away from it");
                 }
             }
         }
