@@ -92,7 +92,7 @@ public final class EmbeddedKafkaBroker implements EmbeddedService {
             awaitEveryNode(admin);
             createMissingTopics(admin);
         }
-        LOG.info("Kafka node {} ready on {} (data in {})", config.node().id(), bootstrapServers(), home);
+        LOG.info("Kafka broker (node {}) ready on {} (data in {})", config.node().id(), bootstrapServers(), home);
         return bootstrapServers();
     }
 
@@ -198,7 +198,7 @@ public final class EmbeddedKafkaBroker implements EmbeddedService {
     public void close() {
         KafkaRaftServer s = server;
         if (s != null && closed.compareAndSet(false, true)) {
-            LOG.info("Stopping Kafka node {} on {}", config.node().id(), bootstrapServers());
+            LOG.info("Stopping Kafka broker (node {}) on {}", config.node().id(), bootstrapServers());
             s.shutdown();
             s.awaitShutdown();
         }
