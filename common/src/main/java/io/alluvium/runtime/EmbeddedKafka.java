@@ -3,6 +3,7 @@ package io.alluvium.runtime;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.config.ConfigException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -76,6 +77,22 @@ public record EmbeddedKafka(List<Node> nodes) {
                             + " away from it");
                 }
             }
+        }
+    }
+
+    /**
+     * The data directory's Kafka storage, if any, is of this shape: a single broker's log and a cluster's nodes are
+     * different clusters, and the generator's reports of one would be reconciled against the other's topics.
+     *
+     * @throws ConfigException naming what the data directory holds
+     */
+    public void requireSameShape(DataDir dataDir) {
+        Path other = single() ? dataDir.kafka().resolve("node-1") : dataDir.kafka().resolve("log");
+        if (Files.exists(other)) {
+            throw new ConfigException(AlluviumSettings.KAFKA_NODES, "", "the data directory holds the Kafka log of "
+                    + (single() ? "a cluster of nodes" : "a single broker") + " (" + other + "), not of "
+                    + nodes.size() + (single() ? " broker" : " nodes") + ": set " + AlluviumSettings.KAFKA_NODES
+                    + " as it ran, or use a new " + AlluviumSettings.DATA_DIR);
         }
     }
 

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.config.ConfigException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedKafkaTest {
 
@@ -38,6 +40,17 @@ class EmbeddedKafkaTest {
         assertThat(kafka.processName(kafka.node(2))).isEqualTo("kafka-broker-2");
         assertThat(kafka.jvm(config, kafka.node(2)).args()).containsExactly("2");
         assertThat(kafka.home(DataDir.of(config), kafka.node(3))).isEqualTo(Path.of("/data/kafka/node-3"));
+    }
+
+    @Test
+    void aDataDirectoryOfTheOtherShapeIsNamed(@TempDir Path root) throws Exception {
+        DataDir dataDir = new DataDir(root);
+        Files.createDirectories(dataDir.kafka().resolve("log"));
+        AlluviumConfig config = AlluviumConfig.defaults().with(AlluviumSettings.DATA_DIR, root.toString());
+        EmbeddedKafka.of(config).requireSameShape(dataDir);
+        EmbeddedKafka three = EmbeddedKafka.of(config.with(AlluviumSettings.KAFKA_NODES, "3"));
+        assertThatThrownBy(() -> three.requireSameShape(dataDir)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("kafka.nodes: the data directory holds the Kafka log of a single broker");
     }
 
     @Test

@@ -76,6 +76,9 @@ public final class Platform {
             }
             toStart.add(service);
         }
+        if (KafkaEndpoints.embeddedBroker(config)) {
+            EmbeddedKafka.of(config).requireSameShape(dataDir);
+        }
         FreePorts.require(toStart);
         List<EmbeddedService> started = new ArrayList<>();
         try {
