@@ -30,6 +30,7 @@ public final class AlluviumSettings {
     }
 
     public static final String DATA_DIR = "data.dir";
+    public static final String CLUSTER_ENABLED = "cluster.enabled";
 
     public static final String KAFKA_BOOTSTRAP = "kafka.bootstrap-servers";
     public static final String KAFKA_PORT = "kafka.port";
@@ -118,6 +119,10 @@ public final class AlluviumSettings {
     public static final ConfigDef DEFINITION = new ConfigDef()
             .define(DATA_DIR, STRING, "./alluvium-data",
                     "Directory that holds all state: logs, warehouse, broker and catalog storage, reports.")
+            .define(CLUSTER_ENABLED, BOOLEAN, "false",
+                    "Run the platform as a multi-process cluster on this machine (`alluvium up --cluster`): "
+                            + "turns on, unless they are set otherwise, " + ClusterProfile.describe() + ". "
+                            + "While a platform started so is up, every command of its data.dir uses it.")
 
             .define(KAFKA_BOOTSTRAP, STRING, "",
                     "Bootstrap servers of an external Kafka or MSK cluster; empty starts the embedded broker.")
