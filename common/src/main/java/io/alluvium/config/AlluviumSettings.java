@@ -16,6 +16,7 @@ import static io.alluvium.config.ConfigDef.hostAndPortOrEmpty;
 import static io.alluvium.config.ConfigDef.memoryAtLeast;
 import static io.alluvium.config.ConfigDef.notBlank;
 import static io.alluvium.config.ConfigDef.oneOf;
+import static io.alluvium.config.ConfigDef.oneOrBetween;
 
 import java.time.Duration;
 
@@ -36,6 +37,7 @@ public final class AlluviumSettings {
     public static final String KAFKA_CONTROLLER_PORT = "kafka.controller-port";
     public static final String KAFKA_PARTITIONS = "kafka.partitions";
     public static final String KAFKA_HEAP = "kafka.heap";
+    public static final String KAFKA_NODES = "kafka.nodes";
 
     public static final String CATALOG_NAME = "catalog.name";
     public static final String CATALOG_JDBC_URL = "catalog.jdbc-url";
@@ -129,13 +131,21 @@ public final class AlluviumSettings {
             .define(KAFKA_BOOTSTRAP, STRING, "",
                     "Bootstrap servers of an external Kafka or MSK cluster; empty starts the embedded broker.")
             .define(KAFKA_PORT, INT, "19092", between(1024, 65535),
-                    "Client port of the embedded broker (bound to 127.0.0.1).")
+                    "Client port of the embedded broker (bound to 127.0.0.1); of its node 1 with kafka.nodes > 1.")
             .define(KAFKA_CONTROLLER_PORT, INT, "19093", between(1024, 65535),
-                    "KRaft controller port of the embedded broker (bound to 127.0.0.1).")
+                    "KRaft controller port of the embedded broker (bound to 127.0.0.1); of its node 1 with "
+                            + "kafka.nodes > 1.")
             .define(KAFKA_PARTITIONS, INT, "4", between(1, 10_000),
                     "Partitions of each topic Alluvium creates.")
             .define(KAFKA_HEAP, MEMORY, "512m", memoryAtLeast("128m"),
-                    "Heap of the embedded broker JVM.")
+                    "Heap of the embedded broker JVM (of each node's JVM with kafka.nodes > 1).")
+            .define(KAFKA_NODES, INT, "1", oneOrBetween(3, 9),
+                    "Nodes of the embedded Kafka. 1 is a single broker; 3 or more are that many KRaft nodes, each "
+                            + "broker and controller in a JVM of its own on 127.0.0.1, formatted as one cluster "
+                            + "with one controller quorum of all of them. Every topic, the internal ones included, "
+                            + "then has 3 replicas and min.insync.replicas 2, so that a node may fail while the "
+                            + "generator's acks=all producer goes on. Node n listens on kafka.port + 2(n-1) for "
+                            + "clients and kafka.controller-port + 2(n-1) for the quorum (docs/deploy.md).")
 
             .define(CATALOG_NAME, STRING, "alluvium", "Name of the Iceberg catalog, as seen from SQL.")
             .define(CATALOG_JDBC_URL, STRING, "",

@@ -205,6 +205,14 @@ public final class ConfigDef {
         };
     }
 
+    /** 1, or a whole number from {@code min} to {@code max}: one of a thing, or a quorum of several. */
+    public static Validator oneOrBetween(long min, long max) {
+        return v -> {
+            long n = ((Number) v).longValue();
+            return n == 1 || n >= min && n <= max ? null : "1, or a whole number between " + min + " and " + max;
+        };
+    }
+
     public static Validator oneOf(String... allowed) {
         List<String> list = List.of(allowed);
         return v -> list.contains(v) ? null : "one of " + String.join(", ", list);
