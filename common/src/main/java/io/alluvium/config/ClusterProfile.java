@@ -19,6 +19,7 @@ final class ClusterProfile {
 
     private static Map<String, String> settings() {
         Map<String, String> on = new LinkedHashMap<>();
+        on.put(AlluviumSettings.KAFKA_NODES, "3");
         on.put(AlluviumSettings.OBJECT_STORE_EMBEDDED, "true");
         on.put(AlluviumSettings.FLINK_CLUSTER_EMBEDDED, "true");
         return on;

@@ -30,9 +30,9 @@ class RunningProfileTest {
 
     @Test
     void theClusterFlagAddsTheClustersProcesses() throws IOException {
-        assertThat(services("status")).doesNotContain("object-store", "flink-jobmanager");
-        assertThat(services("status", "--cluster")).contains("object-store", "flink-jobmanager",
-                "flink-taskmanager-1", "flink-taskmanager-2");
+        assertThat(services("status")).contains("kafka-broker").doesNotContain("object-store", "flink-jobmanager");
+        assertThat(services("status", "--cluster")).contains("kafka-broker-1", "kafka-broker-2", "kafka-broker-3",
+                "object-store", "flink-jobmanager", "flink-taskmanager-1", "flink-taskmanager-2");
     }
 
     @Test
@@ -62,7 +62,7 @@ class RunningProfileTest {
         for (JsonNode service : JSON.readTree(out.toString()).path("services")) {
             names.add(service.path("name").asText());
         }
-        assertThat(names).contains("kafka-broker");
+        assertThat(names).contains("catalog-db");
         return names;
     }
 
