@@ -72,6 +72,22 @@ public enum ServiceJvm {
         return new ChildJvm(processName(n), module, mainClass, heap.apply(config), List.of(Integer.toString(n)));
     }
 
+    /**
+     * The number {@link #jvm(AlluviumConfig, int)} gave an instance, read back from its main's arguments; bad input
+     * when they hold none.
+     */
+    public int instanceNumber(String[] args) {
+        try {
+            if (args.length == 1 && Integer.parseInt(args[0]) >= 1) {
+                return Integer.parseInt(args[0]);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ChildProtocol.BadInputException("usage: " + mainClass.substring(mainClass.lastIndexOf('.') + 1)
+                + " <settings> <number from 1>");
+    }
+
     /** The process name of instance {@code n} (from 1) of a service that runs several times. */
     public String processName(int n) {
         return processName + "-" + n;
