@@ -9,7 +9,6 @@ import io.alluvium.runtime.ServiceProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -25,7 +24,8 @@ public final class Platform {
     /**
      * One row of {@code status}.
      *
-     * @param health what a running process of the Flink cluster reports ({@link FlinkClusterHealth}); else null
+     * @param health what an embedded cluster reports of a running process of its own ({@link ClusterHealth}); else
+     *               null
      */
     public record ServiceState(String name, String state, String health, Long pid, int port, String portKey,
                                String login) {
@@ -89,17 +89,26 @@ public final class Platform {
 
     public List<ServiceState> status() {
         List<ServiceState> rows = new ArrayList<>();
-        Optional<FlinkClusterHealth> flink = config.getBoolean(AlluviumSettings.FLINK_CLUSTER_EMBEDDED)
-                ? Optional.of(FlinkClusterHealth.probe(config)) : Optional.empty();
+        List<ClusterHealth> clusters = clusterHealth();
         for (EmbeddedService service : services()) {
             ServiceProcess process = process(service);
             boolean running = process.running().isPresent();
             String state = running ? "running" : process.stale() ? "crashed" : "stopped";
-            String health = running ? flink.flatMap(f -> f.of(service.name())).orElse(null) : null;
+            String health = running ? clusters.stream().flatMap(c -> c.of(service.name()).stream()).findFirst()
+                    .orElse(null) : null;
             rows.add(new ServiceState(service.name(), state, health, running ? process.pid().orElse(null) : null,
                     service.port(), service.portKey(), service.login()));
         }
         return rows;
+    }
+
+    /** What the embedded clusters that are enabled say of their processes' health. */
+    private List<ClusterHealth> clusterHealth() {
+        List<ClusterHealth> clusters = new ArrayList<>();
+        if (config.getBoolean(AlluviumSettings.FLINK_CLUSTER_EMBEDDED)) {
+            clusters.add(FlinkClusterHealth.probe(config));
+        }
+        return clusters;
     }
 
     /** Peak resident memory of a running service (and the processes it started), 0 if not running. */
