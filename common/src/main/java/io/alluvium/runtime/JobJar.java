@@ -8,11 +8,13 @@ import java.nio.file.Path;
  * A job jar an engine's cluster runs the jobs from: a module's classes with every library they need that the
  * engine's distribution does not hold, built by the module's maven-shade-plugin as
  * {@code <module>/target/<name>}. It is sent to the cluster with each job, so the cluster needs nothing of Alluvium
- * installed (docs/deploy.md#flink-on-a-session-cluster).
+ * installed (docs/deploy.md#flink-on-a-session-cluster, docs/deploy.md#spark-on-a-standalone-cluster).
  */
 public enum JobJar {
     /** The stream jobs, for a Flink session cluster ({@code flink run} takes it too). */
-    FLINK("flink-jobs", "alluvium-flink-jobs-job.jar", AlluviumSettings.FLINK_CLUSTER);
+    FLINK("flink-jobs", "alluvium-flink-jobs-job.jar", AlluviumSettings.FLINK_CLUSTER),
+    /** The batch jobs, shipped to a Spark cluster's executors ({@code spark-submit} takes it too). */
+    SPARK("spark-jobs", "alluvium-spark-jobs-job.jar", AlluviumSettings.SPARK_MASTER);
 
     private final String module;
     private final String fileName;

@@ -108,6 +108,9 @@ public final class Platform {
         if (config.getBoolean(AlluviumSettings.FLINK_CLUSTER_EMBEDDED)) {
             clusters.add(FlinkClusterHealth.probe(config));
         }
+        if (config.getBoolean(AlluviumSettings.SPARK_CLUSTER_EMBEDDED)) {
+            clusters.add(SparkClusterHealth.probe(config));
+        }
         return clusters;
     }
 

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code alluvium up}: starts the embedded services and leaves them running. */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Start the embedded services (Kafka broker, catalog PostgreSQL, serving store redis-server; the "
-                + "object store and the Flink session cluster when enabled) on 127.0.0.1.")
+                + "object store, the Flink session cluster and the Spark standalone cluster when enabled) on 127.0.0.1.")
 public final class UpCommand extends PlatformCommand {
     @Override
     public Integer call() {
