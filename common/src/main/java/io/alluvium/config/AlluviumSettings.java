@@ -333,7 +333,7 @@ public final class AlluviumSettings {
                     "RPC port of the embedded Spark master; worker n listens on this port + n (all bound to "
                             + "127.0.0.1).")
             .define(SPARK_CLUSTER_UI_PORT, INT, "18080", between(1024, 65535 - 8),
-                    "Web UI port of the embedded Spark master (its state as JSON at /json); worker n's web UI is on "
+                    "Web UI port of the embedded Spark master (its state as JSON at /json/); worker n's web UI is on "
                             + "this port + n (all bound to 127.0.0.1).")
             .define(SPARK_CLUSTER_WORKERS, INT, "2", between(1, 8),
                     "Workers of the embedded Spark cluster, one core and spark.executor-memory each, so that a batch "
