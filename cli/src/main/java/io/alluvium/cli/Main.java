@@ -5,6 +5,7 @@ import io.alluvium.cli.bench.BenchCommand;
 import io.alluvium.cli.jobs.BatchCommand;
 import io.alluvium.cli.jobs.DemoCommand;
 import io.alluvium.cli.jobs.GenerateCommand;
+import io.alluvium.cli.jobs.PipelineCommand;
 import io.alluvium.cli.jobs.ReconcileCommand;
 import io.alluvium.cli.jobs.StreamCommand;
 import io.alluvium.cli.platform.DownCommand;
@@ -32,7 +33,7 @@ import picocli.CommandLine;
         description = "A data platform that runs the classic AWS data architectures for real: "
                 + "Kafka → Flink → Iceberg (Bronze) → Spark (Silver, Gold).",
         subcommands = {DemoCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class,
-            GenerateCommand.class, StreamCommand.class, ReconcileCommand.class, BatchCommand.class, SqlCommand.class, TableCommand.class, MaintainCommand.class, DoctorCommand.class, SettingsCommand.class, BenchCommand.class,
+            GenerateCommand.class, StreamCommand.class, ReconcileCommand.class, BatchCommand.class, PipelineCommand.class, SqlCommand.class, TableCommand.class, MaintainCommand.class, DoctorCommand.class, SettingsCommand.class, BenchCommand.class,
             ServeCommand.class, WatchCommand.class,
             DesignCommand.class})
 public final class Main {

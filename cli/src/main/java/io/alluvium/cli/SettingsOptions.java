@@ -1,5 +1,6 @@
 package io.alluvium.cli;
 
+import io.alluvium.cli.platform.RunningProfile;
 import io.alluvium.cli.settings.YamlSettingsFile;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
@@ -29,6 +30,10 @@ final class SettingsOptions {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Shortcut for --set data.dir=DIR.")
     Path dataDir;
 
+    @Option(names = "--cluster", description = "Shortcut for --set cluster.enabled=true: the platform as a "
+            + "multi-process cluster on this machine (implied while one started so is up).")
+    boolean cluster;
+
     AlluviumConfig load() {
         Map<String, RawValue> raw = new LinkedHashMap<>();
         Path file = configFile != null ? configFile : Path.of(DEFAULT_FILE);
@@ -39,7 +44,15 @@ final class SettingsOptions {
         if (dataDir != null) {
             raw.put(AlluviumSettings.DATA_DIR, new RawValue(dataDir.toString(), "--data-dir"));
         }
+        if (cluster) {
+            raw.put(AlluviumSettings.CLUSTER_ENABLED, new RawValue("true", "--cluster"));
+        }
         AlluviumConfig config = AlluviumConfig.of(raw);
+        if (!raw.containsKey(AlluviumSettings.CLUSTER_ENABLED) && RunningProfile.clusterRunning(config)) {
+            raw.put(AlluviumSettings.CLUSTER_ENABLED, new RawValue("true", "the running cluster of "
+                    + DataDir.of(config).clusterProfile()));
+            config = AlluviumConfig.of(raw);
+        }
         DataDir dir = DataDir.of(config).create();
         System.setProperty("alluvium.log.file", dir.log("cli").toString());
         return config;

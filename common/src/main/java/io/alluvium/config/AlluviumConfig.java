@@ -21,15 +21,25 @@ import java.util.Properties;
  * {@code ps} would show them).
  */
 public final class AlluviumConfig {
+    /** The settings as given (file, flags), before defaults: what {@link #with} changes. */
+    private final Map<String, ConfigDef.RawValue> given;
     private final Map<String, Object> values;
 
-    private AlluviumConfig(Map<String, Object> values) {
+    private AlluviumConfig(Map<String, ConfigDef.RawValue> given, Map<String, Object> values) {
+        this.given = given;
         this.values = values;
     }
 
-    /** Validates raw values against {@link AlluviumSettings#DEFINITION}. */
+    /**
+     * Validates raw values against {@link AlluviumSettings#DEFINITION}; with {@code cluster.enabled}, the settings
+     * of the cluster profile that {@code raw} leaves unset are the profile's ({@link ClusterProfile}).
+     */
     public static AlluviumConfig of(Map<String, ConfigDef.RawValue> raw) {
-        return new AlluviumConfig(AlluviumSettings.DEFINITION.parse(raw));
+        Map<String, Object> values = AlluviumSettings.DEFINITION.parse(raw);
+        if ((Boolean) values.get(AlluviumSettings.CLUSTER_ENABLED)) {
+            values = AlluviumSettings.DEFINITION.parse(ClusterProfile.withDefaults(raw));
+        }
+        return new AlluviumConfig(Map.copyOf(raw), values);
     }
 
     /** All defaults: the embedded platform on this machine. */
@@ -37,9 +47,12 @@ public final class AlluviumConfig {
         return of(Map.of());
     }
 
-    /** A copy with some keys changed, validated like the file itself. */
+    /**
+     * A copy with some keys changed, validated like the file itself; what was not given stays a default (so that
+     * turning on {@code cluster.enabled} here turns on its profile).
+     */
     public AlluviumConfig with(Map<String, String> overrides, String origin) {
-        Map<String, ConfigDef.RawValue> raw = rawValues();
+        Map<String, ConfigDef.RawValue> raw = new LinkedHashMap<>(given);
         overrides.forEach((k, v) -> raw.put(k, new ConfigDef.RawValue(v, origin)));
         return of(raw);
     }

@@ -16,6 +16,7 @@ import static io.alluvium.config.ConfigDef.hostAndPortOrEmpty;
 import static io.alluvium.config.ConfigDef.memoryAtLeast;
 import static io.alluvium.config.ConfigDef.notBlank;
 import static io.alluvium.config.ConfigDef.oneOf;
+import static io.alluvium.config.ConfigDef.oneOrBetween;
 
 import java.time.Duration;
 
@@ -29,12 +30,14 @@ public final class AlluviumSettings {
     }
 
     public static final String DATA_DIR = "data.dir";
+    public static final String CLUSTER_ENABLED = "cluster.enabled";
 
     public static final String KAFKA_BOOTSTRAP = "kafka.bootstrap-servers";
     public static final String KAFKA_PORT = "kafka.port";
     public static final String KAFKA_CONTROLLER_PORT = "kafka.controller-port";
     public static final String KAFKA_PARTITIONS = "kafka.partitions";
     public static final String KAFKA_HEAP = "kafka.heap";
+    public static final String KAFKA_NODES = "kafka.nodes";
 
     public static final String CATALOG_NAME = "catalog.name";
     public static final String CATALOG_JDBC_URL = "catalog.jdbc-url";
@@ -117,22 +120,38 @@ public final class AlluviumSettings {
     public static final String MAINTENANCE_MIN_SNAPSHOTS = "maintenance.min-snapshots";
     public static final String MAINTENANCE_ORPHAN_MIN_AGE = "maintenance.orphan-min-age";
 
+    public static final String ORCHESTRATOR_POLL_INTERVAL = "orchestrator.poll-interval";
+    public static final String ORCHESTRATOR_HEARTBEAT_INTERVAL = "orchestrator.heartbeat-interval";
+    public static final String ORCHESTRATOR_THREADS = "orchestrator.threads";
+
     public static final String CONSOLE_PROGRESS = "console.progress";
 
     public static final ConfigDef DEFINITION = new ConfigDef()
             .define(DATA_DIR, STRING, "./alluvium-data",
                     "Directory that holds all state: logs, warehouse, broker and catalog storage, reports.")
+            .define(CLUSTER_ENABLED, BOOLEAN, "false",
+                    "Run the platform as a multi-process cluster on this machine (`alluvium up --cluster`): "
+                            + "turns on, unless they are set otherwise, " + ClusterProfile.describe() + ". "
+                            + "While a platform started so is up, every command of its data.dir uses it.")
 
             .define(KAFKA_BOOTSTRAP, STRING, "",
                     "Bootstrap servers of an external Kafka or MSK cluster; empty starts the embedded broker.")
             .define(KAFKA_PORT, INT, "19092", between(1024, 65535),
-                    "Client port of the embedded broker (bound to 127.0.0.1).")
+                    "Client port of the embedded broker (bound to 127.0.0.1); of its node 1 with kafka.nodes > 1.")
             .define(KAFKA_CONTROLLER_PORT, INT, "19093", between(1024, 65535),
-                    "KRaft controller port of the embedded broker (bound to 127.0.0.1).")
+                    "KRaft controller port of the embedded broker (bound to 127.0.0.1); of its node 1 with "
+                            + "kafka.nodes > 1.")
             .define(KAFKA_PARTITIONS, INT, "4", between(1, 10_000),
                     "Partitions of each topic Alluvium creates.")
             .define(KAFKA_HEAP, MEMORY, "512m", memoryAtLeast("128m"),
-                    "Heap of the embedded broker JVM.")
+                    "Heap of the embedded broker JVM (of each node's JVM with kafka.nodes > 1).")
+            .define(KAFKA_NODES, INT, "1", oneOrBetween(3, 9),
+                    "Nodes of the embedded Kafka. 1 is a single broker; 3 or more are that many KRaft nodes, each "
+                            + "broker and controller in a JVM of its own on 127.0.0.1, formatted as one cluster "
+                            + "with one controller quorum of all of them. Every topic, the internal ones included, "
+                            + "then has 3 replicas and min.insync.replicas 2, so that a node may fail while the "
+                            + "generator's acks=all producer goes on. Node n listens on kafka.port + 2(n-1) for "
+                            + "clients and kafka.controller-port + 2(n-1) for the quorum (docs/deploy.md).")
 
             .define(CATALOG_NAME, STRING, "alluvium", "Name of the Iceberg catalog, as seen from SQL.")
             .define(CATALOG_JDBC_URL, STRING, "",
@@ -361,6 +380,21 @@ public final class AlluviumSettings {
                     "`alluvium maintain` removes files no snapshot references only when older than this: longer "
                             + "than any write can take, so that the files of a commit in flight are never removed. "
                             + "Iceberg's own default is 3 days.")
+
+            .define(ORCHESTRATOR_POLL_INTERVAL, DURATION, "1s", durationBetween(Duration.ofMillis(100),
+                            Duration.ofMinutes(10)),
+                    "How often each pipeline scheduler asks the catalog database for task attempts that are due "
+                            + "(db-scheduler's polling): the longest a queued attempt waits for a scheduler "
+                            + "(docs/orchestration.md).")
+            .define(ORCHESTRATOR_HEARTBEAT_INTERVAL, DURATION, "10s", durationBetween(Duration.ofMillis(200),
+                            Duration.ofMinutes(10)),
+                    "How often a pipeline scheduler tells the catalog database that the attempts it runs are alive. "
+                            + "After 6 missed heartbeats another scheduler takes the attempt over and records it as "
+                            + "abandoned, so a dead scheduler's run goes on after about 6 times this "
+                            + "(docs/orchestration.md#durability).")
+            .define(ORCHESTRATOR_THREADS, INT, "2", between(1, 64),
+                    "How many task attempts one pipeline scheduler runs at once (tasks of a run that do not "
+                            + "depend on each other run side by side).")
 
             .define(CONSOLE_PROGRESS, BOOLEAN, "true", "Show progress bars on the console.");
 }

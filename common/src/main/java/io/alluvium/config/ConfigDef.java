@@ -68,7 +68,7 @@ public final class ConfigDef {
         for (Map.Entry<String, RawValue> e : raw.entrySet()) {
             if (!keys.containsKey(e.getKey())) {
                 throw new ConfigException(e.getKey(), e.getValue().origin(),
-                        "unknown setting" + suggestion(e.getKey()));
+                        "unknown setting" + DidYouMean.among(e.getKey(), keys.keySet()));
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();
@@ -77,36 +77,6 @@ public final class ConfigDef {
             values.put(key.name(), parseValue(key, value));
         }
         return values;
-    }
-
-    private String suggestion(String unknown) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String name : keys.keySet()) {
-            int d = editDistance(unknown, name);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = name;
-            }
-        }
-        return best != null && bestDistance <= 3 ? " (did you mean " + best + "?)" : "";
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int[] cur = new int[b.length() + 1];
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            prev = cur;
-        }
-        return prev[b.length()];
     }
 
     private static Object parseValue(Key key, RawValue raw) {
@@ -232,6 +202,14 @@ public final class ConfigDef {
             } catch (NumberFormatException e) {
                 return expected;
             }
+        };
+    }
+
+    /** 1, or a whole number from {@code min} to {@code max}: one of a thing, or a quorum of several. */
+    public static Validator oneOrBetween(long min, long max) {
+        return v -> {
+            long n = ((Number) v).longValue();
+            return n == 1 || n >= min && n <= max ? null : "1, or a whole number between " + min + " and " + max;
         };
     }
 

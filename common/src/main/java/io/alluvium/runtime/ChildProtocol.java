@@ -40,6 +40,18 @@ public final class ChildProtocol {
         }
     }
 
+    /**
+     * A failure (exit 1) whose message already says what happened and what to do: reported as it is, where any
+     * other failure is reported by its root cause; its cause goes to the log.
+     */
+    public static final class ExplainedFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public ExplainedFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private final PrintStream out;
 
     public ChildProtocol(PrintStream out) {
@@ -68,6 +80,10 @@ public final class ChildProtocol {
         } catch (BadInputException e) {
             protocol.error(e.getMessage());
             code = ExitCode.BAD_INPUT;
+        } catch (ExplainedFailure e) {
+            e.printStackTrace(System.err);
+            protocol.error(e.getMessage());
+            code = ExitCode.FAILED;
         } catch (Throwable e) {
             e.printStackTrace(System.err);
             protocol.error(rootMessage(e));

@@ -54,6 +54,14 @@ public record DataDir(Path root) {
         return root.resolve("run");
     }
 
+    /**
+     * Present while a platform started with the cluster profile is up (docs/deploy.md#the-cluster-profile): every
+     * command on this data dir then runs on that cluster.
+     */
+    public Path clusterProfile() {
+        return run().resolve("cluster-profile");
+    }
+
     /** The passwords generated for the embedded services, readable only by their owner (see {@link GeneratedPassword}). */
     public Path secrets() {
         return root.resolve("secrets");

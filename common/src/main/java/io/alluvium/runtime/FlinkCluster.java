@@ -28,6 +28,11 @@ public record FlinkCluster(String host, int port, boolean embedded) {
         return Optional.empty();
     }
 
+    /** For progress lines: " on the Flink cluster at host:port", or nothing for a job's own MiniCluster. */
+    public static String where(AlluviumConfig config) {
+        return of(config).map(cluster -> " on the Flink cluster at " + cluster).orElse("");
+    }
+
     /** The setting that names this cluster, for messages. */
     public String settingKey() {
         return embedded ? AlluviumSettings.FLINK_CLUSTER_PORT : AlluviumSettings.FLINK_CLUSTER;

@@ -19,6 +19,7 @@ public enum ServiceJvm {
     /** Its JVM only supervises PostgreSQL, which runs beside it. */
     CATALOG_DATABASE("catalog-db", "services", "io.alluvium.services.CatalogDatabaseMain",
             config -> MemorySize.parse("128m")),
+    /** The embedded broker; with {@code kafka.nodes} > 1 one node of the cluster, run as {@code jvm(config, n)}. */
     KAFKA_BROKER("kafka-broker", "services", "io.alluvium.services.KafkaBrokerMain",
             config -> config.getMemory(AlluviumSettings.KAFKA_HEAP)),
     /** Its JVM only watches its redis-server, which runs beside it. */

@@ -64,6 +64,14 @@ public final class ServiceProcess {
      * @throws IllegalStateException with the service's own error, or its log's last lines
      */
     public String start(ChildJvm jvm, AlluviumConfig config, Duration timeout) {
+        return launch(jvm, config).awaitReady(timeout);
+    }
+
+    /**
+     * Starts the service without waiting for it: for services that become ready only together, such as the nodes
+     * of one quorum, each is launched before any is awaited.
+     */
+    public Launched launch(ChildJvm jvm, AlluviumConfig config) {
         try {
             Files.deleteIfExists(outFile());
             ProcessBuilder pb = jvm.processBuilder(config);
@@ -71,35 +79,58 @@ public final class ServiceProcess {
             pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             Process p = pb.start();
             Files.writeString(pidFile(), Long.toString(p.pid()));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (String line : Files.readAllLines(outFile(), StandardCharsets.UTF_8)) {
-                    var msg = ChildProtocol.parse(line);
-                    if (msg.isPresent() && msg.get().kind() == ChildProtocol.Kind.READY) {
-                        return msg.get().text();
-                    }
-                    if (msg.isPresent() && msg.get().kind() == ChildProtocol.Kind.ERROR) {
-                        p.waitFor();
-                        Files.deleteIfExists(pidFile());
-                        throw new IllegalStateException(name + ": " + msg.get().text());
-                    }
-                }
-                if (!p.isAlive()) {
-                    Files.deleteIfExists(pidFile());
-                    throw new IllegalStateException(name + " exited with code " + p.exitValue() + ":\n  "
-                            + String.join("\n  ", RunningJob.errorTail(dataDir.log(name), 10)));
-                }
-                Thread.sleep(100);
-            }
-            p.destroyForcibly();
-            Files.deleteIfExists(pidFile());
-            throw new IllegalStateException(name + " was not ready after " + timeout.toSeconds() + " s; see "
-                    + dataDir.log(name));
+            return new Launched(p);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting " + name, e);
+        }
+    }
+
+    /** A service started by {@link #launch}, not yet known to be ready. */
+    public final class Launched {
+        private final Process p;
+
+        private Launched(Process p) {
+            this.p = p;
+        }
+
+        /**
+         * Waits until the service says it is ready; a service that fails or is not ready in time is stopped.
+         *
+         * @return the detail of its ready line (e.g. its address)
+         * @throws IllegalStateException with the service's own error, or its log's last lines
+         */
+        public String awaitReady(Duration timeout) {
+            try {
+                long deadline = System.nanoTime() + timeout.toNanos();
+                while (System.nanoTime() < deadline) {
+                    for (String line : Files.readAllLines(outFile(), StandardCharsets.UTF_8)) {
+                        var msg = ChildProtocol.parse(line);
+                        if (msg.isPresent() && msg.get().kind() == ChildProtocol.Kind.READY) {
+                            return msg.get().text();
+                        }
+                        if (msg.isPresent() && msg.get().kind() == ChildProtocol.Kind.ERROR) {
+                            p.waitFor();
+                            Files.deleteIfExists(pidFile());
+                            throw new IllegalStateException(name + ": " + msg.get().text());
+                        }
+                    }
+                    if (!p.isAlive()) {
+                        Files.deleteIfExists(pidFile());
+                        throw new IllegalStateException(name + " exited with code " + p.exitValue() + ":\n  "
+                                + String.join("\n  ", RunningJob.errorTail(dataDir.log(name), 10)));
+                    }
+                    Thread.sleep(100);
+                }
+                p.destroyForcibly();
+                Files.deleteIfExists(pidFile());
+                throw new IllegalStateException(name + " was not ready after " + timeout.toSeconds() + " s; see "
+                        + dataDir.log(name));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start " + name + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting " + name, e);
+            }
         }
     }
 

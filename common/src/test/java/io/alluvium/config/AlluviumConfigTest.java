@@ -93,4 +93,21 @@ class AlluviumConfigTest {
         assertThatThrownBy(() -> new ConfigDef().define("x.y", ConfigDef.Type.INT, "abc", "doc"))
                 .isInstanceOf(ConfigException.class);
     }
+
+    @Test
+    void theClusterProfileTurnsOnWhatASettingDoesNotTurnOff() {
+        AlluviumConfig cluster = AlluviumConfig.of(Map.of(AlluviumSettings.CLUSTER_ENABLED, new RawValue("true", "t")));
+        assertThat(cluster.getBoolean(AlluviumSettings.OBJECT_STORE_EMBEDDED)).isTrue();
+        assertThat(cluster.getBoolean(AlluviumSettings.FLINK_CLUSTER_EMBEDDED)).isTrue();
+
+        AlluviumConfig withoutFlink = AlluviumConfig.of(Map.of(AlluviumSettings.CLUSTER_ENABLED,
+                new RawValue("true", "t"), AlluviumSettings.FLINK_CLUSTER_EMBEDDED, new RawValue("false", "t")));
+        assertThat(withoutFlink.getBoolean(AlluviumSettings.FLINK_CLUSTER_EMBEDDED)).isFalse();
+        assertThat(withoutFlink.getBoolean(AlluviumSettings.OBJECT_STORE_EMBEDDED)).isTrue();
+
+        assertThat(AlluviumConfig.defaults().getBoolean(AlluviumSettings.FLINK_CLUSTER_EMBEDDED)).isFalse();
+        assertThat(AlluviumConfig.defaults().getBoolean(AlluviumSettings.OBJECT_STORE_EMBEDDED)).isFalse();
+        assertThat(AlluviumConfig.defaults().with(AlluviumSettings.CLUSTER_ENABLED, "true")
+                .getBoolean(AlluviumSettings.FLINK_CLUSTER_EMBEDDED)).as("a default stays a default in a copy").isTrue();
+    }
 }

@@ -116,7 +116,10 @@ public final class KafkaPublisher {
 
     /**
      * The generator's producer: acks=all and idempotent whatever the overrides say, batched (linger 10 ms,
-     * lz4). Public so that a bench sending probes beside a generator run sends them alike.
+     * lz4). Its retries are unbounded within the delivery timeout of 60 s, which rides over the loss of one node of a
+     * Kafka cluster: the controller fences it within 9 s and its partitions' leaders move to in-sync replicas
+     * (docs/deploy.md#kafka-on-three-nodes). Public so that a bench sending probes beside a generator run sends them
+     * alike.
      */
     public static Properties producerProperties(String bootstrapServers, Map<String, String> producerOverrides) {
         Properties p = new Properties();

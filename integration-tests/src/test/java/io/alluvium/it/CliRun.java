@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alluvium.cli.Main;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
+import io.alluvium.runtime.ChildJvm;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,6 +85,30 @@ final class CliRun {
         cmd.setErr(new PrintWriter(err, true));
         int code = cmd.execute(args.toArray(String[]::new));
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Starts {@code alluvium <command...>} with this platform's settings in a JVM of its own, as the launcher
+     * does: for a test that kills a service while the command runs. Its standard output and error go to
+     * {@code <output>.out} and {@code <output>.err}.
+     */
+    Process spawn(Path output, String... command) {
+        Path cli = ChildJvm.home().resolve("cli");
+        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-Dalluvium.home=" + ChildJvm.home(), "-cp"));
+        try {
+            args.add(cli.resolve("target/classes") + java.io.File.pathSeparator
+                    + Files.readString(cli.resolve("target/classpath.txt")).strip());
+            args.add(Main.class.getName());
+            args.addAll(List.of(command));
+            args.addAll(common);
+            return new ProcessBuilder(args)
+                    .redirectOutput(output.resolveSibling(output.getFileName() + ".out").toFile())
+                    .redirectError(output.resolveSibling(output.getFileName() + ".err").toFile())
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static int freePort() {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Maintenance is safe while others write (docs/maintenance.md, "What runs where"): ten rounds in which the landing
+ * Maintenance is safe while others write (docs/maintenance.md, "What runs where"): three rounds in which the landing
  * job appends to Bronze, {@code maintain} compacts, rewrites manifests and expires on the same tables, and a batch
  * backfill rebuilds Silver and every Gold day, all at the same time. No command fails (a compaction group that
  * conflicts is left for later, not an error), and at the end the invariants hold and Gold is exactly what a full
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConcurrentWritersTest {
-    private static final int ROUNDS = 10;
+    private static final int ROUNDS = 3;
     /** Every event day of the runs: the first covers three days from 2026-11-01, each round's run one more. */
     private static final String ALL_DAYS = "2026-10-25..2026-11-30";
     private static final String[] MAINTAINED = {"bronze.orders", "quarantine.orders", "silver.orders",

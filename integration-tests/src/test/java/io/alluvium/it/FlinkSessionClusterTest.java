@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
@@ -39,7 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  * followed until caught up and stopped with a savepoint; the next run resumes from it, and a TaskManager killed
  * with SIGKILL during that run makes the job restart on the other one. Afterwards every record sent is in Bronze
  * exactly once (invariant 1, docs/architecture.md#invariants, through {@code alluvium reconcile}), and the realtime
- * job runs on the cluster too. The platform starts once for the class.
+ * job runs on the cluster too. A JobManager killed mid-run (no high availability) loses the run; once {@code up}
+ * has started it again, the next run resumes from the last retained checkpoint, and invariant 1 still holds. The
+ * platform starts once for the class.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -116,14 +119,10 @@ class FlinkSessionClusterTest {
     @Order(3)
     void theNextRunResumesFromTheSavepointAndSurvivesATaskManagerKilled() throws Exception {
         generate(50_000);
-        CompletableFuture<CliRun.Result> landing = CompletableFuture.supplyAsync(
-                () -> cli.run("stream", "start", "landing", "--until-caught-up", "--json"));
-        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                .until(() -> landingJobs().stream().anyMatch(job -> job.path("state").asText().equals("RUNNING")
+        CompletableFuture<CliRun.Result> landing = landingOnceItRuns(() -> landingJobs().stream().anyMatch(job ->
+                job.path("state").asText().equals("RUNNING")
                         && job.path("tasks").path("running").asInt() == job.path("tasks").path("total").asInt()));
-        ServiceProcess taskManager = new ServiceProcess(ServiceJvm.FLINK_TASKMANAGER.processName(1),
-                DataDir.of(cli.config()));
-        taskManager.running().orElseThrow().destroyForcibly(); // SIGKILL
+        kill(ServiceJvm.FLINK_TASKMANAGER.processName(1));
 
         CliRun.Result result = landing.get(3, TimeUnit.MINUTES);
         assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -161,6 +160,57 @@ class FlinkSessionClusterTest {
         assertThat(realtime.json().path("counts").path("orders").path("valid").asLong()).isPositive();
         assertThat(rest("/jobs/overview").path("jobs")).filteredOn(job -> job.path("name").asText()
                 .equals("alluvium-realtime")).extracting(job -> job.path("state").asText()).containsExactly("FINISHED");
+    }
+
+    @Test
+    @Order(6)
+    void afterTheJobManagerIsKilledAndStartedAgainTheNextRunResumesFromTheLastRetainedCheckpoint() throws Exception {
+        generate(400_000);
+        CompletableFuture<CliRun.Result> landing = landingOnceItRuns(this::aLandingJobRunsWithACompletedCheckpoint);
+        kill(ServiceJvm.FLINK_JOBMANAGER.processName());
+
+        long killed = System.nanoTime();
+        CliRun.Result lost = landing.get(3, TimeUnit.MINUTES);
+        System.out.printf("the run ended %.1f s after its JobManager was killed: %s%n",
+                (System.nanoTime() - killed) / 1e9, lost.err().strip());
+        assertThat(lost.exitCode()).as(lost.toString()).isNotZero();
+        assertThat(lost.err()).as("one line, no stack trace").doesNotContain("\tat ")
+                .contains("lost the Flink cluster's JobManager").contains("resumes from the last of them");
+
+        CliRun.Result up = cli.run("up");
+        assertThat(up.exitCode()).as(up.toString()).isZero();
+        CliRun.Result resumed = cli.run("stream", "start", "landing", "--until-caught-up", "--json");
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.json().path("restored_from").asText()).as("a retained checkpoint, not the savepoint")
+                .contains("/chk-");
+
+        CliRun.Result reconcile = cli.run("reconcile", "--json");
+        assertThat(StreamSupport.stream(reconcile.json().path("checks").spliterator(), false)
+                .filter(c -> c.path("invariant").asText().equals("1")).toList())
+                .as(reconcile.toString()).hasSize(6)
+                .allSatisfy(c -> assertThat(c.path("ok").asBoolean()).as(c.toString()).isTrue());
+    }
+
+    /** Starts a landing run until caught up, and returns once {@code running} says the cluster runs it as wanted. */
+    private CompletableFuture<CliRun.Result> landingOnceItRuns(Callable<Boolean> running) {
+        CompletableFuture<CliRun.Result> landing = CompletableFuture.supplyAsync(
+                () -> cli.run("stream", "start", "landing", "--until-caught-up", "--json"));
+        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(running);
+        return landing;
+    }
+
+    private void kill(String process) {
+        new ServiceProcess(process, DataDir.of(cli.config())).running().orElseThrow().destroyForcibly(); // SIGKILL
+    }
+
+    private boolean aLandingJobRunsWithACompletedCheckpoint() throws IOException, InterruptedException {
+        for (JsonNode job : landingJobs()) {
+            if (job.path("state").asText().equals("RUNNING") && rest("/jobs/" + job.path("jid").asText()
+                    + "/checkpoints").path("counts").path("completed").asLong() >= 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void generate(int events) {

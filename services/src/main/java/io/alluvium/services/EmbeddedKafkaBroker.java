@@ -4,6 +4,7 @@ import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.domain.Topic;
 import io.alluvium.runtime.DataDir;
+import io.alluvium.runtime.EmbeddedKafka;
 import io.alluvium.runtime.EmbeddedService;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,7 +27,6 @@ import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.utils.Time;
@@ -34,47 +34,65 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded Kafka log: a single-node KRaft broker in this JVM. Its storage is formatted once under
- * {@code <data.dir>/kafka} (the cluster id then lives in the log dir's meta.properties), so a restart
- * keeps every topic and offset. Once it accepts connections it creates the platform's topics if missing.
+ * The embedded Kafka log, or one node of it ({@link EmbeddedKafka}): a KRaft broker and controller in this JVM.
+ * Its storage is formatted once under its home (the cluster id, shared by every node, then lives in the log dir's
+ * meta.properties), so a restart keeps every topic and offset. Once every node of the cluster has registered, it
+ * creates the platform's topics if missing, replicated on min(3, nodes) of them.
  */
 public final class EmbeddedKafkaBroker implements EmbeddedService {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+    private static final long READY_TIMEOUT_SECONDS = 60;
 
     private final Path home;
+    private final KafkaClusterId clusterId;
     private final KafkaBrokerConfig config;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile KafkaRaftServer server;
 
-    public EmbeddedKafkaBroker(Path home, int port, int controllerPort, int partitions) {
+    /**
+     * Node {@code nodeId} of {@code cluster}, keeping its storage under {@code home}; the cluster's id is kept in
+     * {@code clusterId} for the nodes formatted after the first.
+     */
+    public EmbeddedKafkaBroker(Path home, KafkaClusterId clusterId, EmbeddedKafka cluster, int nodeId,
+                               int partitions) {
         this.home = home.toAbsolutePath();
-        this.config = new KafkaBrokerConfig(this.home.resolve("log"), port, controllerPort, partitions);
+        this.clusterId = clusterId;
+        this.config = new KafkaBrokerConfig(this.home.resolve("log"), cluster, cluster.node(nodeId), partitions);
     }
 
-    public static EmbeddedKafkaBroker of(AlluviumConfig settings) {
-        return new EmbeddedKafkaBroker(DataDir.of(settings).kafka(),
-                settings.getInt(AlluviumSettings.KAFKA_PORT),
-                settings.getInt(AlluviumSettings.KAFKA_CONTROLLER_PORT),
-                settings.getInt(AlluviumSettings.KAFKA_PARTITIONS));
+    /** Node {@code nodeId} of the settings' embedded Kafka. */
+    public static EmbeddedKafkaBroker of(AlluviumConfig settings, int nodeId) {
+        EmbeddedKafka cluster = EmbeddedKafka.of(settings);
+        DataDir dataDir = DataDir.of(settings);
+        return new EmbeddedKafkaBroker(cluster.home(dataDir, cluster.node(nodeId)), KafkaClusterId.in(dataDir),
+                cluster, nodeId, settings.getInt(AlluviumSettings.KAFKA_PARTITIONS));
     }
 
+    /** This node's client address. */
     public String bootstrapServers() {
         return config.bootstrapServers();
     }
 
-    /** Formats storage on first use, starts the broker, creates missing topics; returns the bootstrap servers. */
+    /**
+     * Formats storage on first use, starts the node, and once every node has registered creates missing topics;
+     * returns this node's address. The nodes of a cluster start together: none gets past its start alone, since
+     * the quorum needs a majority of them.
+     */
     @Override
     public String start() throws IOException, InterruptedException, ExecutionException {
-        LocalPort.requireFree(config.port(), AlluviumSettings.KAFKA_PORT);
-        LocalPort.requireFree(config.controllerPort(), AlluviumSettings.KAFKA_CONTROLLER_PORT);
+        LocalPort.requireFree(config.node().port(), AlluviumSettings.KAFKA_PORT);
+        LocalPort.requireFree(config.node().controllerPort(), AlluviumSettings.KAFKA_CONTROLLER_PORT);
         Path serverProperties = writeServerProperties();
         formatOnce(serverProperties);
         KafkaRaftServer raftServer = new KafkaRaftServer(KafkaConfig.fromProps(config.toProperties(), false),
                 Time.SYSTEM);
         server = raftServer;
         raftServer.startup();
-        createMissingTopics();
-        LOG.info("Kafka broker ready on {} (data in {})", bootstrapServers(), home);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            awaitEveryNode(admin);
+            createMissingTopics(admin);
+        }
+        LOG.info("Kafka broker (node {}) ready on {} (data in {})", config.node().id(), bootstrapServers(), home);
         return bootstrapServers();
     }
 
@@ -87,7 +105,7 @@ public final class EmbeddedKafkaBroker implements EmbeddedService {
         return file;
     }
 
-    /** Formats the log dir with a new cluster id unless it already holds one: data survives restarts. */
+    /** Formats the log dir with the cluster's id unless it already holds one: data survives restarts. */
     private void formatOnce(Path serverProperties) {
         if (Files.exists(config.logDir().resolve("meta.properties"))) {
             return;
@@ -95,7 +113,7 @@ public final class EmbeddedKafkaBroker implements EmbeddedService {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int code;
         try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-            code = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(),
+            code = StorageTool.execute(new String[] {"format", "-t", clusterId.get(),
                 "-c", serverProperties.toString()}, print);
         }
         String text = output.toString(StandardCharsets.UTF_8).trim();
@@ -105,34 +123,44 @@ public final class EmbeddedKafkaBroker implements EmbeddedService {
         LOG.info("Formatted Kafka storage: {}", text);
     }
 
-    private void createMissingTopics() throws InterruptedException, ExecutionException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = new ArrayList<>();
-            for (Topic topic : Topic.values()) {
-                if (!existing.contains(topic.topicName())) {
-                    missing.add(new NewTopic(topic.topicName(), config.partitions(), (short) 1));
-                }
+    /** Topics are replicated over several nodes: they are created once every node of the cluster has registered. */
+    private void awaitEveryNode(Admin admin) throws InterruptedException, ExecutionException {
+        int expected = config.cluster().nodes().size();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(READY_TIMEOUT_SECONDS);
+        while (admin.describeCluster().nodes().get().size() < expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("fewer than " + expected + " Kafka nodes registered "
+                        + READY_TIMEOUT_SECONDS + " s after start (see the other nodes' logs)");
             }
-            if (!missing.isEmpty()) {
-                create(admin, missing);
-            }
-            awaitLeaders(admin);
+            Thread.sleep(100);
         }
     }
 
-    private void create(Admin admin, List<NewTopic> missing) throws InterruptedException, ExecutionException {
-        {
-            try {
-                admin.createTopics(missing).all().get();
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
+    private void createMissingTopics(Admin admin) throws InterruptedException, ExecutionException {
+        Set<String> existing = admin.listTopics().names().get();
+        List<NewTopic> missing = new ArrayList<>();
+        for (Topic topic : Topic.values()) {
+            if (!existing.contains(topic.topicName())) {
+                missing.add(new NewTopic(topic.topicName(), config.partitions(),
+                        config.cluster().replicationFactor()));
             }
-            LOG.info("Created topics {} with {} partitions", missing.stream().map(NewTopic::name).toList(),
-                    config.partitions());
         }
+        if (!missing.isEmpty()) {
+            create(admin, missing);
+        }
+        awaitLeaders(admin);
+    }
+
+    private void create(Admin admin, List<NewTopic> missing) throws InterruptedException, ExecutionException {
+        try {
+            admin.createTopics(missing).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+        LOG.info("Created topics {} with {} partitions of {} replicas", missing.stream().map(NewTopic::name).toList(),
+                config.partitions(), config.cluster().replicationFactor());
     }
 
     /** Ready means producers are not sent away: every partition of the platform's topics has a leader. */
@@ -170,7 +198,7 @@ public final class EmbeddedKafkaBroker implements EmbeddedService {
     public void close() {
         KafkaRaftServer s = server;
         if (s != null && closed.compareAndSet(false, true)) {
-            LOG.info("Stopping Kafka broker on {}", bootstrapServers());
+            LOG.info("Stopping Kafka broker (node {}) on {}", config.node().id(), bootstrapServers());
             s.shutdown();
             s.awaitShutdown();
         }

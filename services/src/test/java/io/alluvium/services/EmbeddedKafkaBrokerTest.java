@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.alluvium.domain.Topic;
+import io.alluvium.runtime.EmbeddedKafka;
 import io.alluvium.runtime.ChildProtocol.BadInputException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -42,7 +43,7 @@ class EmbeddedKafkaBrokerTest {
         int port = FreePort.next();
         int controllerPort = FreePort.next();
         long sentSum;
-        try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(home, port, controllerPort, PARTITIONS)) {
+        try (EmbeddedKafkaBroker broker = broker(port, controllerPort, PARTITIONS)) {
             assertThat(broker.start()).isEqualTo("127.0.0.1:" + port);
             assertThat(partitionsOf(broker.bootstrapServers())).containsOnly(
                     Map.entry("clickstream", PARTITIONS), Map.entry("orders", PARTITIONS),
@@ -50,7 +51,7 @@ class EmbeddedKafkaBrokerTest {
             sentSum = produce(broker.bootstrapServers());
             assertThat(consumeSum(broker.bootstrapServers())).isEqualTo(new long[] {RECORDS, sentSum});
         }
-        try (EmbeddedKafkaBroker again = new EmbeddedKafkaBroker(home, port, controllerPort, PARTITIONS)) {
+        try (EmbeddedKafkaBroker again = broker(port, controllerPort, PARTITIONS)) {
             again.start();
             assertThat(consumeSum(again.bootstrapServers())).isEqualTo(new long[] {RECORDS, sentSum});
         }
@@ -59,12 +60,18 @@ class EmbeddedKafkaBrokerTest {
     @Test
     void aPortInUseIsAClearMessageNamingTheSetting() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
-             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(home, taken.getLocalPort(), FreePort.next(), 1)) {
+             EmbeddedKafkaBroker broker = broker(taken.getLocalPort(), FreePort.next(), 1)) {
             assertThatThrownBy(broker::start)
                     .isInstanceOf(BadInputException.class)
                     .hasMessageContaining("port " + taken.getLocalPort())
                     .hasMessageContaining("kafka.port");
         }
+    }
+
+    /** The single broker, node 1 of one. */
+    private EmbeddedKafkaBroker broker(int port, int controllerPort, int partitions) {
+        return new EmbeddedKafkaBroker(home, new KafkaClusterId(home.resolve("cluster.id")),
+                new EmbeddedKafka(List.of(new EmbeddedKafka.Node(1, port, controllerPort))), 1, partitions);
     }
 
     private static Map<String, Integer> partitionsOf(String bootstrap) throws Exception {

@@ -7,9 +7,11 @@ import io.alluvium.cli.PlatformCommand;
 import io.alluvium.cli.StageClock;
 import io.alluvium.cli.platform.EmbeddedService;
 import io.alluvium.cli.platform.Platform;
+import io.alluvium.cli.platform.RunningProfile;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.ExitCode;
+import io.alluvium.runtime.FlinkCluster;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +54,8 @@ public final class DemoCommand extends PlatformCommand {
             JsonNode generated = Generation.run(config);
             clock.lap("generate");
 
-            console.step("landing Kafka → Bronze with Flink (exactly-once, until caught up)");
+            console.step("landing Kafka → Bronze with Flink" + FlinkCluster.where(config)
+                    + " (exactly-once, until caught up)");
             EngineJobs.Finished landing = EngineJobs.runMeasured(EngineJobs.landing(config, true), config);
             JsonNode landed = landing.result();
             memory.put("landing (Flink)", landing.peakRssBytes());
@@ -64,14 +67,14 @@ public final class DemoCommand extends PlatformCommand {
             memory.put("batch (Spark)", batch.peakRssBytes());
             clock.lap("batch");
 
-            console.step("realtime views → serving store with Flink (city sales and funnels, user features, fraud"
-                    + " alerts; until caught up)");
+            console.step("realtime views → serving store with Flink" + FlinkCluster.where(config)
+                    + " (city sales and funnels, user features, fraud alerts; until caught up)");
             EngineJobs.Finished realtime = EngineJobs.runMeasured(EngineJobs.realtime(config, true), config);
             memory.put("realtime (Flink)", realtime.peakRssBytes());
             clock.lap("realtime");
 
             console.step("reconciling every layer");
-            Reconciliation reconciliation = Reconciliation.measure(config);
+            Reconciliation reconciliation = Reconciliation.measure(config, "reconcile");
             JsonNode counted = reconciliation.tables();
             clock.lap("reconcile");
             started.forEach(service -> memory.put(service.name(), platform.peakRss(service)));
@@ -100,7 +103,9 @@ public final class DemoCommand extends PlatformCommand {
             }
             return reconciliation.allHold() ? ExitCode.OK.code() : ExitCode.FAILED.code();
         } finally {
-            if (!keepRunning) {
+            if (keepRunning) {
+                RunningProfile.record(config);
+            } else {
                 platform.down(started, console);
             }
         }

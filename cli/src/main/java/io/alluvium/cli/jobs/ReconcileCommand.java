@@ -22,7 +22,7 @@ public final class ReconcileCommand extends PlatformCommand {
         Preflight.requireServingStoreAccess(config);
         Preflight.requireCatalog(config);
         Preflight.requireSparkMaster(config);
-        Reconciliation reconciliation = Reconciliation.measure(config);
+        Reconciliation reconciliation = Reconciliation.measure(config, "reconcile");
         if (console().json()) {
             ObjectNode doc = Console.JSON.createObjectNode();
             doc.put("ok", reconciliation.allHold());

@@ -46,9 +46,12 @@ final class Reconciliation {
     /** Spark's {@code serving_check}: the comparison, {@code {"skipped": why}}, or missing. */
     private JsonNode serving = MissingNode.getInstance();
 
-    /** Counts every layer with Spark and checks the counts against what the generator sent. */
-    static Reconciliation measure(AlluviumConfig config) {
-        JsonNode counted = EngineJobs.run(EngineJobs.batch(config, "reconcile", List.of("reconcile")), config);
+    /**
+     * Counts every layer with Spark, in a child JVM logging as {@code logName}, and checks the counts against what
+     * the generator sent.
+     */
+    static Reconciliation measure(AlluviumConfig config, String logName) {
+        JsonNode counted = EngineJobs.run(EngineJobs.batch(config, logName, List.of("reconcile")), config);
         Reconciliation r = of(Generation.totals(config), counted);
         r.tables = counted;
         return r;

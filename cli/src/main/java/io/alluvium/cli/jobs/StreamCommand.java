@@ -39,7 +39,7 @@ public final class StreamCommand {
             Preflight.requireFlinkCluster(config);
             String until = untilCaughtUp ? " until caught up" : " (Ctrl-C stops)";
             JsonNode result;
-            String where = FlinkCluster.of(config).map(cluster -> " on the Flink cluster at " + cluster).orElse("");
+            String where = FlinkCluster.where(config);
             if (job == Job.landing) {
                 Preflight.requireCatalog(config);
                 console().step("landing Kafka → Bronze" + where + until);

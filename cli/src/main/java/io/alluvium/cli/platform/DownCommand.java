@@ -1,6 +1,7 @@
 package io.alluvium.cli.platform;
 
 import io.alluvium.cli.PlatformCommand;
+import io.alluvium.config.AlluviumConfig;
 import picocli.CommandLine.Command;
 
 /** {@code alluvium down}: stops the embedded services cleanly. */
@@ -8,8 +9,10 @@ import picocli.CommandLine.Command;
 public final class DownCommand extends PlatformCommand {
     @Override
     public Integer call() {
-        Platform platform = new Platform(config());
+        AlluviumConfig config = config();
+        Platform platform = new Platform(config);
         platform.down(console());
+        RunningProfile.clear(config);
         return StatusCommand.print(platform, console());
     }
 }

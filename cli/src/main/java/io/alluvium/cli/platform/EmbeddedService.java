@@ -6,6 +6,7 @@ import io.alluvium.runtime.CatalogProperties;
 import io.alluvium.runtime.ChildJvm;
 import io.alluvium.runtime.EmbeddedFlinkCluster;
 import io.alluvium.runtime.EmbeddedSparkCluster;
+import io.alluvium.runtime.EmbeddedKafka;
 import io.alluvium.runtime.KafkaEndpoints;
 import io.alluvium.runtime.ServiceJvm;
 import io.alluvium.runtime.ServiceLogin;
@@ -20,8 +21,10 @@ import java.util.List;
  *
  * @param ports every port it listens on, the one clients use first
  * @param login how a person logs in with the service's own client ({@link ServiceLogin})
+ * @param quorumMember a node of a quorum (the Kafka nodes), ready only once a majority runs: started together
+ *                     with the other members next to it
  */
-public record EmbeddedService(ChildJvm jvm, List<Port> ports, String login) {
+public record EmbeddedService(ChildJvm jvm, List<Port> ports, String login, boolean quorumMember) {
     /** A port a service listens on, and the setting that holds it (named in "port in use" messages). */
     record Port(int number, String key) {
         Port(AlluviumConfig config, String key) {
@@ -31,6 +34,11 @@ public record EmbeddedService(ChildJvm jvm, List<Port> ports, String login) {
 
     public static final String SERVING_STORE = ServiceJvm.SERVING_STORE.processName();
 
+    /** A service that starts on its own. */
+    EmbeddedService(ChildJvm jvm, List<Port> ports, String login) {
+        this(jvm, ports, login, false);
+    }
+
     static List<EmbeddedService> of(AlluviumConfig config) {
         List<EmbeddedService> services = new ArrayList<>();
         if (CatalogProperties.embeddedDatabase(config)) {
@@ -39,9 +47,7 @@ public record EmbeddedService(ChildJvm jvm, List<Port> ports, String login) {
                     ServiceLogin.of(ServiceJvm.CATALOG_DATABASE, config)));
         }
         if (KafkaEndpoints.embeddedBroker(config)) {
-            services.add(new EmbeddedService(ServiceJvm.KAFKA_BROKER.jvm(config), List.of(
-                    new Port(config, AlluviumSettings.KAFKA_PORT), new Port(config, AlluviumSettings.KAFKA_CONTROLLER_PORT)),
-                    ServiceLogin.of(ServiceJvm.KAFKA_BROKER, config)));
+            services.addAll(kafka(config));
         }
         if (config.getString(AlluviumSettings.SERVING_REDIS_URL).isEmpty()) {
             services.add(new EmbeddedService(ServiceJvm.SERVING_STORE.jvm(config),
@@ -60,6 +66,15 @@ public record EmbeddedService(ChildJvm jvm, List<Port> ports, String login) {
             services.addAll(sparkCluster(config));
         }
         return services;
+    }
+
+    /** The embedded Kafka: its single broker, or each of its nodes, which start together. */
+    private static List<EmbeddedService> kafka(AlluviumConfig config) {
+        EmbeddedKafka kafka = EmbeddedKafka.of(config);
+        return kafka.nodes().stream().map(node -> new EmbeddedService(kafka.jvm(config, node), List.of(
+                new Port(node.port(), AlluviumSettings.KAFKA_PORT),
+                new Port(node.controllerPort(), AlluviumSettings.KAFKA_CONTROLLER_PORT)),
+                ServiceLogin.of(ServiceJvm.KAFKA_BROKER, config), !kafka.single())).toList();
     }
 
     /** The embedded Flink session cluster: its JobManager, then each TaskManager, which registers with it. */

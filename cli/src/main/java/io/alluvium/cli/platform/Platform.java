@@ -4,11 +4,15 @@ import io.alluvium.cli.Console;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.DataDir;
+import io.alluvium.runtime.EmbeddedKafka;
+import io.alluvium.runtime.KafkaEndpoints;
 import io.alluvium.runtime.ProcessMemory;
 import io.alluvium.runtime.ServiceProcess;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 /**
@@ -24,8 +28,8 @@ public final class Platform {
     /**
      * One row of {@code status}.
      *
-     * @param health what an embedded cluster reports of a running process of its own ({@link ClusterHealth}); else
-     *               null
+     * @param health what an embedded cluster reports of a running process of its own ({@link ClusterHealth}): the
+     *               Flink and Spark clusters' processes, the Kafka cluster's nodes; else null
      */
     public record ServiceState(String name, String state, String health, Long pid, int port, String portKey,
                                String login) {
@@ -72,19 +76,46 @@ public final class Platform {
             }
             toStart.add(service);
         }
+        if (KafkaEndpoints.embeddedBroker(config)) {
+            EmbeddedKafka.of(config).requireSameShape(dataDir);
+        }
         FreePorts.require(toStart);
         List<EmbeddedService> started = new ArrayList<>();
         try {
-            for (EmbeddedService service : toStart) {
-                console.step("starting " + service.name() + " on 127.0.0.1:" + service.port());
-                process(service).start(service.jvm(), config, START_TIMEOUT);
-                started.add(service);
+            for (List<EmbeddedService> group : together(toStart)) {
+                List<ServiceProcess.Launched> launched = new ArrayList<>();
+                for (EmbeddedService service : group) {
+                    console.step("starting " + service.name() + " on 127.0.0.1:" + service.port());
+                    launched.add(process(service).launch(service.jvm(), config));
+                    started.add(service);
+                }
+                for (ServiceProcess.Launched service : launched) {
+                    service.awaitReady(START_TIMEOUT);
+                }
             }
         } catch (RuntimeException e) {
             down(started, console);
             throw e;
         }
         return started;
+    }
+
+    /**
+     * The services in order, each alone but the members of a quorum next to each other, together: they start
+     * together (none is ready before a majority runs) and stop together (the last one alone could not leave the
+     * quorum cleanly, and would wait out the grace period).
+     */
+    private static List<List<EmbeddedService>> together(List<EmbeddedService> services) {
+        List<List<EmbeddedService>> groups = new ArrayList<>();
+        for (EmbeddedService service : services) {
+            List<EmbeddedService> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+            if (last != null && service.quorumMember() && last.get(0).quorumMember()) {
+                last.add(service);
+            } else {
+                groups.add(new ArrayList<>(List.of(service)));
+            }
+        }
+        return groups;
     }
 
     public List<ServiceState> status() {
@@ -111,6 +142,9 @@ public final class Platform {
         if (config.getBoolean(AlluviumSettings.SPARK_CLUSTER_EMBEDDED)) {
             clusters.add(SparkClusterHealth.probe(config));
         }
+        if (KafkaEndpoints.embeddedBroker(config) && !EmbeddedKafka.of(config).single()) {
+            clusters.add(KafkaClusterHealth.probe(config));
+        }
         return clusters;
     }
 
@@ -119,13 +153,17 @@ public final class Platform {
         return process(service).running().map(ProcessMemory::peakRss).orElse(0L);
     }
 
-    /** Stops the given services, last started first. */
+    /** Stops the given services, last started first; the members of a quorum together. */
     public void down(List<EmbeddedService> services, Console console) {
         List<EmbeddedService> reversed = new ArrayList<>(services);
-        java.util.Collections.reverse(reversed);
-        for (EmbeddedService service : reversed) {
-            if (process(service).stop(STOP_GRACE)) {
-                console.step("stopped " + service.name());
+        Collections.reverse(reversed);
+        for (List<EmbeddedService> group : together(reversed)) {
+            List<CompletableFuture<Boolean>> stops = group.stream()
+                    .map(service -> CompletableFuture.supplyAsync(() -> process(service).stop(STOP_GRACE))).toList();
+            for (int i = 0; i < group.size(); i++) {
+                if (stops.get(i).join()) {
+                    console.step("stopped " + group.get(i).name());
+                }
             }
         }
     }

@@ -42,6 +42,8 @@ public final class JobEnvironment {
     private static final Duration RESTART_DELAY = Duration.ofSeconds(3);
     /** The largest request or answer the REST client takes: more than the job jar's size. */
     private static final int MAX_JAR_BYTES = 512 << 20;
+    /** Attempts of a request to the cluster's REST API, 3 s apart (Flink's default delay). */
+    private static final int REST_RETRIES = 5;
 
     private JobEnvironment() {
     }
@@ -93,6 +95,9 @@ public final class JobEnvironment {
             return StreamExecutionEnvironment.getExecutionEnvironment(flink);
         }
         flink.set(RestOptions.CLIENT_MAX_CONTENT_LENGTH, MAX_JAR_BYTES);
+        // a JobManager that refuses connections for 15 s is gone (its run with it), not busy: say so then, not after
+        // the minute of Flink's default retries
+        flink.set(RestOptions.RETRY_MAX_ATTEMPTS, REST_RETRIES);
         // given explicitly: the remote environment otherwise replaces the restore settings with none
         return new RemoteStreamEnvironment(cluster.get().host(), cluster.get().port(), flink,
                 new String[] {JobJar.FLINK.path().toString()}, null, SavepointRestoreSettings.fromConfiguration(flink));

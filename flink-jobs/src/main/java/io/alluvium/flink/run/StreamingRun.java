@@ -1,5 +1,7 @@
 package io.alluvium.flink.run;
 
+import io.alluvium.runtime.ChildProtocol;
+import java.net.ConnectException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -60,6 +62,11 @@ public final class StreamingRun {
             LOG.info("{} job {} stopped; savepoint {}", name, job.getJobID(), savepoint);
             return savepoint;
         } catch (ExecutionException e) {
+            if (rootOf(e) instanceof ConnectException) {
+                throw new ChildProtocol.ExplainedFailure("lost the Flink cluster's JobManager (" + rootCause(e)
+                        + "); the " + name + " job's checkpoints are kept, and once the JobManager runs again "
+                        + "(`alluvium up` starts the embedded one) the next run resumes from the last of them", e);
+            }
             throw new IllegalStateException((stopping ? "stopping the " + name + " job failed: "
                     : "the " + name + " job failed: ") + rootCause(e), e);
         } finally {
@@ -101,10 +108,15 @@ public final class StreamingRun {
     }
 
     private static String rootCause(Throwable e) {
+        Throwable t = rootOf(e);
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
+    private static Throwable rootOf(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        return t;
     }
 }

@@ -1,0 +1,104 @@
+package io.alluvium.orchestrator;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.alluvium.config.AlluviumConfig;
+import io.alluvium.config.AlluviumSettings;
+import io.alluvium.runtime.DataDir;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
+
+/**
+ * One scheduler instance of a pipeline: db-scheduler on the catalog's PostgreSQL, whose one-time task runs the
+ * pipeline's task attempts. Any number of instances, in any processes, may run on one database: db-scheduler lets
+ * exactly one pick each attempt and hands an attempt on when its scheduler stops heartbeating; what runs next is
+ * decided by {@link RunProgress} from the {@link RunStore} (docs/orchestration.md). Connects as the catalog's role,
+ * never as a superuser.
+ */
+public final class Orchestrator implements AutoCloseable {
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final Pipeline pipeline;
+    private final RunStore store;
+    private final RunProgress progress;
+    private final AttemptRunner runner;
+    private final Scheduler scheduler;
+    private final String name;
+
+    private Orchestrator(AlluviumConfig config, Pipeline pipeline, DataSource db) {
+        this.pipeline = pipeline;
+        this.store = new RunStore(db);
+        this.runner = new AttemptRunner();
+        this.name = instanceName();
+        AtomicReference<SchedulerClient> client = new AtomicReference<>();
+        AtomicReference<OneTimeTask<AttemptKey>> attempts = new AtomicReference<>();
+        this.progress = new RunProgress(pipeline, store, (attempt, at) ->
+                client.get().scheduleIfNotExists(attempts.get().instance(attempt.instanceId(), attempt), at));
+        attempts.set(Tasks.oneTime("pipeline-" + pipeline.name(), AttemptKey.class)
+                .execute(new AttemptExecution(pipeline, store, progress, runner,
+                        DataDir.of(config).create(), name)));
+        this.scheduler = Scheduler.create(db, attempts.get())
+                .tableName(OrchestratorSchema.EXECUTIONS)
+                .schedulerName(new SchedulerName.Fixed(name))
+                .pollingInterval(config.getDuration(AlluviumSettings.ORCHESTRATOR_POLL_INTERVAL))
+                .heartbeatInterval(config.getDuration(AlluviumSettings.ORCHESTRATOR_HEARTBEAT_INTERVAL))
+                .threads(config.getInt(AlluviumSettings.ORCHESTRATOR_THREADS))
+                .enableImmediateExecution()
+                .build();
+        client.set(scheduler);
+    }
+
+    /**
+     * Connects to the catalog database, creates the orchestrator's tables if missing and starts this scheduler
+     * instance, which from then on runs the due attempts of {@code pipeline}'s runs, whoever triggered them.
+     */
+    public static Orchestrator start(AlluviumConfig config, Pipeline pipeline) throws SQLException {
+        Orchestrator orchestrator = new Orchestrator(config, pipeline, OrchestratorDatabase.open(config));
+        orchestrator.scheduler.start();
+        return orchestrator;
+    }
+
+    /** {@code <host>/<pid>/<n>}: names the scheduler that ran each attempt. */
+    private static String instanceName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + "/" + ProcessHandle.current().pid() + "/" + INSTANCES.incrementAndGet();
+    }
+
+    /** Starts a run of the pipeline, its tasks working on {@code partition} where partitioned; returns its id. */
+    public long trigger(String trigger, Optional<LocalDate> partition) throws SQLException {
+        long runId = store.createRun(pipeline, trigger, partition);
+        progress.start(runId);
+        return runId;
+    }
+
+    /** The runs, tasks and attempts recorded in the catalog database. */
+    public RunStore runs() {
+        return store;
+    }
+
+    /** This instance's name, as recorded with each attempt it runs. */
+    public String name() {
+        return name;
+    }
+
+    /** Stops this instance: it picks no more attempts, and waits for the ones it runs. */
+    @Override
+    public void close() {
+        scheduler.stop();
+        runner.close();
+    }
+}

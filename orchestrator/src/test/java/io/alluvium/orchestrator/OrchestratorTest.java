@@ -1,0 +1,208 @@
+package io.alluvium.orchestrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+import io.alluvium.config.AlluviumConfig;
+import io.alluvium.config.AlluviumSettings;
+import io.alluvium.runtime.CatalogProperties;
+import io.alluvium.runtime.DataDir;
+import io.alluvium.runtime.ServiceJvm;
+import io.alluvium.runtime.ServiceProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The orchestrator on the real catalog PostgreSQL, started as {@code alluvium up} starts it (a child JVM of the
+ * services module), connecting as the catalog's role.
+ */
+class OrchestratorTest {
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path dataDir;
+    private static AlluviumConfig config;
+    private static ServiceProcess database;
+    private final List<Orchestrator> started = new ArrayList<>();
+
+    @BeforeAll
+    static void startCatalogDatabase() {
+        config = AlluviumConfig.defaults().with(Map.of(
+                AlluviumSettings.DATA_DIR, dataDir.toString(),
+                AlluviumSettings.CATALOG_POSTGRES_PORT, Integer.toString(freePort()),
+                AlluviumSettings.ORCHESTRATOR_POLL_INTERVAL, "200ms",
+                AlluviumSettings.ORCHESTRATOR_HEARTBEAT_INTERVAL, "1s"), "test");
+        database = ServiceJvm.CATALOG_DATABASE.process(DataDir.of(config).create());
+        database.start(ServiceJvm.CATALOG_DATABASE.jvm(config), config, Duration.ofSeconds(90));
+    }
+
+    @AfterAll
+    static void stopCatalogDatabase() {
+        database.stop(Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stopOrchestrators() {
+        started.forEach(Orchestrator::close);
+    }
+
+    private Orchestrator orchestrator(Pipeline pipeline) throws Exception {
+        Orchestrator o = Orchestrator.start(config, pipeline);
+        started.add(o);
+        return o;
+    }
+
+    private static Run awaitEnd(Orchestrator o, long runId) {
+        await().atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> o.runs().run(runId).orElseThrow().state() != RunState.RUNNING);
+        try {
+            return o.runs().run(runId).orElseThrow();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aTaskThatFailsTwiceIsRetriedAfterAGrowingBackoffAndTheRunSucceeds() throws Exception {
+        AtomicInteger tries = new AtomicInteger();
+        Pipeline pipeline = Pipeline.of("flaky", List.of(
+                Task.of("silver", attempt -> { }),
+                Task.of("gold", attempt -> {
+                    if (tries.incrementAndGet() <= 2) {
+                        throw new IllegalStateException("Spark lost its executor (try " + tries.get() + ")");
+                    }
+                }).after("silver").retry(RetryPolicy.exponential(3, Duration.ofSeconds(1)))));
+        Orchestrator o = orchestrator(pipeline);
+
+        long runId = o.trigger("manual", Optional.empty());
+        Run run = awaitEnd(o, runId);
+
+        assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(run.reason()).isNull();
+        List<Attempt> gold = o.runs().attempts(runId).stream().filter(a -> a.task().equals("gold")).toList();
+        assertThat(gold).extracting(Attempt::attempt, Attempt::state).containsExactly(
+                tuple(1, AttemptState.FAILED),
+                tuple(2, AttemptState.FAILED),
+                tuple(3, AttemptState.SUCCEEDED));
+        assertThat(gold.get(0).error()).isEqualTo("Spark lost its executor (try 1)");
+        assertThat(gap(gold.get(0), gold.get(1))).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(gap(gold.get(1), gold.get(2))).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(gold).allSatisfy(a -> {
+            assertThat(a.scheduler()).isEqualTo(o.name());
+            assertThat(Path.of(a.logFile())).isEqualTo(
+                    dataDir.resolve("logs/pipeline-run-" + runId + "-gold-" + a.attempt() + ".log"));
+        });
+        assertThat(o.runs().tasks(runId)).extracting(TaskRun::task, TaskRun::state, TaskRun::attempts).containsExactly(
+                tuple("silver", TaskState.SUCCEEDED, 1),
+                tuple("gold", TaskState.SUCCEEDED, 3));
+    }
+
+    private static Duration gap(Attempt failed, Attempt next) {
+        return Duration.between(failed.finishedAt().orElseThrow(), next.startedAt());
+    }
+
+    @Test
+    void aTaskFailingEveryAttemptFailsTheRunAndSkipsItsDownstreamWithTheReason() throws Exception {
+        Pipeline pipeline = Pipeline.of("broken", List.of(
+                Task.of("silver", attempt -> { }),
+                Task.of("gold", attempt -> {
+                    throw new IllegalStateException("audit failed: gold 73.50, silver 20.00");
+                }).after("silver").retry(RetryPolicy.exponential(2, Duration.ofMillis(200))),
+                Task.of("publish", attempt -> { }).after("gold"),
+                Task.of("quality", attempt -> { }).after("gold"),
+                Task.of("maintain", attempt -> { }).after("publish", "quality")));
+        Orchestrator o = orchestrator(pipeline);
+
+        long runId = o.trigger("manual", Optional.empty());
+        Run run = awaitEnd(o, runId);
+
+        assertThat(run.state()).isEqualTo(RunState.FAILED);
+        assertThat(run.reason()).isEqualTo("task gold failed after 2 attempts: audit failed: gold 73.50, silver 20.00");
+        assertThat(o.runs().tasks(runId)).extracting(TaskRun::task, TaskRun::state, TaskRun::reason).containsExactly(
+                tuple("silver", TaskState.SUCCEEDED, null),
+                tuple("gold", TaskState.FAILED,
+                        "failed after 2 attempts: audit failed: gold 73.50, silver 20.00"),
+                tuple("publish", TaskState.SKIPPED, "upstream task gold failed"),
+                tuple("quality", TaskState.SKIPPED, "upstream task gold failed"),
+                tuple("maintain", TaskState.SKIPPED, "upstream task gold failed"));
+        assertThat(o.runs().attempts(runId)).extracting(Attempt::task).containsExactly("silver", "gold", "gold");
+    }
+
+    @Test
+    void anAttemptPastItsTimeoutIsInterruptedAndFails() throws Exception {
+        Pipeline pipeline = Pipeline.of("slow", List.of(
+                Task.of("maintain", attempt -> Thread.sleep(60_000)).timeout(Duration.ofMillis(500))));
+        Orchestrator o = orchestrator(pipeline);
+
+        long runId = o.trigger("manual", Optional.empty());
+
+        assertThat(awaitEnd(o, runId).reason()).isEqualTo("task maintain failed after 1 attempt: timed out after 500ms");
+    }
+
+    @Test
+    void twoSchedulersOnOneDatabaseRunEachAttemptOnceAndShareTheWork() throws Exception {
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            tasks.add(Task.of("day-" + i, attempt -> {
+                runs.computeIfAbsent(attempt.task(), t -> new AtomicInteger()).incrementAndGet();
+                Thread.sleep(300);
+            }));
+        }
+        Pipeline pipeline = Pipeline.of("shared", tasks);
+        Orchestrator first = orchestrator(pipeline);
+        Orchestrator second = orchestrator(pipeline);
+
+        long runId = first.trigger("manual", Optional.empty());
+
+        assertThat(awaitEnd(second, runId).state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(runs).hasSize(12).allSatisfy((task, count) -> assertThat(count).hasValue(1));
+        assertThat(first.runs().attempts(runId)).extracting(Attempt::scheduler)
+                .contains(first.name(), second.name()).hasSize(12);
+    }
+
+    @Test
+    void theTablesAreTheCatalogRolesAndMadeOnceWhateverTheStarts() throws Exception {
+        orchestrator(Pipeline.of("again", List.of(Task.of("silver", attempt -> { }))));
+        orchestrator(Pipeline.of("again", List.of(Task.of("silver", attempt -> { }))));
+        try (Connection c = DriverManager.getConnection(CatalogProperties.jdbcUrl(config),
+                config.getString(AlluviumSettings.CATALOG_JDBC_USER), CatalogProperties.password(config).reveal());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*), count(*) FILTER (WHERE tableowner = current_user), "
+                     + "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user) FROM pg_tables "
+                     + "WHERE schemaname = 'alluvium_orchestrator'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(4);
+            assertThat(rs.getInt(2)).isEqualTo(4);
+            assertThat(rs.getBoolean(3)).isFalse();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
