@@ -106,6 +106,12 @@ public final class AlluviumSettings {
     public static final String SPARK_MASTER = "spark.master";
     public static final String SPARK_HEAP = "spark.heap";
     public static final String SPARK_SHUFFLE_PARTITIONS = "spark.shuffle-partitions";
+    public static final String SPARK_EXECUTOR_MEMORY = "spark.executor-memory";
+    public static final String SPARK_CORES_MAX = "spark.cores-max";
+    public static final String SPARK_CLUSTER_EMBEDDED = "spark.cluster-embedded";
+    public static final String SPARK_CLUSTER_PORT = "spark.cluster-port";
+    public static final String SPARK_CLUSTER_UI_PORT = "spark.cluster-ui-port";
+    public static final String SPARK_CLUSTER_WORKERS = "spark.cluster-workers";
     public static final String BATCH_MAINTENANCE = "batch.maintenance";
 
     public static final String MAINTENANCE_TARGET_FILE_SIZE = "maintenance.target-file-size";
@@ -324,10 +330,33 @@ public final class AlluviumSettings {
                     "Address `alluvium serve` binds its read-only HTTP API to; 0.0.0.0 exposes it to the network.")
             .define(SERVE_PORT, INT, "8089", between(1024, 65535), "Port of `alluvium serve`'s HTTP API.")
 
-            .define(SPARK_MASTER, STRING, "local[2]", "Spark master URL (local[N], spark://, yarn, k8s://).")
+            .define(SPARK_MASTER, STRING, "local[2]",
+                    "Spark master URL of the batch jobs: local[N] runs them inside their own JVM; spark://host:port "
+                            + "on a standalone cluster, with the job jar (spark-jobs/target/alluvium-spark-jobs-job.jar) "
+                            + "shipped to its executors (docs/deploy.md). A local[N] master gives way to the embedded "
+                            + "cluster (spark.cluster-embedded).")
             .define(SPARK_HEAP, MEMORY, "2g", memoryAtLeast("512m"), "Heap of the Spark driver JVM.")
             .define(SPARK_SHUFFLE_PARTITIONS, INT, "4", between(1, 100_000),
                     "spark.sql.shuffle.partitions of batch jobs.")
+            .define(SPARK_EXECUTOR_MEMORY, MEMORY, "512m", memoryAtLeast("512m"),
+                    "spark.executor.memory of a batch job on a cluster; each worker of the embedded cluster offers "
+                            + "this much, for one executor.")
+            .define(SPARK_CORES_MAX, INT, "2", between(1, 100_000),
+                    "spark.cores.max of a batch job on a cluster: the cores it takes at most, one per executor.")
+            .define(SPARK_CLUSTER_EMBEDDED, BOOLEAN, "false",
+                    "`alluvium up` also starts a Spark standalone cluster on 127.0.0.1: a master (web UI on "
+                            + "spark.cluster-ui-port) and spark.cluster-workers workers of one core each, each in a JVM "
+                            + "of its own, sharing a secret generated in <data.dir>/secrets; with spark.master local[N], "
+                            + "the batch jobs run on it.")
+            .define(SPARK_CLUSTER_PORT, INT, "17077", between(1024, 65535 - 8),
+                    "RPC port of the embedded Spark master; worker n listens on this port + n (all bound to "
+                            + "127.0.0.1).")
+            .define(SPARK_CLUSTER_UI_PORT, INT, "18080", between(1024, 65535 - 8),
+                    "Web UI port of the embedded Spark master (its state as JSON at /json/); worker n's web UI is on "
+                            + "this port + n (all bound to 127.0.0.1).")
+            .define(SPARK_CLUSTER_WORKERS, INT, "2", between(1, 8),
+                    "Workers of the embedded Spark cluster, one core and spark.executor-memory each, so that a batch "
+                            + "job's tasks are retried on the others when one fails.")
             .define(BATCH_MAINTENANCE, BOOLEAN, "true",
                     "After each build, `alluvium batch` maintains the Silver, Quarantine and Gold tables it wrote that "
                             + "`alluvium doctor` would flag (small files, old snapshots, manifests, metadata), with "

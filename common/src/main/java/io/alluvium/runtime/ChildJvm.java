@@ -29,8 +29,15 @@ import java.util.Map;
  * @param mainClass the main class, which reads the settings file as its first argument
  * @param heap      the JVM's maximum heap
  * @param args      the job's own arguments
+ * @param environment variables set for the child beside the CLI's own (a Spark worker's home)
  */
-public record ChildJvm(String name, String module, String mainClass, MemorySize heap, List<String> args) {
+public record ChildJvm(String name, String module, String mainClass, MemorySize heap, List<String> args,
+                       Map<String, String> environment) {
+
+    /** A child that runs in the CLI's environment. */
+    public ChildJvm(String name, String module, String mainClass, MemorySize heap, List<String> args) {
+        this(name, module, mainClass, heap, args, Map.of());
+    }
 
     /** Where Alluvium is installed (the source tree): {@code -Dalluvium.home}, {@code ALLUVIUM_HOME}, or cwd. */
     public static Path home() {
@@ -99,6 +106,7 @@ public record ChildJvm(String name, String module, String mainClass, MemorySize 
         ProcessBuilder pb = new ProcessBuilder(command(config, tmpDir));
         Map<String, String> env = pb.environment();
         env.put("SPARK_LOCAL_IP", "127.0.0.1");
+        env.putAll(environment);
         pb.redirectError(ProcessBuilder.Redirect.appendTo(dataDir.log(name).toFile()));
         return pb;
     }

@@ -45,6 +45,11 @@ public record GeneratedPassword(Path file) {
         return new GeneratedPassword(dataDir.secrets().resolve("object-store.password"));
     }
 
+    /** The secret the embedded Spark cluster's master, workers and jobs authenticate each other with. */
+    public static GeneratedPassword sparkCluster(DataDir dataDir) {
+        return new GeneratedPassword(dataDir.secrets().resolve("spark-cluster.password"));
+    }
+
     /** The embedded redis-server's {@code requirepass}. */
     public static GeneratedPassword serving(DataDir dataDir) {
         return new GeneratedPassword(dataDir.secrets().resolve("serving.password"));

@@ -5,11 +5,13 @@ import io.alluvium.config.AlluviumSettings;
 import io.alluvium.config.MemorySize;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The long-lived services of the embedded platform, each a main class of the services module (or, for the Flink
- * session cluster's processes, of the flink-cluster module) run in a child JVM: the one definition of how they are
+ * session cluster's and the Spark standalone cluster's processes, of the flink-cluster and spark-cluster modules)
+ * run in a child JVM: the one definition of how they are
  * started, shared by {@code alluvium up} and by the engine modules' tests, which start a real broker, catalog
  * database or redis-server exactly as the CLI does.
  */
@@ -31,7 +33,13 @@ public enum ServiceJvm {
             config -> EmbeddedFlinkCluster.JOBMANAGER_HEAP),
     /** One of the embedded Flink session cluster's TaskManagers, which run the jobs' tasks (one JVM each). */
     FLINK_TASKMANAGER("flink-taskmanager", "flink-cluster", "io.alluvium.flink.cluster.TaskManagerMain",
-            config -> EmbeddedFlinkCluster.taskManagerHeap());
+            config -> EmbeddedFlinkCluster.taskManagerHeap()),
+    /** The embedded Spark standalone cluster's master: schedules the batch jobs' executors on the workers. */
+    SPARK_MASTER("spark-master", "spark-cluster", "io.alluvium.spark.cluster.MasterMain",
+            config -> EmbeddedSparkCluster.DAEMON_HEAP),
+    /** One of the embedded Spark cluster's workers, which launch the executors (one JVM each, beside it). */
+    SPARK_WORKER("spark-worker", "spark-cluster", "io.alluvium.spark.cluster.WorkerMain",
+            config -> EmbeddedSparkCluster.DAEMON_HEAP);
 
     private final String processName;
     private final String module;
@@ -70,7 +78,24 @@ public enum ServiceJvm {
      * {@code <name>-<n>}, told its number as its argument.
      */
     public ChildJvm jvm(AlluviumConfig config, int n) {
-        return new ChildJvm(processName(n), module, mainClass, heap.apply(config), List.of(Integer.toString(n)));
+        return new ChildJvm(processName(n), module, mainClass, heap.apply(config), List.of(Integer.toString(n)),
+                this == SPARK_WORKER ? EmbeddedSparkCluster.workerEnvironment(config, n) : Map.of());
+    }
+
+    /**
+     * The number {@link #jvm(AlluviumConfig, int)} gave an instance, read back from its main's arguments; bad input
+     * when they hold none.
+     */
+    public int instanceNumber(String[] args) {
+        try {
+            if (args.length == 1 && Integer.parseInt(args[0]) >= 1) {
+                return Integer.parseInt(args[0]);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ChildProtocol.BadInputException("usage: " + mainClass.substring(mainClass.lastIndexOf('.') + 1)
+                + " <settings> <number from 1>");
     }
 
     /** The process name of instance {@code n} (from 1) of a service that runs several times. */

@@ -27,6 +27,9 @@ public final class ServiceLogin {
                     + EmbeddedFlinkCluster.HOST + ":" + config.getInt(AlluviumSettings.FLINK_CLUSTER_PORT);
             case FLINK_TASKMANAGER -> "no login: registers with the JobManager at " + EmbeddedFlinkCluster.HOST + ":"
                     + config.getInt(AlluviumSettings.FLINK_CLUSTER_RPC_PORT);
+            case SPARK_MASTER -> "jobs authenticate with the secret in " + GeneratedPassword.sparkCluster(dataDir).file()
+                    + "; web UI at " + EmbeddedSparkCluster.masterWebUi(config);
+            case SPARK_WORKER -> "no login: registers with the master at " + EmbeddedSparkCluster.masterUrl(config);
         };
     }
 

@@ -4,6 +4,9 @@ import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.CatalogProperties;
 import io.alluvium.runtime.DataDir;
+import io.alluvium.runtime.GeneratedPassword;
+import io.alluvium.runtime.JobJar;
+import io.alluvium.runtime.SparkMaster;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -13,6 +16,9 @@ import org.apache.spark.sql.SparkSession;
  * UTC so that {@code event_day} and {@code hour_start} mean the same in every JVM and in the realtime job.
  * Spark's own warehouse directory (of its built-in catalog, which holds no platform table) goes to the data
  * directory's scratch space rather than {@code ./spark-warehouse} in whatever directory the CLI runs from.
+ * On a cluster ({@link SparkMaster}) this JVM is the driver, in client mode as {@code spark-submit} would run it:
+ * the executors get the job jar, one core and {@code spark.executor-memory} each, and the embedded cluster's
+ * secret (docs/deploy.md#spark-on-a-standalone-cluster).
  */
 public final class SparkSessions {
     private SparkSessions() {
@@ -20,9 +26,10 @@ public final class SparkSessions {
 
     public static SparkSession create(AlluviumConfig config) {
         String catalog = CatalogProperties.name(config);
+        SparkMaster master = SparkMaster.of(config);
         SparkSession.Builder builder = SparkSession.builder()
                 .appName("alluvium-batch")
-                .master(config.getString(AlluviumSettings.SPARK_MASTER))
+                .master(master.url())
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
@@ -40,6 +47,17 @@ public final class SparkSessions {
                 .config("spark.sql.defaultCatalog", catalog);
         // Spark redacts keys matching "password" in its logs and UI; the value is never logged by us.
         CatalogProperties.of(config).forEach((k, v) -> builder.config("spark.sql.catalog." + catalog + "." + k, v));
+        if (master.cluster()) {
+            builder.config("spark.jars", JobJar.SPARK.path().toString())
+                    .config("spark.executor.cores", 1)
+                    .config("spark.executor.memory", config.getMemory(AlluviumSettings.SPARK_EXECUTOR_MEMORY).jvmFlag())
+                    .config("spark.cores.max", config.getInt(AlluviumSettings.SPARK_CORES_MAX));
+        }
+        if (master.embedded()) {
+            // Spark redacts keys matching "secret"; executors get it from their worker, never on a command line
+            builder.config("spark.authenticate", "true").config("spark.authenticate.secret",
+                    GeneratedPassword.sparkCluster(DataDir.of(config)).value().reveal());
+        }
         return builder.getOrCreate();
     }
 }

@@ -71,6 +71,7 @@ public final class DoctorCommand extends PlatformCommand {
         areas.forEach(a -> examined.add(a.toString()));
         if (areas.contains(Area.TABLES) || areas.contains(Area.COST)) {
             Preflight.requireCatalog(config);
+            Preflight.requireSparkMaster(config);
             boolean fixing = fix && areas.contains(Area.TABLES);
             console().step((fixing ? "examining and fixing" : "examining") + " every table with Spark");
             JsonNode tables = EngineJobs.run(EngineJobs.batch(config, "doctor", fixing ? List.of("doctor", "--fix")

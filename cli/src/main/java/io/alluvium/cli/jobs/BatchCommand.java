@@ -7,6 +7,7 @@ import io.alluvium.cli.ResultViews;
 import io.alluvium.cli.UserError;
 import io.alluvium.cli.platform.Preflight;
 import io.alluvium.config.AlluviumConfig;
+import io.alluvium.runtime.SparkMaster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -58,7 +59,10 @@ public final class BatchCommand extends PlatformCommand {
             Preflight.requireServingStoreAccess(config);
         }
         Preflight.requireCatalog(config);
-        console().step((stage == Stage.publish ? "publishing the batch view" : "building " + stage) + " with Spark");
+        Preflight.requireSparkMaster(config);
+        SparkMaster master = SparkMaster.of(config);
+        console().step((stage == Stage.publish ? "publishing the batch view" : "building " + stage) + " with Spark"
+                + (master.cluster() ? " on the cluster at " + master : ""));
         JsonNode result = EngineJobs.run(EngineJobs.batch(config, "batch", args), config);
         if (console().json() || !(result instanceof ObjectNode shown)) {
             ResultViews.show(result, console());

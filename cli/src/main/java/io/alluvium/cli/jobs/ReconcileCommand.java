@@ -21,6 +21,7 @@ public final class ReconcileCommand extends PlatformCommand {
         AlluviumConfig config = config();
         Preflight.requireServingStoreAccess(config);
         Preflight.requireCatalog(config);
+        Preflight.requireSparkMaster(config);
         Reconciliation reconciliation = Reconciliation.measure(config, "reconcile");
         if (console().json()) {
             ObjectNode doc = Console.JSON.createObjectNode();

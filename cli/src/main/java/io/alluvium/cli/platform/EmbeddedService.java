@@ -5,6 +5,7 @@ import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.CatalogProperties;
 import io.alluvium.runtime.ChildJvm;
 import io.alluvium.runtime.EmbeddedFlinkCluster;
+import io.alluvium.runtime.EmbeddedSparkCluster;
 import io.alluvium.runtime.EmbeddedKafka;
 import io.alluvium.runtime.KafkaEndpoints;
 import io.alluvium.runtime.ServiceJvm;
@@ -15,8 +16,8 @@ import java.util.List;
 /**
  * A long-lived service the embedded platform runs on this machine, in a JVM of its own ({@link ServiceJvm}).
  * Only the services not replaced by an external one in the settings are started (an external broker,
- * catalog database or serving store is simply used); the object store and the Flink session cluster only when
- * asked for.
+ * catalog database or serving store is simply used); the object store, the Flink session cluster and the Spark
+ * standalone cluster only when asked for.
  *
  * @param ports every port it listens on, the one clients use first
  * @param login how a person logs in with the service's own client ({@link ServiceLogin})
@@ -61,6 +62,9 @@ public record EmbeddedService(ChildJvm jvm, List<Port> ports, String login, bool
         if (config.getBoolean(AlluviumSettings.FLINK_CLUSTER_EMBEDDED)) {
             services.addAll(flinkCluster(config));
         }
+        if (config.getBoolean(AlluviumSettings.SPARK_CLUSTER_EMBEDDED)) {
+            services.addAll(sparkCluster(config));
+        }
         return services;
     }
 
@@ -85,6 +89,22 @@ public record EmbeddedService(ChildJvm jvm, List<Port> ports, String login, bool
                     AlluviumSettings.FLINK_CLUSTER_RPC_PORT);
             processes.add(new EmbeddedService(ServiceJvm.FLINK_TASKMANAGER.jvm(config, n), List.of(rpc),
                     ServiceLogin.of(ServiceJvm.FLINK_TASKMANAGER, config)));
+        }
+        return processes;
+    }
+
+    /** The embedded Spark standalone cluster: its master, then each worker, which registers with it. */
+    private static List<EmbeddedService> sparkCluster(AlluviumConfig config) {
+        List<EmbeddedService> processes = new ArrayList<>();
+        processes.add(new EmbeddedService(ServiceJvm.SPARK_MASTER.jvm(config), List.of(
+                new Port(config, AlluviumSettings.SPARK_CLUSTER_PORT),
+                new Port(config, AlluviumSettings.SPARK_CLUSTER_UI_PORT)),
+                ServiceLogin.of(ServiceJvm.SPARK_MASTER, config)));
+        for (int n = 1; n <= config.getInt(AlluviumSettings.SPARK_CLUSTER_WORKERS); n++) {
+            processes.add(new EmbeddedService(ServiceJvm.SPARK_WORKER.jvm(config, n), List.of(
+                    new Port(EmbeddedSparkCluster.workerPort(config, n), AlluviumSettings.SPARK_CLUSTER_PORT),
+                    new Port(EmbeddedSparkCluster.workerWebUiPort(config, n), AlluviumSettings.SPARK_CLUSTER_UI_PORT)),
+                    ServiceLogin.of(ServiceJvm.SPARK_WORKER, config)));
         }
         return processes;
     }

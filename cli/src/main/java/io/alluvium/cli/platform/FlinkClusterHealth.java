@@ -21,7 +21,7 @@ import java.util.Set;
  * status}): whether its REST API answers, its TaskManagers and slots, and for each TaskManager whether it is
  * registered. A TaskManager whose process runs but that the JobManager has lost (or never got) gives no slots.
  */
-final class FlinkClusterHealth {
+final class FlinkClusterHealth implements ClusterHealth {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,8 +59,8 @@ final class FlinkClusterHealth {
         return JSON.readTree(answer.body());
     }
 
-    /** The health of the cluster's process {@code name}; empty for a process not of the cluster. */
-    Optional<String> of(String name) {
+    @Override
+    public Optional<String> of(String name) {
         if (name.equals(ServiceJvm.FLINK_JOBMANAGER.processName())) {
             return Optional.of(overview == null ? "REST API does not answer"
                     : overview.path("taskmanagers").asInt() + " TaskManagers, " + overview.path("slots-available").asInt()

@@ -26,7 +26,7 @@ import org.apache.kafka.common.TopicPartitionInfo;
  * registered, and on how many of the platform's partitions it holds a replica that is in sync. A node whose process
  * runs but that the cluster has fenced, or that lags, shows it here.
  */
-final class KafkaClusterHealth {
+final class KafkaClusterHealth implements ClusterHealth {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final EmbeddedKafka kafka;
@@ -66,8 +66,8 @@ final class KafkaClusterHealth {
         }
     }
 
-    /** The health of the cluster's process {@code name}; empty for a process not of the cluster. */
-    Optional<String> of(String name) {
+    @Override
+    public Optional<String> of(String name) {
         return kafka.nodes().stream().filter(node -> kafka.processName(node).equals(name)).findFirst()
                 .map(this::of);
     }

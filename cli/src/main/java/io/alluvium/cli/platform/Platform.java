@@ -10,8 +10,8 @@ import io.alluvium.runtime.ProcessMemory;
 import io.alluvium.runtime.ServiceProcess;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
@@ -28,8 +28,8 @@ public final class Platform {
     /**
      * One row of {@code status}.
      *
-     * @param health what a running process of the Flink cluster ({@link FlinkClusterHealth}) or a node of the Kafka
-     *               cluster ({@link KafkaClusterHealth}) reports; else null
+     * @param health what an embedded cluster reports of a running process of its own ({@link ClusterHealth}): the
+     *               Flink and Spark clusters' processes, the Kafka cluster's nodes; else null
      */
     public record ServiceState(String name, String state, String health, Long pid, int port, String portKey,
                                String login) {
@@ -120,20 +120,32 @@ public final class Platform {
 
     public List<ServiceState> status() {
         List<ServiceState> rows = new ArrayList<>();
-        Optional<FlinkClusterHealth> flink = config.getBoolean(AlluviumSettings.FLINK_CLUSTER_EMBEDDED)
-                ? Optional.of(FlinkClusterHealth.probe(config)) : Optional.empty();
-        Optional<KafkaClusterHealth> kafka = KafkaEndpoints.embeddedBroker(config)
-                && !EmbeddedKafka.of(config).single() ? Optional.of(KafkaClusterHealth.probe(config)) : Optional.empty();
+        List<ClusterHealth> clusters = clusterHealth();
         for (EmbeddedService service : services()) {
             ServiceProcess process = process(service);
             boolean running = process.running().isPresent();
             String state = running ? "running" : process.stale() ? "crashed" : "stopped";
-            String health = running ? flink.flatMap(f -> f.of(service.name()))
-                    .or(() -> kafka.flatMap(k -> k.of(service.name()))).orElse(null) : null;
+            String health = running ? clusters.stream().flatMap(c -> c.of(service.name()).stream()).findFirst()
+                    .orElse(null) : null;
             rows.add(new ServiceState(service.name(), state, health, running ? process.pid().orElse(null) : null,
                     service.port(), service.portKey(), service.login()));
         }
         return rows;
+    }
+
+    /** What the embedded clusters that are enabled say of their processes' health. */
+    private List<ClusterHealth> clusterHealth() {
+        List<ClusterHealth> clusters = new ArrayList<>();
+        if (config.getBoolean(AlluviumSettings.FLINK_CLUSTER_EMBEDDED)) {
+            clusters.add(FlinkClusterHealth.probe(config));
+        }
+        if (config.getBoolean(AlluviumSettings.SPARK_CLUSTER_EMBEDDED)) {
+            clusters.add(SparkClusterHealth.probe(config));
+        }
+        if (KafkaEndpoints.embeddedBroker(config) && !EmbeddedKafka.of(config).single()) {
+            clusters.add(KafkaClusterHealth.probe(config));
+        }
+        return clusters;
     }
 
     /** Peak resident memory of a running service (and the processes it started), 0 if not running. */
@@ -144,7 +156,7 @@ public final class Platform {
     /** Stops the given services, last started first; the members of a quorum together. */
     public void down(List<EmbeddedService> services, Console console) {
         List<EmbeddedService> reversed = new ArrayList<>(services);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         for (List<EmbeddedService> group : together(reversed)) {
             List<CompletableFuture<Boolean>> stops = group.stream()
                     .map(service -> CompletableFuture.supplyAsync(() -> process(service).stop(STOP_GRACE))).toList();

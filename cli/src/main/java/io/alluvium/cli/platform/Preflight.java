@@ -7,6 +7,7 @@ import io.alluvium.runtime.CatalogProperties;
 import io.alluvium.runtime.FlinkCluster;
 import io.alluvium.runtime.KafkaEndpoints;
 import io.alluvium.runtime.ServingEndpoint;
+import io.alluvium.runtime.SparkMaster;
 import io.alluvium.serving.SpeedView;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -53,6 +54,21 @@ public final class Preflight {
                 + cluster.get().settingKey() + (cluster.get().embedded()
                         ? "): the embedded Flink cluster is not running; start it with `alluvium up`"
                         : "): check the address and that the JobManager is up"));
+    }
+
+    /**
+     * The Spark standalone master the batch jobs go to (spark.master, or the embedded one) answers, when there is
+     * one: a driver would otherwise retry for a minute before it gives up.
+     */
+    public static void requireSparkMaster(AlluviumConfig config) {
+        SparkMaster master = SparkMaster.of(config);
+        Optional<URI> address = master.standalone();
+        if (address.isEmpty() || reachable(address.get().getHost(), address.get().getPort())) {
+            return;
+        }
+        throw new UserError("cannot reach the Spark master at " + master + " (" + master.settingKey()
+                + (master.embedded() ? "): the embedded Spark cluster is not running; start it with `alluvium up`"
+                        : "): check the address and that the master is up"));
     }
 
     /** The catalog database answers, and so does the embedded object store when it holds the warehouse. */

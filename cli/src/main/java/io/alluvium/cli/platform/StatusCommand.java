@@ -9,12 +9,13 @@ import picocli.CommandLine.Command;
 /**
  * {@code alluvium status}: what runs, with pids and ports, and how to log in with psql or redis-cli (where the
  * password is, never the password); a crashed service is called crashed. The Flink cluster's processes add their
- * health as the JobManager sees it (TaskManagers registered, slots free), the nodes of a Kafka cluster
- * ({@code kafka.nodes}) their role and health as the cluster sees it (registered, replicas in sync).
+ * health as the JobManager sees it (TaskManagers registered, slots free), the Spark cluster's as the master sees it
+ * (workers alive, cores free), the nodes of a Kafka cluster ({@code kafka.nodes}) their role and health as the
+ * cluster sees it (registered, replicas in sync).
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show the embedded services: state (and, for the Flink cluster's processes and the Kafka "
-                + "cluster's nodes, role and health), pid, "
+        description = "Show the embedded services: state (and, for the Flink and Spark clusters' processes and the "
+                + "Kafka cluster's nodes, role and health), pid, "
                 + "port, login (where its password is). Exit 1 if one has crashed.")
 public final class StatusCommand extends PlatformCommand {
     @Override

@@ -59,6 +59,7 @@ public final class MaintainCommand extends PlatformCommand {
         }
         AlluviumConfig config = config();
         Preflight.requireCatalog(config);
+        Preflight.requireSparkMaster(config);
         console().step((dryRun ? "measuring " : "maintaining ") + (all ? "every table" : String.join(", ", tables))
                 + " with Spark");
         JsonNode result = EngineJobs.run(EngineJobs.batch(config, "maintain", args), config);

@@ -44,6 +44,7 @@ public final class SqlCommand extends PlatformCommand {
         }
         AlluviumConfig config = config();
         Preflight.requireCatalog(config);
+        Preflight.requireSparkMaster(config);
         List<String> args = asOf != null ? List.of("sql", "--as-of", asOf, statement)
                 : write ? List.of("sql", "--write", statement) : List.of("sql", statement);
         JsonNode result = EngineJobs.run(EngineJobs.batch(config, "sql", args), config);

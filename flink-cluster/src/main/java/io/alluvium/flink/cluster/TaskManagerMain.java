@@ -15,20 +15,9 @@ public final class TaskManagerMain {
 
     public static void main(String[] args) {
         ChildProtocol.main(args, (config, taskArgs, out) -> {
-            int n = number(taskArgs);
+            int n = ServiceJvm.FLINK_TASKMANAGER.instanceNumber(taskArgs);
             ServiceRunner.runUntilTerminated(ServiceJvm.FLINK_TASKMANAGER.processName(n),
                     new TaskManager(ClusterConfiguration.taskManager(config, n)), out);
         });
-    }
-
-    private static int number(String[] args) {
-        try {
-            if (args.length == 1 && Integer.parseInt(args[0]) >= 1) {
-                return Integer.parseInt(args[0]);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ChildProtocol.BadInputException("usage: TaskManagerMain <settings> <number from 1>");
     }
 }

@@ -1,6 +1,7 @@
 package io.alluvium.flink.run;
 
 import io.alluvium.runtime.FlinkCluster;
+import io.alluvium.runtime.JobJar;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -99,6 +100,6 @@ public final class JobEnvironment {
         flink.set(RestOptions.RETRY_MAX_ATTEMPTS, REST_RETRIES);
         // given explicitly: the remote environment otherwise replaces the restore settings with none
         return new RemoteStreamEnvironment(cluster.get().host(), cluster.get().port(), flink,
-                new String[] {JobJar.path().toString()}, null, SavepointRestoreSettings.fromConfiguration(flink));
+                new String[] {JobJar.FLINK.path().toString()}, null, SavepointRestoreSettings.fromConfiguration(flink));
     }
 }
