@@ -22,6 +22,7 @@ final class ClusterProfile {
         on.put(AlluviumSettings.KAFKA_NODES, "3");
         on.put(AlluviumSettings.OBJECT_STORE_EMBEDDED, "true");
         on.put(AlluviumSettings.FLINK_CLUSTER_EMBEDDED, "true");
+        on.put(AlluviumSettings.SPARK_CLUSTER_EMBEDDED, "true");
         return on;
     }
 

@@ -33,6 +33,12 @@ public record SparkMaster(String url, boolean embedded) {
         return url.startsWith("spark://") ? Optional.of(URI.create(url)) : Optional.empty();
     }
 
+    /** For progress lines: " on the cluster at <master>", or nothing for {@code local[N]} in the job's JVM. */
+    public static String where(AlluviumConfig config) {
+        SparkMaster master = of(config);
+        return master.cluster() ? " on the cluster at " + master : "";
+    }
+
     /** The setting that names this master, for messages. */
     public String settingKey() {
         return embedded ? AlluviumSettings.SPARK_CLUSTER_PORT : AlluviumSettings.SPARK_MASTER;

@@ -100,6 +100,7 @@ class AlluviumConfigTest {
         assertThat(cluster.getBoolean(AlluviumSettings.OBJECT_STORE_EMBEDDED)).isTrue();
         assertThat(cluster.getBoolean(AlluviumSettings.FLINK_CLUSTER_EMBEDDED)).isTrue();
         assertThat(cluster.getInt(AlluviumSettings.KAFKA_NODES)).isEqualTo(3);
+        assertThat(cluster.getBoolean(AlluviumSettings.SPARK_CLUSTER_EMBEDDED)).isTrue();
 
         AlluviumConfig withoutFlink = AlluviumConfig.of(Map.of(AlluviumSettings.CLUSTER_ENABLED,
                 new RawValue("true", "t"), AlluviumSettings.FLINK_CLUSTER_EMBEDDED, new RawValue("false", "t")));

@@ -28,16 +28,20 @@ class ClusterDemoTest {
         CliRun cli = new CliRun(dataDir, Map.of(
                 AlluviumSettings.OBJECT_STORE_PORT, Integer.toString(CliRun.freePort()),
                 AlluviumSettings.FLINK_CLUSTER_PORT, Integer.toString(CliRun.freePort()),
-                AlluviumSettings.FLINK_CLUSTER_RPC_PORT, Integer.toString(CliRun.freePort())));
+                AlluviumSettings.FLINK_CLUSTER_RPC_PORT, Integer.toString(CliRun.freePort()),
+                AlluviumSettings.SPARK_CLUSTER_PORT, Integer.toString(CliRun.freePort()),
+                AlluviumSettings.SPARK_CLUSTER_UI_PORT, Integer.toString(CliRun.freePort())));
         CliRun.Result demo = cli.run("demo", "--cluster", "--events", "3000", "--json");
         JsonNode doc = demo.json();
         assertThat(doc.path("ok").asBoolean()).as(demo.toString()).isTrue();
         assertThat(demo.exitCode()).isZero();
         assertThat(doc.path("reconciliation")).as(demo.toString()).hasSize(33)
                 .allSatisfy(c -> assertThat(c.path("ok").asBoolean()).as(c.toString()).isTrue());
-        assertThat(demo.err()).contains("landing Kafka → Bronze with Flink on the Flink cluster at 127.0.0.1:");
+        assertThat(demo.err()).contains("landing Kafka → Bronze with Flink on the Flink cluster at 127.0.0.1:")
+                .contains("building Silver, Quarantine and Gold with Spark on the cluster at spark://127.0.0.1:");
         assertThat(doc.path("peak_rss_bytes").fieldNames()).toIterable()
-                .contains("object-store", "flink-jobmanager", "flink-taskmanager-1", "flink-taskmanager-2");
+                .contains("kafka-broker-1", "kafka-broker-2", "kafka-broker-3", "object-store", "flink-jobmanager",
+                        "flink-taskmanager-1", "flink-taskmanager-2", "spark-master", "spark-worker-1", "spark-worker-2");
 
         assertThat(dataDir.resolve("warehouse")).as("no table file on local disk").doesNotExist();
         assertThat(parquetFilesUnder(dataDir.resolve("object-store")))

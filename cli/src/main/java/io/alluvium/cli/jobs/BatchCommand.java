@@ -60,9 +60,8 @@ public final class BatchCommand extends PlatformCommand {
         }
         Preflight.requireCatalog(config);
         Preflight.requireSparkMaster(config);
-        SparkMaster master = SparkMaster.of(config);
         console().step((stage == Stage.publish ? "publishing the batch view" : "building " + stage) + " with Spark"
-                + (master.cluster() ? " on the cluster at " + master : ""));
+                + SparkMaster.where(config));
         JsonNode result = EngineJobs.run(EngineJobs.batch(config, "batch", args), config);
         if (console().json() || !(result instanceof ObjectNode shown)) {
             ResultViews.show(result, console());

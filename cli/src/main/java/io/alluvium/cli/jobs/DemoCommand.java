@@ -12,6 +12,7 @@ import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.ExitCode;
 import io.alluvium.runtime.FlinkCluster;
+import io.alluvium.runtime.SparkMaster;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public final class DemoCommand extends PlatformCommand {
             memory.put("landing (Flink)", landing.peakRssBytes());
             clock.lap("landing");
 
-            console.step("building Silver, Quarantine and Gold with Spark");
+            console.step("building Silver, Quarantine and Gold with Spark" + SparkMaster.where(config));
             EngineJobs.Finished batch = EngineJobs.runMeasured(EngineJobs.batch(config, "batch", List.of("all")), config);
             JsonNode built = batch.result();
             memory.put("batch (Spark)", batch.peakRssBytes());

@@ -32,7 +32,8 @@ class RunningProfileTest {
     void theClusterFlagAddsTheClustersProcesses() throws IOException {
         assertThat(services("status")).contains("kafka-broker").doesNotContain("object-store", "flink-jobmanager");
         assertThat(services("status", "--cluster")).contains("kafka-broker-1", "kafka-broker-2", "kafka-broker-3",
-                "object-store", "flink-jobmanager", "flink-taskmanager-1", "flink-taskmanager-2");
+                "object-store", "flink-jobmanager", "flink-taskmanager-1", "flink-taskmanager-2", "spark-master",
+                "spark-worker-1", "spark-worker-2");
     }
 
     @Test
