@@ -2,42 +2,35 @@ package io.alluvium.cli.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.alluvium.cli.Main;
+import io.alluvium.cli.CliSession;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code alluvium pipeline}'s bad input: one line naming what to fix, exit 2, no run started. */
 class PipelineCommandInputTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliSession cli = new CliSession();
 
     private int run(String... args) {
-        CommandLine cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        return cmd.execute(args);
+        return cli.run(args);
     }
 
     @Test
     void anUnknownActionNamesTheActions() {
         assertThat(run("pipeline", "rerun", "--data-dir", dir.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("rerun").contains("run, history").doesNotContain("Exception");
+        assertThat(cli.err()).contains("rerun").contains("run, history").doesNotContain("Exception");
     }
 
     @Test
     void aLimitBelowOneIsRefused() {
         assertThat(run("pipeline", "history", "--limit", "0", "--data-dir", dir.toString())).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("error: --limit must be at least 1, got 0" + System.lineSeparator());
+        assertThat(cli.err()).isEqualTo("error: --limit must be at least 1, got 0" + System.lineSeparator());
     }
 
     @Test
@@ -48,7 +41,7 @@ class PipelineCommandInputTest {
         }
         assertThat(run("pipeline", "run", "--data-dir", dir.toString(),
                 "--set", "catalog.postgres-port=" + closedPort)).isEqualTo(2);
-        assertThat(err.toString().lines()).singleElement().asString()
+        assertThat(cli.err().lines()).singleElement().asString()
                 .contains("cannot reach the catalog database at 127.0.0.1:" + closedPort)
                 .contains("alluvium up");
     }

@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.alluvium.cli.Main;
+import io.alluvium.cli.CliSession;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The cluster profile as the commands see it (docs/deploy.md#the-cluster-profile): {@code --cluster} adds the
@@ -57,10 +54,10 @@ class RunningProfileTest {
 
     /** The names of the services that {@code status --json} lists with {@code args}. */
     private List<String> services(String... args) throws IOException {
-        StringWriter out = new StringWriter();
-        assertThat(run(out, withJson(args))).isEqualTo(0);
+        CliSession cli = new CliSession();
+        assertThat(cli.run(onThisDataDir(withJson(args)))).isEqualTo(0);
         List<String> names = new ArrayList<>();
-        for (JsonNode service : JSON.readTree(out.toString()).path("services")) {
+        for (JsonNode service : JSON.readTree(cli.out()).path("services")) {
             names.add(service.path("name").asText());
         }
         assertThat(names).contains("catalog-db");
@@ -68,16 +65,13 @@ class RunningProfileTest {
     }
 
     private int run(String... args) {
-        return run(new StringWriter(), args);
+        return new CliSession().run(onThisDataDir(args));
     }
 
-    private int run(StringWriter out, String... args) {
-        CommandLine cmd = Main.commandLine();
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(new StringWriter(), true));
+    private String[] onThisDataDir(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--data-dir", dir.toString()));
-        return cmd.execute(all.toArray(String[]::new));
+        return all.toArray(String[]::new);
     }
 
     private static String[] withJson(String... args) {
