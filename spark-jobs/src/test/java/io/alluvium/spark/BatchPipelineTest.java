@@ -533,6 +533,24 @@ class BatchPipelineTest {
         assertGoldReconcilesWithSilver();
     }
 
+    /**
+     * Bronze of several small files (one per commit above) is read in at least as many splits as the job has cores, not in
+     * one (Iceberg's default split size would pack them into one task), and with every row.
+     */
+    @Test
+    @Order(14)
+    void bronzeOfSmallFilesIsReadInOneSplitPerCore() {
+        LakeTables tables = new LakeTables(spark);
+        long files = spark.sql("SELECT count(*) FROM bronze.clickstream.files").first().getLong(0);
+        assertThat(files).as("files in bronze.clickstream").isGreaterThanOrEqualTo(2);
+
+        BronzeIncrement all = BronzeIncrement.since(spark, tables, Topic.CLICKSTREAM, java.util.Optional.empty())
+                .orElseThrow();
+
+        assertThat(all.rows().rdd().getNumPartitions()).isGreaterThanOrEqualTo(spark.sparkContext().defaultParallelism());
+        assertThat(all.rows().count()).isEqualTo(spark.table("bronze.clickstream").count());
+    }
+
     /** The reconciler with no serving store listening: invariant 3 is skipped, 1 and 2 are checked. */
     private static Reconciler reconciler() {
         ServingEndpoint nothingListens = new ServingEndpoint("127.0.0.1", 1, false, null, new Password(""), true);
