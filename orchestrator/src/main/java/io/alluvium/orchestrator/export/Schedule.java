@@ -17,6 +17,10 @@ public record Schedule(Optional<String> cron) {
     /** No schedule: every run is started by hand. */
     public static final Schedule MANUAL = new Schedule(Optional.empty());
 
+    public Schedule {
+        cron.ifPresent(Schedule::requireCron);
+    }
+
     /** The schedule {@code pipeline.schedule} sets; a malformed expression is a {@link BadInputException}. */
     public static Schedule of(AlluviumConfig config) {
         return parse(config.getString(AlluviumSettings.PIPELINE_SCHEDULE));
@@ -25,9 +29,10 @@ public record Schedule(Optional<String> cron) {
     /** {@code text} as a cron expression, or {@link #MANUAL} when blank. */
     public static Schedule parse(String text) {
         String cron = text.strip();
-        if (cron.isEmpty()) {
-            return MANUAL;
-        }
+        return cron.isEmpty() ? MANUAL : new Schedule(Optional.of(cron));
+    }
+
+    private static void requireCron(String cron) {
         try {
             new CronSchedule(cron, ZoneOffset.UTC, CronStyle.UNIX);
         } catch (IllegalArgumentException e) {
@@ -35,6 +40,5 @@ public record Schedule(Optional<String> cron) {
                     + "expression (minute hour day-of-month month day-of-week, e.g. 0 3 * * *): "
                     + e.getMessage().lines().findFirst().orElse(""));
         }
-        return new Schedule(Optional.of(cron));
     }
 }

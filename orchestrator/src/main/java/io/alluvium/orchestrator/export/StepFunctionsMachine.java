@@ -11,6 +11,7 @@ import io.alluvium.orchestrator.Task;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A pipeline as an AWS Step Functions state machine (Amazon States Language), for running it where EMR runs Spark:
@@ -22,6 +23,8 @@ import java.util.stream.Collectors;
  */
 public final class StepFunctionsMachine {
     static final String ADD_STEP_SYNC = "arn:aws:states:::elasticmapreduce:addStep.sync";
+    /** The longest name Step Functions accepts for a state. */
+    private static final int STATE_NAME_LIMIT = 80;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -51,7 +54,8 @@ public final class StepFunctionsMachine {
                 ? ", \"days\": [\"YYYY-MM-DD\", ...]" : "";
         machine.put("Comment", "Alluvium pipeline " + pipeline.name() + ", exported by `alluvium pipeline export"
                 + " --step-functions`. Input: {\"ClusterId\": \"j-...\"" + days + "}.");
-        chain(machine, Stages.of(pipeline).stream().map(this::stage).toList());
+        List<List<Task>> stages = Stages.of(pipeline);
+        chain(machine, IntStream.range(0, stages.size()).mapToObj(i -> stage(i + 1, stages.get(i))).toList());
         return machine;
     }
 
@@ -74,7 +78,8 @@ public final class StepFunctionsMachine {
         }
     }
 
-    private State stage(List<Task> tasks) {
+    /** A stage's one task, or a Parallel state named after its tasks (after its number, when that is too long). */
+    private State stage(int number, List<Task> tasks) {
         if (tasks.size() == 1) {
             return task(tasks.get(0));
         }
@@ -86,7 +91,9 @@ public final class StepFunctionsMachine {
             chain(branch, List.of(task(task)));
         }
         parallel.putNull("ResultPath");
-        return new State(tasks.stream().map(Task::name).collect(Collectors.joining(", ")), parallel);
+        String name = tasks.stream().map(Task::name).collect(Collectors.joining(", "));
+        return new State(name.length() <= STATE_NAME_LIMIT ? name : "stage " + number + ": " + tasks.size()
+                + " tasks", parallel);
     }
 
     /** The task's step, or for a partitioned task a Map state running its step once per day of {@code $.days}. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,11 +28,20 @@ class ExportValidationTest {
     private record Outcome(int exitCode, String output) {
     }
 
+    /** Runs {@code command} to its end (5 minutes at most), its output kept in a file so that a hang cannot block. */
     private static Outcome run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as(String.join(" ", command)).isTrue();
-        return new Outcome(process.exitValue(), output);
+        Path output = Files.createTempFile("export-validation", ".log");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(output.toFile()).start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not end within 5 minutes");
+            }
+            return new Outcome(process.exitValue(), Files.readString(output));
+        } finally {
+            Files.delete(output);
+        }
     }
 
     private static Path aslValidator() {

@@ -103,6 +103,17 @@ class StepFunctionsMachineTest {
     }
 
     @Test
+    void aParallelStateWhoseTasksMakeTooLongANameIsNamedAfterItsStage() {
+        List<Task> tasks = new ArrayList<>(List.of(Task.of("root", attempt -> { }).command("batch", "silver")));
+        for (int i = 0; i < 10; i++) {
+            tasks.add(Task.of("branch-number-" + i, attempt -> { }).command("reconcile").after("root"));
+        }
+        JsonNode states = StepFunctionsMachine.definition(Pipeline.of("p", tasks)).path("States");
+        assertThat(names(states)).containsExactly("root", "stage 2: 10 tasks");
+        assertThat(states.path("stage 2: 10 tasks").path("Branches")).hasSize(10);
+    }
+
+    @Test
     void intrinsicLiteralsAreEscaped() {
         Pipeline pipeline = Pipeline.of("p", List.of(Task.of("t", attempt -> { })
                 .command("reconcile", "it's {x}").partitionedByDay()));
