@@ -19,6 +19,7 @@ import io.alluvium.cli.tables.MaintainCommand;
 import io.alluvium.cli.tables.SqlCommand;
 import io.alluvium.cli.tables.TableCommand;
 import io.alluvium.config.ConfigException;
+import io.alluvium.runtime.ChildProtocol.BadInputException;
 import io.alluvium.runtime.ExitCode;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -58,7 +59,7 @@ public final class Main {
     private static int handle(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         ExitCode code;
-        if (ex instanceof ConfigException || ex instanceof UserError) {
+        if (ex instanceof ConfigException || ex instanceof UserError || ex instanceof BadInputException) {
             err.println("error: " + ex.getMessage());
             code = ExitCode.BAD_INPUT;
         } else if (ex instanceof JobFailure || ex instanceof IllegalStateException

@@ -123,6 +123,7 @@ public final class AlluviumSettings {
     public static final String ORCHESTRATOR_POLL_INTERVAL = "orchestrator.poll-interval";
     public static final String ORCHESTRATOR_HEARTBEAT_INTERVAL = "orchestrator.heartbeat-interval";
     public static final String ORCHESTRATOR_THREADS = "orchestrator.threads";
+    public static final String PIPELINE_SCHEDULE = "pipeline.schedule";
 
     public static final String CONSOLE_PROGRESS = "console.progress";
 
@@ -395,6 +396,12 @@ public final class AlluviumSettings {
             .define(ORCHESTRATOR_THREADS, INT, "2", between(1, 64),
                     "How many task attempts one pipeline scheduler runs at once (tasks of a run that do not "
                             + "depend on each other run side by side).")
+            .define(PIPELINE_SCHEDULE, STRING, "",
+                    "When the platform's pipeline runs by itself: a 5-field Unix cron expression in UTC (minute hour "
+                            + "day-of-month month day-of-week, e.g. `0 3 * * *`), or empty to run it only by hand. "
+                            + "The schedule of an exported Airflow DAG and the expression of the EventBridge rule "
+                            + "that starts an exported Step Functions state machine; checked when the pipeline is "
+                            + "exported (docs/orchestration.md#export-to-airflow-or-step-functions).")
 
             .define(CONSOLE_PROGRESS, BOOLEAN, "true", "Show progress bars on the console.");
 }

@@ -12,6 +12,8 @@ import io.alluvium.orchestrator.Run;
 import io.alluvium.orchestrator.RunState;
 import io.alluvium.orchestrator.RunStore;
 import io.alluvium.orchestrator.Task;
+import io.alluvium.orchestrator.export.Schedule;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -22,17 +24,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code alluvium pipeline run|history}: one run of the platform's pipeline started by hand and followed to its end
- * on this machine's scheduler instance, and the runs recorded in the catalog database, task by task
- * (docs/orchestration.md#pipeline-run-and-history).
+ * {@code alluvium pipeline run|history|export}: one run of the platform's pipeline started by hand and followed to
+ * its end on this machine's scheduler instance, the runs recorded in the catalog database, task by task
+ * (docs/orchestration.md#pipeline-run-and-history), and the pipeline written out for Airflow or Step Functions
+ * (docs/orchestration.md#export-to-airflow-or-step-functions).
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
         description = {"run: run the platform's pipeline once (silver -> gold -> publish, quality -> maintain), each"
                 + " task retried by its policy; exit 1 if the run fails.",
-            "history: the latest runs, task by task: state, attempts, duration, log file, reason."})
+            "history: the latest runs, task by task: state, attempts, duration, log file, reason.",
+            "export: write the pipeline as an Airflow DAG file (--airflow DIR) and/or an AWS Step Functions state"
+                + " machine (--step-functions FILE), with the same commands, retries and schedule."})
 public final class PipelineCommand extends PlatformCommand {
     /** What to do. */
-    enum Action { run, history }
+    enum Action { run, history, export }
 
     @Parameters(index = "0", paramLabel = "ACTION", description = "${COMPLETION-CANDIDATES}")
     Action action;
@@ -41,12 +46,31 @@ public final class PipelineCommand extends PlatformCommand {
             description = "history: how many of the latest runs to show (default ${DEFAULT-VALUE}).")
     int limit;
 
+    @Option(names = "--airflow", paramLabel = "DIR",
+            description = "export: write the Airflow DAG file (alluvium_platform.py) into DIR.")
+    Path airflowDir;
+
+    @Option(names = "--step-functions", paramLabel = "FILE",
+            description = "export: write the Step Functions state machine (Amazon States Language JSON) to FILE.")
+    Path stepFunctionsFile;
+
     @Override
     public Integer call() {
         if (limit < 1) {
             throw new UserError("--limit must be at least 1, got " + limit);
         }
+        boolean exportTarget = airflowDir != null || stepFunctionsFile != null;
+        if (action == Action.export && !exportTarget) {
+            throw new UserError("pipeline export needs --airflow DIR or --step-functions FILE (or both)");
+        }
+        if (action != Action.export && exportTarget) {
+            throw new UserError("--airflow and --step-functions go with pipeline export, not pipeline " + action);
+        }
         AlluviumConfig config = config();
+        if (action == Action.export) {
+            export(PlatformPipeline.of(config), Schedule.of(config));
+            return 0;
+        }
         Preflight.requireCatalog(config);
         try {
             if (action == Action.history) {
@@ -57,6 +81,19 @@ public final class PipelineCommand extends PlatformCommand {
             return run(config.with(AlluviumSettings.CONSOLE_PROGRESS, "false"));
         } catch (SQLException e) {
             throw new IllegalStateException("the catalog database failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes each file asked for and says where; the schedule was checked before anything was written. */
+    private void export(Pipeline pipeline, Schedule schedule) {
+        if (airflowDir != null) {
+            console().info("wrote the Airflow DAG " + PipelineExport.airflow(pipeline, schedule, airflowDir)
+                    + " (schedule: " + schedule.cron().orElse("none, runs started by hand") + ")");
+        }
+        if (stepFunctionsFile != null) {
+            console().info("wrote the Step Functions state machine "
+                    + PipelineExport.stepFunctions(pipeline, stepFunctionsFile) + " (input: {\"ClusterId\": \"j-...\"}"
+                    + schedule.cron().map(c -> "; start it with an EventBridge rule for cron " + c).orElse("") + ")");
         }
     }
 

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * The platform's batch side as one pipeline, declared once: {@code silver → gold → (publish, quality) → maintain},
  * each task the batch step the CLI's own commands run, as a child JVM named after the attempt, so that its log is
- * the attempt's log (docs/orchestration.md#the-platforms-pipeline).
+ * the attempt's log, and that command's line for another orchestrator to run
+ * (docs/orchestration.md#the-platforms-pipeline).
  */
 final class PlatformPipeline {
     static final String NAME = "platform";
@@ -25,16 +26,16 @@ final class PlatformPipeline {
     static Pipeline of(AlluviumConfig config) {
         return Pipeline.of(NAME, List.of(
                 Task.of("silver", attempt -> batch(config, attempt.processName(), "silver"))
-                        .retry(SPARK_STEP),
+                        .command("batch", "silver").retry(SPARK_STEP),
                 Task.of("gold", attempt -> batch(config, attempt.processName(), "gold"))
-                        .after("silver").retry(SPARK_STEP),
+                        .command("batch", "gold").after("silver").retry(SPARK_STEP),
                 Task.of("publish", attempt -> batch(config, attempt.processName(), "publish"))
-                        .after("gold").retry(SPARK_STEP).timeout(Duration.ofMinutes(10)),
+                        .command("batch", "publish").after("gold").retry(SPARK_STEP).timeout(Duration.ofMinutes(10)),
                 // a failed invariant does not heal by itself: one attempt
                 Task.of("quality", attempt -> quality(config, attempt.processName()))
-                        .after("gold").timeout(Duration.ofMinutes(30)),
+                        .command("reconcile").after("gold").timeout(Duration.ofMinutes(30)),
                 Task.of("maintain", attempt -> batch(config, attempt.processName(), "maintain", "--all"))
-                        .after("publish", "quality").retry(SPARK_STEP)));
+                        .command("maintain", "--all").after("publish", "quality").retry(SPARK_STEP)));
     }
 
     private static void batch(AlluviumConfig config, String processName, String... args) {
