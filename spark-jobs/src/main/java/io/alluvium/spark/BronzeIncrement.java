@@ -26,7 +26,7 @@ import org.apache.spark.sql.SparkSession;
  * <p>The rows are read in splits small enough for every core of the job to classify some of them: classifying is
  * the CPU-heavy part of a Silver build, and with Iceberg's default split size (128 MB, each file weighing at least
  * its 4 MB open cost) an increment of a few small landing files is one task on one core (spark-jobs/TABLES.md,
- * "Reading Bronze").
+ * "Incremental, idempotent, crash-safe").
  */
 public record BronzeIncrement(Dataset<Row> rows, Long fromExclusive, long toInclusive) {
     /** Splits smaller than this cost more in task overhead than they spread. */
