@@ -23,6 +23,8 @@ public enum JobMain {
     REALTIME_BENCH("flink-bench", "io.alluvium.flink.bench.RealtimeBenchMain"),
     /** {@code bench batch}: the batch job against hand-written Spark SQL. */
     BATCH_BENCH("spark-jobs", "io.alluvium.spark.bench.BatchBenchMain"),
+    /** {@code bench pipeline}, after each pipeline: counts what it built, then drops Silver, Quarantine and Gold. */
+    PIPELINE_BENCH("spark-jobs", "io.alluvium.spark.bench.PipelineBenchMain"),
     /** {@code bench maintenance}: queries on small files and compacted, compaction against a plain copy. */
     MAINTENANCE_BENCH("spark-jobs", "io.alluvium.spark.bench.MaintenanceBenchMain"),
     /** {@code bench skew}: a join by a hot key, plain and salted. */

@@ -4,10 +4,12 @@ import io.alluvium.domain.Layer;
 import io.alluvium.domain.TableId;
 import io.alluvium.tables.BronzeTable;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.spark.Spark3Util;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -62,6 +64,24 @@ public final class LakeTables {
             return Spark3Util.loadIcebergTable(spark, name(table));
         } catch (Exception e) {
             throw new IllegalStateException("cannot load " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Drops every table of this lake's Silver, Quarantine and Gold namespaces, files included, then the
+     * namespaces; Bronze is kept. What the benches do between builds, so that the next one starts from
+     * Bronze alone (Silver's and Gold's watermarks are in their own tables' commits: they go with them).
+     */
+    public void dropBuilt() {
+        for (Layer layer : List.of(Layer.SILVER, Layer.QUARANTINE, Layer.GOLD)) {
+            String namespace = namespace(layer);
+            if (!spark.catalog().databaseExists(namespace)) {
+                continue;
+            }
+            for (Row table : spark.sql("SHOW TABLES IN " + namespace).collectAsList()) {
+                spark.sql("DROP TABLE IF EXISTS " + namespace + "." + table.getAs("tableName") + " PURGE");
+            }
+            spark.sql("DROP NAMESPACE IF EXISTS " + namespace);
         }
     }
 

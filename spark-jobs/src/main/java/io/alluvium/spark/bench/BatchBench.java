@@ -3,7 +3,6 @@ package io.alluvium.spark.bench;
 import io.alluvium.bench.AlternatingRounds;
 import io.alluvium.bench.RoundLength;
 import io.alluvium.bench.RoundStatistics;
-import io.alluvium.domain.Layer;
 import io.alluvium.domain.Topic;
 import io.alluvium.runtime.ChildProtocol.BadInputException;
 import io.alluvium.spark.BatchRun;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.function.DoubleSupplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -92,8 +90,8 @@ public final class BatchBench {
         BronzeSnapshots bronze = BronzeSnapshots.current(new LakeTables(spark));
         HandWrittenSql script = HandWrittenSql.forLake(handWritten, bronze);
         double minSeconds = fixedWork ? 0 : RoundStatistics.MIN_ROUND_SECONDS;
-        drop(alluvium);
-        drop(handWritten);
+        alluvium.dropBuilt();
+        handWritten.dropBuilt();
         Map<String, List<BuildRound>> results;
         try {
             if (!fixedWork) {
@@ -108,8 +106,8 @@ public final class BatchBench {
                             2L * (round - 1) + (contender.equals(HAND_WRITTEN) ? 0 : 1), 2L * all));
             progress.stage("bench batch", 2L * rounds, 2L * rounds);
         } finally {
-            drop(alluvium);
-            drop(handWritten);
+            alluvium.dropBuilt();
+            handWritten.dropBuilt();
         }
         boolean sameCounts = sameCounts(results.get(ALLUVIUM), results.get(HAND_WRITTEN));
         Measure ours = measure(ALLUVIUM, results.get(ALLUVIUM), bronze);
@@ -144,7 +142,7 @@ public final class BatchBench {
     private Build build(LakeTables lake, DoubleSupplier timed) {
         double seconds = timed.getAsDouble();
         BuildCounts counts = BuildCounts.of(spark, lake);
-        drop(lake);
+        lake.dropBuilt();
         return new Build(seconds, counts);
     }
 
@@ -186,20 +184,6 @@ public final class BatchBench {
             }
         }
         return result.seconds();
-    }
-
-    /** Drops the tables of the lake's Silver, Quarantine and Gold namespaces, files included, then those. */
-    private void drop(LakeTables lake) {
-        for (Layer layer : List.of(Layer.SILVER, Layer.QUARANTINE, Layer.GOLD)) {
-            String namespace = lake.namespace(layer);
-            if (!spark.catalog().databaseExists(namespace)) {
-                continue;
-            }
-            for (Row table : spark.sql("SHOW TABLES IN " + namespace).collectAsList()) {
-                spark.sql("DROP TABLE IF EXISTS " + namespace + "." + table.getAs("tableName") + " PURGE");
-            }
-            spark.sql("DROP NAMESPACE IF EXISTS " + namespace);
-        }
     }
 
     private static Measure measure(String name, List<BuildRound> rounds, BronzeSnapshots bronze) {
