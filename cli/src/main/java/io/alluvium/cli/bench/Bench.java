@@ -14,18 +14,19 @@ import java.util.OptionalLong;
 interface Bench {
     /**
      * Without {@code --events}, the events a bench starts from: ingest's calibration round sends them, landing
-     * and realtime add to them until a round lasts long enough, batch builds from them.
+     * and realtime add to them until a round lasts long enough, batch and pipeline build from them.
      */
     long START_EVENTS = 200_000;
 
     /**
-     * ingest, landing, batch, maintenance, skew, realtime, serving: in the order {@code bench all} runs them; the
-     * realtime bench's live steps go up to {@code realtimeRate} events/s, {@code realtimeSeconds} each;
+     * ingest, landing, batch, pipeline, maintenance, skew, realtime, serving: in the order {@code bench all} runs
+     * them; the realtime bench's live steps go up to {@code realtimeRate} events/s, {@code realtimeSeconds} each;
      * {@code bench serving} runs {@code servingClients} concurrent clients.
      */
     static List<Bench> all(long realtimeRate, long realtimeSeconds, int servingClients) {
-        return List.of(new IngestBench(), EngineBench.LANDING, EngineBench.BATCH, EngineBench.MAINTENANCE,
-                EngineBench.SKEW, EngineBench.realtime(realtimeRate, realtimeSeconds), new ServingBench(servingClients));
+        return List.of(new IngestBench(), EngineBench.LANDING, EngineBench.BATCH, new PipelineBench(),
+                EngineBench.MAINTENANCE, EngineBench.SKEW, EngineBench.realtime(realtimeRate, realtimeSeconds),
+                new ServingBench(servingClients));
     }
 
     String name();

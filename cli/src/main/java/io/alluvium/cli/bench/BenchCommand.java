@@ -30,14 +30,16 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmark Alluvium against a baseline in the same run: ingest (generator vs Kafka's "
                 + "ProducerPerformance), landing (Flink → Bronze vs a plain consumer and a plain Iceberg writer), "
-                + "batch (Silver + Gold vs one hand-written Spark SQL script), maintenance (queries on 10,000 small files vs "
-                + "compacted, compaction vs a plain Spark copy), skew (a join by a hot user, plain vs salted), "
+                + "batch (Silver + Gold vs one hand-written Spark SQL script), pipeline (the platform's pipeline "
+                + "run by the orchestrator vs its tasks run by hand, back to back), maintenance (queries on 10,000 "
+                + "small files vs compacted, compaction vs a plain Spark copy), skew (a join by a hot user, plain vs "
+                + "salted), "
                 + "realtime (freshness send → serving store at rising rates, throughput with the serving store vs a "
                 + "discarding sink, a burst at twice the sustainable rate), serving (lookups through `alluvium serve`'s "
-                + "HTTP API vs the same lookups straight from Redis); all runs the seven.",
+                + "HTTP API vs the same lookups straight from Redis); all runs the eight.",
             "Contenders run in alternating rounds, baseline first, at least 3 each, each round at least 10 s of "
-                + "work (sized by a calibration round or repeated); figures are the medians of the rounds, with their "
-                + "spread, and every ratio is of medians.",
+                + "work (sized by a calibration round, repeated, or long by nature: a pipeline); figures are the "
+                + "medians of the rounds, with their spread, and every ratio is of medians.",
             "Each bench runs on services of its own in <data.dir>/bench, which is SCRATCH: wiped at the start "
                 + "of every bench. Stop a running platform first (alluvium down) or give the bench other ports "
                 + "with --set.",
@@ -50,13 +52,13 @@ public final class BenchCommand extends PlatformCommand {
     static final long MAX_SECONDS = 3600;
     static final int MAX_CLIENTS = 256;
 
-    @Parameters(index = "0", paramLabel = "BENCH", description = "ingest, landing, batch, maintenance, skew, realtime, serving or all.")
+    @Parameters(index = "0", paramLabel = "BENCH", description = "ingest, landing, batch, pipeline, maintenance, skew, realtime, serving or all.")
     String which;
 
     @Option(names = "--events", paramLabel = "N",
             description = "Fixed work per round, for a small test run, instead of rounds sized to last at least "
-                    + "10 s each: events per round (ingest), events generated (landing, batch, maintenance, skew, "
-                    + "realtime), lookups per contender and round (serving).")
+                    + "10 s each: events per round (ingest), events generated (landing, batch, pipeline, maintenance, "
+                    + "skew, realtime), lookups per contender and round (serving).")
     Long events;
 
     @Option(names = "--rate", paramLabel = "EVENTS_PER_S", defaultValue = "60000",

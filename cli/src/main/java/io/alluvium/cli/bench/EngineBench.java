@@ -122,6 +122,11 @@ final class EngineBench implements Bench {
 
     /** As {@link #unavailable()}, for the installation in {@code home}. */
     Optional<String> unavailable(Path home) {
+        return notBuilt(main, home);
+    }
+
+    /** Why {@code main} cannot run from the installation in {@code home} (its module is not built), or empty. */
+    static Optional<String> notBuilt(JobMain main, Path home) {
         if (Files.isRegularFile(home.resolve(main.classFile()))) {
             return Optional.empty();
         }
@@ -146,7 +151,8 @@ final class EngineBench implements Bench {
         Generation.run(config);
     }
 
-    private static void generateAndLand(AlluviumConfig config, Console console) {
+    /** The events of {@code generator.events} generated into Kafka, then landed in Bronze by the landing job. */
+    static void generateAndLand(AlluviumConfig config, Console console) {
         generate(config, console);
         console.step("landing them in Bronze with Flink");
         EngineJobs.run(EngineJobs.landing(config, true), config);

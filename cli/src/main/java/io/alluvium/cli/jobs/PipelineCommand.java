@@ -15,7 +15,6 @@ import io.alluvium.orchestrator.Task;
 import io.alluvium.orchestrator.export.Schedule;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -105,29 +104,13 @@ public final class PipelineCommand extends PlatformCommand {
             console().step("run " + runId + " of pipeline " + pipeline.name() + ": " + pipeline.tasks().stream()
                     .map(Task::name).collect(Collectors.joining(", ")) + " (logs in "
                     + config.getString(AlluviumSettings.DATA_DIR) + "/logs/pipeline-run-" + runId + "-*.log)");
-            Run run = awaitEnd(orchestrator.runs(), runId,
+            Run run = RunEnd.await(orchestrator.runs(), runId,
                     config.getDuration(AlluviumSettings.ORCHESTRATOR_POLL_INTERVAL));
             PipelineHistory.show(orchestrator.runs(), List.of(run), console());
             if (run.state() == RunState.FAILED) {
                 throw new JobFailure("pipeline run " + runId + " failed: " + run.reason());
             }
             return 0;
-        }
-    }
-
-    private static Run awaitEnd(RunStore runs, long runId, Duration poll) throws SQLException {
-        while (true) {
-            Run run = runs.run(runId).orElseThrow();
-            if (run.state() != RunState.RUNNING) {
-                return run;
-            }
-            try {
-                Thread.sleep(poll.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new JobFailure("interrupted while pipeline run " + runId + " was running; a scheduler started"
-                        + " later goes on with it");
-            }
         }
     }
 }

@@ -13,9 +13,10 @@ import java.util.stream.Collectors;
  * The platform's batch side as one pipeline, declared once: {@code silver → gold → (publish, quality) → maintain},
  * each task the batch step the CLI's own commands run, as a child JVM named after the attempt, so that its log is
  * the attempt's log, and that command's line for another orchestrator to run
- * (docs/orchestration.md#the-platforms-pipeline).
+ * (docs/orchestration.md#the-platforms-pipeline). {@code pipeline run} runs it, and {@code bench pipeline} runs it
+ * against its own tasks run by hand.
  */
-final class PlatformPipeline {
+public final class PlatformPipeline {
     static final String NAME = "platform";
     /** A Spark step that failed for a passing reason (a lost commit race, a full disk freed) is tried again. */
     private static final RetryPolicy SPARK_STEP = RetryPolicy.exponential(3, Duration.ofSeconds(30));
@@ -23,7 +24,7 @@ final class PlatformPipeline {
     private PlatformPipeline() {
     }
 
-    static Pipeline of(AlluviumConfig config) {
+    public static Pipeline of(AlluviumConfig config) {
         return Pipeline.of(NAME, List.of(
                 Task.of("silver", attempt -> batch(config, attempt.processName(), "silver"))
                         .command("batch", "silver").retry(SPARK_STEP),

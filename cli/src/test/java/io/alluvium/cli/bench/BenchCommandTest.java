@@ -57,7 +57,7 @@ class BenchCommandTest {
     void anUnknownBenchIsNamedWithTheChoices() {
         Result r = bench("sideways", "--data-dir", dir.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("unknown bench \"sideways\" (expected ingest, landing, batch, maintenance, skew, realtime, serving or all)");
+        assertThat(r.err()).contains("unknown bench \"sideways\" (expected ingest, landing, batch, pipeline, maintenance, skew, realtime, serving or all)");
     }
 
     @Test
