@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code alluvium pipeline run} on the real platform: the batch steps run as the pipeline's tasks in their Spark
  * child JVMs, the run and its attempts land in the catalog's PostgreSQL, {@code pipeline history} shows them with
- * their log files (docs/orchestration.md). What a failed task does to its run and the tasks downstream is proven on
- * the real catalog database by the orchestrator module's own tests, without the minutes of Spark steps a second run
- * here would take.
+ * their log files and {@code pipeline status} as a grid (docs/orchestration.md). What a failed task does to its run
+ * and the tasks downstream is proven on the real catalog database by the orchestrator module's own tests, without
+ * the minutes of Spark steps a second run here would take.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineRunTest {
@@ -71,6 +71,17 @@ class PipelineRunTest {
         assertThat(history.exitCode()).as(history.toString()).isZero();
         assertThat(history.json().path("runs")).hasSize(1);
         assertThat(history.json().at("/runs/0/run").asLong()).isEqualTo(shown.path("run").asLong());
+
+        CliRun.Result grid = cli.run("pipeline", "status");
+        assertThat(grid.exitCode()).as(grid.toString()).isZero();
+        assertThat(grid.out()).as(grid.toString()).contains(TASKS).contains("ok 1×")
+                .doesNotContain("FAILED", "last lines");
+        CliRun.Result gridJson = cli.run("pipeline", "status", "--json");
+        assertThat(gridJson.exitCode()).as(gridJson.toString()).isZero();
+        for (String task : TASKS) {
+            assertThat(gridJson.json().at("/runs/0/tasks/" + task + "/state").asText()).as(task).isEqualTo("succeeded");
+        }
+        assertThat(gridJson.json().path("failures")).isEmpty();
     }
 
     private static List<String> names(JsonNode run) {

@@ -24,26 +24,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code alluvium pipeline run|history|export}: one run of the platform's pipeline started by hand and followed to
- * its end on this machine's scheduler instance, the runs recorded in the catalog database, task by task
- * (docs/orchestration.md#pipeline-run-and-history), and the pipeline written out for Airflow or Step Functions
+ * {@code alluvium pipeline run|history|status|export}: one run of the platform's pipeline started by hand and
+ * followed to its end on this machine's scheduler instance, the runs recorded in the catalog database, task by task
+ * (docs/orchestration.md#pipeline-run-and-history) or as a grid (docs/orchestration.md#pipeline-status), and the pipeline written out for Airflow or Step Functions
  * (docs/orchestration.md#export-to-airflow-or-step-functions).
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
         description = {"run: run the platform's pipeline once (silver -> gold -> publish, quality -> maintain), each"
                 + " task retried by its policy; exit 1 if the run fails.",
             "history: the latest runs, task by task: state, attempts, duration, log file, reason.",
+            "status: the latest runs as a grid (a row per run, a column per task), then each failed task's error and"
+                + " the last lines of its log.",
             "export: write the pipeline as an Airflow DAG file (--airflow DIR) and/or an AWS Step Functions state"
                 + " machine (--step-functions FILE), with the same commands, retries and schedule."})
 public final class PipelineCommand extends PlatformCommand {
     /** What to do. */
-    enum Action { run, history, export }
+    enum Action { run, history, status, export }
 
     @Parameters(index = "0", paramLabel = "ACTION", description = "${COMPLETION-CANDIDATES}")
     Action action;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10",
-            description = "history: how many of the latest runs to show (default ${DEFAULT-VALUE}).")
+            description = "history, status: how many of the latest runs to show (default ${DEFAULT-VALUE}).")
     int limit;
 
     @Option(names = "--airflow", paramLabel = "DIR",
@@ -73,9 +75,15 @@ public final class PipelineCommand extends PlatformCommand {
         }
         Preflight.requireCatalog(config);
         try {
-            if (action == Action.history) {
+            if (action == Action.history || action == Action.status) {
                 RunStore store = RunStore.open(config);
-                PipelineHistory.show(store, store.latest(PlatformPipeline.NAME, limit), console());
+                List<Run> runs = store.latest(PlatformPipeline.NAME, limit);
+                if (action == Action.history) {
+                    PipelineHistory.show(store, runs, console());
+                } else {
+                    PipelineGrid.show(store, PlatformPipeline.of(config).tasks().stream().map(Task::name).toList(),
+                            runs, console());
+                }
                 return 0;
             }
             return run(config.with(AlluviumSettings.CONSOLE_PROGRESS, "false"));
