@@ -7,12 +7,18 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
+import io.alluvium.runtime.ChildProtocol.BadInputException;
 import io.alluvium.runtime.DataDir;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
@@ -83,6 +89,39 @@ public final class Orchestrator implements AutoCloseable {
         long runId = store.createRun(pipeline, trigger, partition);
         progress.start(runId);
         return runId;
+    }
+
+    /**
+     * Runs {@code task} of the ended run {@code runId} again, with the tasks downstream of it that were skipped (they
+     * never ran) or, with {@code downstream}, every task downstream of it, each as soon as its upstream tasks have
+     * succeeded (a downstream task that also waits on another task that did not succeed stays as it is). The run is
+     * running again until they end. Returns the tasks cleared, in pipeline order
+     * (docs/orchestration.md#pipeline-clear).
+     */
+    public List<String> clear(long runId, String task, boolean downstream) throws SQLException {
+        Task cleared = pipeline.task(task);
+        store.run(runId).filter(r -> r.pipeline().equals(pipeline.name())).orElseThrow(() -> new BadInputException(
+                "no run " + runId + " of pipeline " + pipeline.name() + " (alluvium pipeline status lists them)"));
+        Map<String, TaskState> states = new HashMap<>();
+        store.tasks(runId).forEach(t -> states.put(t.task(), t.state()));
+        for (String upstream : cleared.upstream()) {
+            if (states.get(upstream) != TaskState.SUCCEEDED) {
+                throw new BadInputException("task " + task + " of run " + runId + " cannot run again: its upstream task "
+                        + upstream + " " + states.get(upstream).sql() + "; clear " + upstream + " with --downstream");
+            }
+        }
+        Set<String> names = new HashSet<>(List.of(task));
+        for (Task t : pipeline.allDownstream(task)) {
+            boolean ready = t.upstream().stream()
+                    .allMatch(u -> names.contains(u) || states.get(u) == TaskState.SUCCEEDED);
+            if (ready && (downstream || states.get(t.name()) == TaskState.SKIPPED)) {
+                names.add(t.name());
+            }
+        }
+        List<Task> tasks = pipeline.tasks().stream().filter(t -> names.contains(t.name())).toList();
+        store.clear(runId, tasks);
+        progress.restart(runId, tasks);
+        return tasks.stream().map(Task::name).toList();
     }
 
     /** The runs, tasks and attempts recorded in the catalog database. */

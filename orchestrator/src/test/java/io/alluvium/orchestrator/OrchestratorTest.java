@@ -1,12 +1,14 @@
 package io.alluvium.orchestrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.CatalogProperties;
+import io.alluvium.runtime.ChildProtocol.BadInputException;
 import io.alluvium.runtime.DataDir;
 import io.alluvium.runtime.ServiceJvm;
 import io.alluvium.runtime.ServiceProcess;
@@ -25,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -146,6 +150,106 @@ class OrchestratorTest {
                 tuple("quality", TaskState.SKIPPED, "upstream task gold failed"),
                 tuple("maintain", TaskState.SKIPPED, "upstream task gold failed"));
         assertThat(o.runs().attempts(runId)).extracting(Attempt::task).containsExactly("silver", "gold", "gold");
+    }
+
+    /**
+     * Clearing the failed task of a failed run runs it again with a fresh retry budget and attempt numbers that go on
+     * from its last, then the tasks its failure had skipped; the task that had succeeded is not run again.
+     */
+    @Test
+    void clearingAFailedTaskRunsItAndTheTasksItsFailureSkippedAndTheRunSucceeds() throws Exception {
+        AtomicInteger silverRuns = new AtomicInteger();
+        AtomicInteger publishRuns = new AtomicInteger();
+        AtomicBoolean catalogDown = new AtomicBoolean(true);
+        Pipeline pipeline = Pipeline.of("cleared", List.of(
+                Task.of("silver", attempt -> silverRuns.incrementAndGet()),
+                Task.of("gold", attempt -> {
+                    if (catalogDown.get()) {
+                        throw new IllegalStateException("catalog down");
+                    }
+                }).after("silver").retry(RetryPolicy.exponential(2, Duration.ofMillis(200))),
+                Task.of("publish", attempt -> publishRuns.incrementAndGet()).after("gold")));
+        Orchestrator o = orchestrator(pipeline);
+        long runId = o.trigger("manual", Optional.empty());
+        assertThat(awaitEnd(o, runId).state()).isEqualTo(RunState.FAILED);
+
+        catalogDown.set(false);
+        assertThat(o.clear(runId, "gold", false)).containsExactly("gold", "publish");
+        Run run = awaitEnd(o, runId);
+
+        assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(run.reason()).isNull();
+        assertThat(o.runs().attempts(runId)).extracting(Attempt::task, Attempt::attempt, Attempt::state)
+                .containsExactly(tuple("silver", 1, AttemptState.SUCCEEDED), tuple("gold", 1, AttemptState.FAILED),
+                        tuple("gold", 2, AttemptState.FAILED), tuple("gold", 3, AttemptState.SUCCEEDED),
+                        tuple("publish", 1, AttemptState.SUCCEEDED));
+        assertThat(silverRuns).hasValue(1);
+        assertThat(publishRuns).hasValue(1);
+        assertThat(o.runs().tasks(runId)).extracting(TaskRun::task, TaskRun::state).containsOnly(
+                tuple("silver", TaskState.SUCCEEDED), tuple("gold", TaskState.SUCCEEDED),
+                tuple("publish", TaskState.SUCCEEDED));
+
+        // failing again after the clear: its retry policy counts the two attempts since, not all four
+        catalogDown.set(true);
+        o.clear(runId, "gold", false);
+        Run again = awaitEnd(o, runId);
+        assertThat(again.state()).isEqualTo(RunState.FAILED);
+        assertThat(again.reason()).isEqualTo("task gold failed after 2 attempts: catalog down");
+        assertThat(o.runs().attempts(runId).stream().filter(a -> a.task().equals("gold")).map(Attempt::attempt))
+                .containsExactly(1, 2, 3, 4, 5);
+    }
+
+    /** With --downstream every task after the cleared one runs again; without, a succeeded downstream task does not. */
+    @Test
+    void clearingWithDownstreamRunsEveryTaskAfterTheClearedOne() throws Exception {
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        TaskAction counted = attempt -> runs.computeIfAbsent(attempt.task(), t -> new AtomicInteger()).incrementAndGet();
+        Pipeline pipeline = Pipeline.of("rerun", List.of(Task.of("silver", counted),
+                Task.of("gold", counted).after("silver"), Task.of("publish", counted).after("gold"),
+                Task.of("quality", counted).after("gold")));
+        Orchestrator o = orchestrator(pipeline);
+        long runId = o.trigger("manual", Optional.empty());
+        assertThat(awaitEnd(o, runId).state()).isEqualTo(RunState.SUCCEEDED);
+
+        assertThat(o.clear(runId, "gold", false)).containsExactly("gold");
+        assertThat(awaitEnd(o, runId).state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(o.clear(runId, "gold", true)).containsExactly("gold", "publish", "quality");
+        assertThat(awaitEnd(o, runId).state()).isEqualTo(RunState.SUCCEEDED);
+
+        assertThat(runs).hasEntrySatisfying("silver", n -> assertThat(n).hasValue(1))
+                .hasEntrySatisfying("gold", n -> assertThat(n).hasValue(3))
+                .hasEntrySatisfying("publish", n -> assertThat(n).hasValue(2))
+                .hasEntrySatisfying("quality", n -> assertThat(n).hasValue(2));
+    }
+
+    /** What cannot be cleared is one line naming why, and changes nothing. */
+    @Test
+    void aClearThatCannotRunIsRefusedWithTheReason() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Pipeline pipeline = Pipeline.of("refused", List.of(
+                Task.of("silver", attempt -> {
+                    throw new IllegalStateException("bronze unreadable");
+                }),
+                Task.of("gold", attempt -> { }).after("silver"),
+                Task.of("slow", attempt -> release.await())));
+        Orchestrator o = orchestrator(pipeline);
+        long runId = o.trigger("manual", Optional.empty());
+        await().atMost(RUN_TIMEOUT).until(() -> o.runs().tasks(runId).stream()
+                .anyMatch(t -> t.task().equals("silver") && t.state() == TaskState.FAILED));
+
+        assertThatThrownBy(() -> o.clear(runId, "silver", false)).isInstanceOf(BadInputException.class)
+                .hasMessage("run " + runId + " is still running: clear its tasks once it has ended"
+                        + " (alluvium pipeline status)");
+        release.countDown();
+        assertThat(awaitEnd(o, runId).state()).isEqualTo(RunState.FAILED);
+        assertThatThrownBy(() -> o.clear(runId, "gold", false)).isInstanceOf(BadInputException.class)
+                .hasMessage("task gold of run " + runId + " cannot run again: its upstream task silver failed;"
+                        + " clear silver with --downstream");
+        assertThatThrownBy(() -> o.clear(runId, "glod", false)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("pipeline refused has no task glod (did you mean gold?)");
+        assertThatThrownBy(() -> o.clear(runId + 1000, "gold", false)).isInstanceOf(BadInputException.class)
+                .hasMessage("no run " + (runId + 1000) + " of pipeline refused (alluvium pipeline status lists them)");
+        assertThat(o.runs().run(runId).orElseThrow().state()).isEqualTo(RunState.FAILED);
     }
 
     @Test
