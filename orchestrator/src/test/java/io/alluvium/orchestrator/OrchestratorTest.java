@@ -16,12 +16,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,17 +49,20 @@ class OrchestratorTest {
 
     @TempDir
     static Path dataDir;
+    /** The settings of every scheduler instance of the tests, this JVM's and the killed process's. */
+    private static Map<String, String> settings;
     private static AlluviumConfig config;
     private static ServiceProcess database;
     private final List<Orchestrator> started = new ArrayList<>();
 
     @BeforeAll
     static void startCatalogDatabase() {
-        config = AlluviumConfig.defaults().with(Map.of(
+        settings = Map.of(
                 AlluviumSettings.DATA_DIR, dataDir.toString(),
                 AlluviumSettings.CATALOG_POSTGRES_PORT, Integer.toString(freePort()),
                 AlluviumSettings.ORCHESTRATOR_POLL_INTERVAL, "200ms",
-                AlluviumSettings.ORCHESTRATOR_HEARTBEAT_INTERVAL, "1s"), "test");
+                AlluviumSettings.ORCHESTRATOR_HEARTBEAT_INTERVAL, "1s");
+        config = AlluviumConfig.defaults().with(settings, "test");
         database = ServiceJvm.CATALOG_DATABASE.process(DataDir.of(config).create());
         database.start(ServiceJvm.CATALOG_DATABASE.jvm(config), config, Duration.ofSeconds(90));
     }
@@ -150,6 +157,51 @@ class OrchestratorTest {
                 tuple("quality", TaskState.SKIPPED, "upstream task gold failed"),
                 tuple("maintain", TaskState.SKIPPED, "upstream task gold failed"));
         assertThat(o.runs().attempts(runId)).extracting(Attempt::task).containsExactly("silver", "gold", "gold");
+    }
+
+    /**
+     * A scheduler process killed (kill -9) while it runs an attempt: another instance on the same database takes the
+     * run over once the dead one's heartbeats stop, records the killed attempt as abandoned, runs the next attempt and
+     * the rest of the run. The next attempt starts only after the first one's process is dead, and the run is not lost.
+     */
+    @Test
+    void aSchedulerKilledMidAttemptIsTakenOverByAnotherAndTheRunSucceeds() throws Exception {
+        Path markers = Files.createDirectories(dataDir.resolve("failover-markers"));
+        Path output = dataDir.resolve("scheduler-process.out");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), SchedulerProcess.class.getName(),
+                markers.toString()));
+        settings.forEach((key, value) -> command.add(key + "=" + value));
+        Process killed = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Path first = FailoverPipeline.marker(markers, "slow", 1);
+        try {
+            await().atMost(RUN_TIMEOUT).until(() -> Files.exists(first) && !Files.readString(first).isEmpty());
+        } finally {
+            killed.destroyForcibly().waitFor();
+        }
+        Instant killedAt = Instant.now();
+        assertThat(Files.readString(first)).as("attempt 1 ran in the killed process").isEqualTo(
+                Long.toString(killed.pid()));
+        Matcher started = Pattern.compile("run (\\d+) scheduler (\\S+)").matcher(Files.readString(output));
+        assertThat(started.find()).as(Files.readString(output)).isTrue();
+        long runId = Long.parseLong(started.group(1));
+
+        Orchestrator o = orchestrator(FailoverPipeline.of(markers));
+        Run run = awaitEnd(o, runId);
+
+        assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
+        List<Attempt> attempts = o.runs().attempts(runId);
+        assertThat(attempts).extracting(Attempt::task, Attempt::attempt, Attempt::state, Attempt::scheduler)
+                .containsExactly(tuple("slow", 1, AttemptState.FAILED, started.group(2)),
+                        tuple("slow", 2, AttemptState.SUCCEEDED, o.name()),
+                        tuple("after", 1, AttemptState.SUCCEEDED, o.name()));
+        assertThat(attempts.get(0).error()).isEqualTo("abandoned: scheduler " + started.group(2)
+                + " stopped heartbeating while the attempt ran");
+        assertThat(attempts.get(1).startedAt()).as("attempt 2 starts after attempt 1's process died")
+                .isAfter(killedAt);
+        String here = Long.toString(ProcessHandle.current().pid());
+        assertThat(FailoverPipeline.marker(markers, "slow", 2)).hasContent(here);
+        assertThat(FailoverPipeline.marker(markers, "after", 1)).hasContent(here);
     }
 
     /**
