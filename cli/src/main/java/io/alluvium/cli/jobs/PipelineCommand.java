@@ -12,7 +12,7 @@ import io.alluvium.orchestrator.Run;
 import io.alluvium.orchestrator.RunState;
 import io.alluvium.orchestrator.RunStore;
 import io.alluvium.orchestrator.Task;
-import io.alluvium.orchestrator.export.Schedule;
+import io.alluvium.orchestrator.Schedule;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;

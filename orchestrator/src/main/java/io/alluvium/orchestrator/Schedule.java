@@ -1,4 +1,4 @@
-package io.alluvium.orchestrator.export;
+package io.alluvium.orchestrator;
 
 import com.github.kagkarlsson.scheduler.task.schedule.CronSchedule;
 import com.github.kagkarlsson.scheduler.task.schedule.CronStyle;
@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * When an exported pipeline runs by itself: the setting {@code pipeline.schedule}, a 5-field Unix cron expression
+ * When a pipeline runs by itself: the setting {@code pipeline.schedule}, a 5-field Unix cron expression
  * in UTC as Airflow reads it, or none (runs started by hand only). Checked with db-scheduler's cron parser, so a
  * typo is one line naming the setting rather than a DAG Airflow refuses to load.
  */
