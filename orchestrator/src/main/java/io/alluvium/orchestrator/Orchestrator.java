@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
@@ -22,6 +23,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One scheduler instance of a pipeline: db-scheduler on the catalog's PostgreSQL, whose one-time task runs the
@@ -32,6 +35,7 @@ import javax.sql.DataSource;
  */
 public final class Orchestrator implements AutoCloseable {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
 
     private final Pipeline pipeline;
     private final RunStore store;
@@ -40,7 +44,8 @@ public final class Orchestrator implements AutoCloseable {
     private final Scheduler scheduler;
     private final String name;
 
-    private Orchestrator(AlluviumConfig config, Pipeline pipeline, DataSource db) {
+    private Orchestrator(AlluviumConfig config, Pipeline pipeline, DataSource db,
+                         Optional<com.github.kagkarlsson.scheduler.task.schedule.Schedule> every) {
         this.pipeline = pipeline;
         this.store = new RunStore(db);
         this.runner = new AttemptRunner();
@@ -52,7 +57,11 @@ public final class Orchestrator implements AutoCloseable {
         attempts.set(Tasks.oneTime("pipeline-" + pipeline.name(), AttemptKey.class)
                 .execute(new AttemptExecution(pipeline, store, progress, runner,
                         DataDir.of(config).create(), name)));
+        List<RecurringTask<Void>> triggers = every.map(schedule -> List.of(Tasks.recurring(
+                "schedule-" + pipeline.name(), schedule).execute((instance, context) -> triggerScheduled())))
+                .orElse(List.of());
         this.scheduler = Scheduler.create(db, attempts.get())
+                .startTasks(triggers)
                 .tableName(OrchestratorSchema.EXECUTIONS)
                 .schedulerName(new SchedulerName.Fixed(name))
                 .pollingInterval(config.getDuration(AlluviumSettings.ORCHESTRATOR_POLL_INTERVAL))
@@ -68,9 +77,43 @@ public final class Orchestrator implements AutoCloseable {
      * instance, which from then on runs the due attempts of {@code pipeline}'s runs, whoever triggered them.
      */
     public static Orchestrator start(AlluviumConfig config, Pipeline pipeline) throws SQLException {
-        Orchestrator orchestrator = new Orchestrator(config, pipeline, OrchestratorDatabase.open(config));
+        return start(config, pipeline, Optional.empty());
+    }
+
+    /**
+     * As {@link #start}, and this instance also starts a run at each time {@code schedule} names, unless a run of the
+     * pipeline is still running then: a schedule never stacks runs. The schedule is one recurring execution in the
+     * database, so with several instances each time starts one run, on whichever instance picks it; an instance that
+     * was down when it was due starts one run when it is back, not one per time missed
+     * (docs/orchestration.md#pipeline-scheduler).
+     */
+    public static Orchestrator scheduled(AlluviumConfig config, Pipeline pipeline, Schedule schedule)
+            throws SQLException {
+        return start(config, pipeline, Optional.of(schedule.cronSchedule().orElseThrow(() -> new BadInputException(
+                AlluviumSettings.PIPELINE_SCHEDULE + " is empty: set a cron expression (e.g. 0 * * * *, every hour) for"
+                        + " the scheduler to start runs by itself"))));
+    }
+
+    static Orchestrator start(AlluviumConfig config, Pipeline pipeline,
+                              Optional<com.github.kagkarlsson.scheduler.task.schedule.Schedule> every)
+            throws SQLException {
+        Orchestrator orchestrator = new Orchestrator(config, pipeline, OrchestratorDatabase.open(config), every);
         orchestrator.scheduler.start();
         return orchestrator;
+    }
+
+    /** A run started by the schedule, unless one of the pipeline is still running. */
+    private void triggerScheduled() {
+        try {
+            Optional<Long> running = store.running(pipeline.name());
+            if (running.isPresent()) {
+                LOG.info("schedule of {}: run {} is still running, no run started", pipeline.name(), running.get());
+                return;
+            }
+            LOG.info("schedule of {}: started run {}", pipeline.name(), trigger("schedule", Optional.empty()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("the catalog database failed while the schedule started a run", e);
+        }
     }
 
     /** {@code <host>/<pid>/<n>}: names the scheduler that ran each attempt. */

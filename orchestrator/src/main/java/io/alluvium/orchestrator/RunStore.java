@@ -289,6 +289,20 @@ public final class RunStore {
         return runs;
     }
 
+    /** A run of {@code pipeline} that is running (the oldest), if any. */
+    Optional<Long> running(String pipeline) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement("SELECT min(run_id) FROM " + S
+                + ".runs WHERE pipeline = ? AND state = ?")) {
+            q.setString(1, pipeline);
+            q.setString(2, RunState.RUNNING.sql());
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                long id = rs.getLong(1);
+                return rs.wasNull() ? Optional.empty() : Optional.of(id);
+            }
+        }
+    }
+
     /** The run {@code runId}, if there is one. */
     public Optional<Run> run(long runId) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(RUN_COLUMNS

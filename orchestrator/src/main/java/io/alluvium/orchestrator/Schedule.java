@@ -21,6 +21,11 @@ public record Schedule(Optional<String> cron) {
         cron.ifPresent(Schedule::requireCron);
     }
 
+    /** As db-scheduler runs it: the cron expression in UTC; empty for {@link #MANUAL}. */
+    public Optional<CronSchedule> cronSchedule() {
+        return cron.map(Schedule::parseCron);
+    }
+
     /** The schedule {@code pipeline.schedule} sets; a malformed expression is a {@link BadInputException}. */
     public static Schedule of(AlluviumConfig config) {
         return parse(config.getString(AlluviumSettings.PIPELINE_SCHEDULE));
@@ -33,8 +38,12 @@ public record Schedule(Optional<String> cron) {
     }
 
     private static void requireCron(String cron) {
+        parseCron(cron);
+    }
+
+    private static CronSchedule parseCron(String cron) {
         try {
-            new CronSchedule(cron, ZoneOffset.UTC, CronStyle.UNIX);
+            return new CronSchedule(cron, ZoneOffset.UTC, CronStyle.UNIX);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(AlluviumSettings.PIPELINE_SCHEDULE + " \"" + cron + "\" is not a cron "
                     + "expression (minute hour day-of-month month day-of-week, e.g. 0 3 * * *): "

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.CatalogProperties;
@@ -25,6 +26,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -202,6 +204,48 @@ class OrchestratorTest {
         String here = Long.toString(ProcessHandle.current().pid());
         assertThat(FailoverPipeline.marker(markers, "slow", 2)).hasContent(here);
         assertThat(FailoverPipeline.marker(markers, "after", 1)).hasContent(here);
+    }
+
+    /**
+     * A scheduled instance starts runs by itself, each once the one before has ended: the schedule fires every half
+     * second while a run lasts a second and a half, and the times it fires during a run start nothing.
+     */
+    @Test
+    void aScheduleStartsRunsByItselfNeverOneBesideAnother() throws Exception {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        Pipeline pipeline = Pipeline.of("scheduled", List.of(Task.of("silver", attempt -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            Thread.sleep(1500);
+            running.decrementAndGet();
+        })));
+        Orchestrator o = Orchestrator.start(config, pipeline, Optional.of(Schedules.fixedDelay(Duration.ofMillis(500))));
+        started.add(o);
+
+        await().atMost(RUN_TIMEOUT).until(() -> o.runs().latest("scheduled", 10).stream()
+                .filter(r -> r.state() == RunState.SUCCEEDED).count() >= 3);
+
+        List<Run> ended = o.runs().latest("scheduled", 10).stream().filter(r -> r.finishedAt().isPresent())
+                .sorted(Comparator.comparingLong(Run::id)).toList();
+        assertThat(ended).allSatisfy(r -> {
+            assertThat(r.trigger()).isEqualTo("schedule");
+            assertThat(r.state()).isEqualTo(RunState.SUCCEEDED);
+        });
+        for (int i = 1; i < ended.size(); i++) {
+            assertThat(ended.get(i).createdAt()).as("run %d starts after run %d ended", ended.get(i).id(),
+                    ended.get(i - 1).id()).isAfterOrEqualTo(ended.get(i - 1).finishedAt().orElseThrow());
+        }
+        assertThat(mostAtOnce).hasValue(1);
+    }
+
+    /** Without a schedule there is nothing for a scheduled instance to follow: one line naming the setting. */
+    @Test
+    void aScheduledInstanceNeedsASchedule() {
+        assertThatThrownBy(() -> Orchestrator.scheduled(config, Pipeline.of("unscheduled",
+                List.of(Task.of("silver", attempt -> { }))), Schedule.MANUAL))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("pipeline.schedule is empty: set a cron expression (e.g. 0 * * * *, every hour) for the"
+                        + " scheduler to start runs by itself");
     }
 
     /**
