@@ -89,9 +89,7 @@ public final class Orchestrator implements AutoCloseable {
      */
     public static Orchestrator scheduled(AlluviumConfig config, Pipeline pipeline, Schedule schedule)
             throws SQLException {
-        return start(config, pipeline, Optional.of(schedule.cronSchedule().orElseThrow(() -> new BadInputException(
-                AlluviumSettings.PIPELINE_SCHEDULE + " is empty: set a cron expression (e.g. 0 * * * *, every hour) for"
-                        + " the scheduler to start runs by itself"))));
+        return start(config, pipeline, Optional.of(schedule.required()));
     }
 
     static Orchestrator start(AlluviumConfig config, Pipeline pipeline,

@@ -21,9 +21,14 @@ public record Schedule(Optional<String> cron) {
         cron.ifPresent(Schedule::requireCron);
     }
 
-    /** As db-scheduler runs it: the cron expression in UTC; empty for {@link #MANUAL}. */
-    public Optional<CronSchedule> cronSchedule() {
-        return cron.map(Schedule::parseCron);
+    /**
+     * As db-scheduler runs it: the cron expression in UTC; for {@link #MANUAL} a {@link BadInputException} saying that
+     * a scheduler needs the setting.
+     */
+    public CronSchedule required() {
+        return parseCron(cron.orElseThrow(() -> new BadInputException(AlluviumSettings.PIPELINE_SCHEDULE
+                + " is empty: set a cron expression (e.g. 0 * * * *, every hour) for the scheduler to start runs by"
+                + " itself")));
     }
 
     /** The schedule {@code pipeline.schedule} sets; a malformed expression is a {@link BadInputException}. */

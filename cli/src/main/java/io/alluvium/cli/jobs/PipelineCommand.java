@@ -18,16 +18,18 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code alluvium pipeline run|history|status|clear|export}: one run of the platform's pipeline started by hand, or
- * tasks of an ended run cleared to run again, followed to the run's end on this machine's scheduler instance; the runs
- * recorded in the catalog database, task by task (docs/orchestration.md#pipeline-run-and-history) or as a grid
- * (docs/orchestration.md#pipeline-status); and the pipeline written out for Airflow or Step Functions
- * (docs/orchestration.md#export-to-airflow-or-step-functions).
+ * {@code alluvium pipeline run|history|status|clear|scheduler|export}: one run of the platform's pipeline started by
+ * hand, or tasks of an ended run cleared to run again, followed to the run's end on this machine's scheduler instance;
+ * a scheduler instance that starts runs on {@code pipeline.schedule} until Ctrl-C
+ * (docs/orchestration.md#pipeline-scheduler); the runs recorded in the catalog database, task by task
+ * (docs/orchestration.md#pipeline-run-and-history) or as a grid (docs/orchestration.md#pipeline-status); and the
+ * pipeline written out for Airflow or Step Functions (docs/orchestration.md#export-to-airflow-or-step-functions).
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
         description = {"run: run the platform's pipeline once (silver -> gold -> publish, quality -> maintain), each"
@@ -37,11 +39,14 @@ import picocli.CommandLine.Parameters;
                 + " the last lines of its log.",
             "clear RUN TASK [--downstream]: run TASK of an ended run again, then the tasks its failure skipped (with"
                 + " --downstream every task after it), followed to the run's end; exit 1 if the run fails.",
+            "scheduler: run a scheduler instance until Ctrl-C: it starts a run at each time pipeline.schedule (a cron"
+                + " expression, UTC) names unless one is running, and runs the attempts due, also those of instances"
+                + " that died.",
             "export: write the pipeline as an Airflow DAG file (--airflow DIR) and/or an AWS Step Functions state"
                 + " machine (--step-functions FILE), with the same commands, retries and schedule."})
 public final class PipelineCommand extends PlatformCommand {
     /** What to do. */
-    enum Action { run, history, status, clear, export }
+    enum Action { run, history, status, clear, scheduler, export }
 
     @Parameters(index = "0", paramLabel = "ACTION", description = "${COMPLETION-CANDIDATES}")
     Action action;
@@ -94,6 +99,9 @@ public final class PipelineCommand extends PlatformCommand {
             export(PlatformPipeline.of(config), Schedule.of(config));
             return 0;
         }
+        if (action == Action.scheduler) {
+            Schedule.of(config).required(); // a missing schedule is named before the database is looked for
+        }
         Preflight.requireCatalog(config);
         try {
             if (action == Action.history || action == Action.status) {
@@ -106,6 +114,9 @@ public final class PipelineCommand extends PlatformCommand {
                             runs, console());
                 }
                 return 0;
+            }
+            if (action == Action.scheduler) {
+                return schedule(config.with(AlluviumSettings.CONSOLE_PROGRESS, "false"));
             }
             return follow(config.with(AlluviumSettings.CONSOLE_PROGRESS, "false"));
         } catch (SQLException e) {
@@ -154,6 +165,27 @@ public final class PipelineCommand extends PlatformCommand {
             }
             return 0;
         }
+    }
+
+    /** A scheduled instance in this JVM until Ctrl-C, which stops it: it waits for the attempts it is running. */
+    private int schedule(AlluviumConfig config) throws SQLException {
+        Schedule schedule = Schedule.of(config);
+        Pipeline pipeline = PlatformPipeline.of(config);
+        Orchestrator orchestrator = Orchestrator.scheduled(config, pipeline, schedule);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            orchestrator.close();
+            stopped.countDown();
+        }, "pipeline-scheduler-shutdown"));
+        console().step("scheduler " + orchestrator.name() + " of pipeline " + pipeline.name() + ": a run at each \""
+                + schedule.cron().orElseThrow() + "\" (UTC) unless one is running; runs and their attempts: alluvium"
+                + " pipeline status (Ctrl-C stops)");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
     }
 
     private static Run awaitEnd(RunStore runs, long runId, Duration poll) throws SQLException {

@@ -48,6 +48,13 @@ class PipelineCommandInputTest {
     }
 
     @Test
+    void aSchedulerWithoutAScheduleNamesTheSettingBeforeLookingForTheDatabase() {
+        assertThat(run("pipeline", "scheduler", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("error: pipeline.schedule is empty: set a cron expression (e.g. 0 * * * *,"
+                + " every hour) for the scheduler to start runs by itself" + System.lineSeparator());
+    }
+
+    @Test
     void aCatalogDatabaseThatIsNotRunningIsNamedBeforeAnythingStarts() throws IOException {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
