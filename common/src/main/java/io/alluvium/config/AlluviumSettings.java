@@ -399,9 +399,10 @@ public final class AlluviumSettings {
             .define(PIPELINE_SCHEDULE, STRING, "",
                     "When the platform's pipeline runs by itself: a 5-field Unix cron expression in UTC (minute hour "
                             + "day-of-month month day-of-week, e.g. `0 3 * * *`), or empty to run it only by hand. "
-                            + "The schedule of an exported Airflow DAG and the expression of the EventBridge rule "
-                            + "that starts an exported Step Functions state machine; checked when the pipeline is "
-                            + "exported (docs/orchestration.md#export-to-airflow-or-step-functions).")
+                            + "`alluvium pipeline scheduler` starts a run at each time it names, unless one is "
+                            + "running (docs/orchestration.md#pipeline-scheduler); it is also the schedule of an "
+                            + "exported Airflow DAG and the expression of the EventBridge rule that starts an exported "
+                            + "Step Functions state machine.")
 
             .define(CONSOLE_PROGRESS, BOOLEAN, "true", "Show progress bars on the console.");
 }

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code alluvium pipeline run} on the real platform: the batch steps run as the pipeline's tasks in their Spark
  * child JVMs, the run and its attempts land in the catalog's PostgreSQL, {@code pipeline history} shows them with
- * their log files (docs/orchestration.md). What a failed task does to its run and the tasks downstream is proven on
- * the real catalog database by the orchestrator module's own tests, without the minutes of Spark steps a second run
- * here would take.
+ * their log files and {@code pipeline status} as a grid, and {@code pipeline clear} runs one task of it again
+ * (docs/orchestration.md). What a failed task does to its run and the tasks downstream, and clearing it, are proven
+ * on the real catalog database by the orchestrator module's own tests, without the minutes of Spark steps a failing
+ * run here would take.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineRunTest {
@@ -71,6 +72,29 @@ class PipelineRunTest {
         assertThat(history.exitCode()).as(history.toString()).isZero();
         assertThat(history.json().path("runs")).hasSize(1);
         assertThat(history.json().at("/runs/0/run").asLong()).isEqualTo(shown.path("run").asLong());
+
+        CliRun.Result grid = cli.run("pipeline", "status");
+        assertThat(grid.exitCode()).as(grid.toString()).isZero();
+        assertThat(grid.out()).as(grid.toString()).contains(TASKS).contains("ok 1×")
+                .doesNotContain("FAILED", "last lines");
+        CliRun.Result gridJson = cli.run("pipeline", "status", "--json");
+        assertThat(gridJson.exitCode()).as(gridJson.toString()).isZero();
+        for (String task : TASKS) {
+            assertThat(gridJson.json().at("/runs/0/tasks/" + task + "/state").asText()).as(task).isEqualTo("succeeded");
+        }
+        assertThat(gridJson.json().path("failures")).isEmpty();
+
+        long runId = shown.path("run").asLong();
+        CliRun.Result clear = cli.run("pipeline", "clear", Long.toString(runId), "publish", "--json");
+        assertThat(clear.exitCode()).as(clear.toString()).isZero();
+        JsonNode cleared = clear.json().path("runs").get(0);
+        assertThat(cleared.path("state").asText()).isEqualTo("succeeded");
+        for (JsonNode task : cleared.path("tasks")) {
+            boolean publish = task.path("task").asText().equals("publish");
+            assertThat(task.path("attempts").asInt()).as(task.toString()).isEqualTo(publish ? 2 : 1);
+            assertThat(task.path("log_file").asText()).as(task.toString())
+                    .endsWith("-" + task.path("task").asText() + "-" + (publish ? 2 : 1) + ".log");
+        }
     }
 
     private static List<String> names(JsonNode run) {

@@ -27,6 +27,8 @@ final class OrchestratorSchema {
                     + "state text NOT NULL, "
                     + "attempts int NOT NULL DEFAULT 0, reason text, started_at timestamptz, finished_at timestamptz, "
                     + "PRIMARY KEY (run_id, task))",
+            // the attempts a task had before it was last cleared: its retry policy counts the attempts since
+            "ALTER TABLE " + NAME + ".task_runs ADD COLUMN IF NOT EXISTS attempt_base int NOT NULL DEFAULT 0",
             "CREATE TABLE IF NOT EXISTS " + NAME + ".attempts ("
                     + "run_id bigint NOT NULL, task text NOT NULL, attempt int NOT NULL, state text NOT NULL, "
                     + "scheduler text NOT NULL, log_file text NOT NULL, error text, "

@@ -4,6 +4,7 @@ import io.alluvium.config.ConfigDef;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What follows an attempt, decided from the pipeline and recorded in the {@link RunStore}: after a success, the
@@ -29,20 +30,30 @@ final class RunProgress {
         queueReady(runId, pipeline.roots());
     }
 
+    /**
+     * Queues the cleared {@code tasks} of an ended run again (their state already reset by the caller) where their
+     * upstream tasks have succeeded; the others follow as those succeed.
+     */
+    void restart(long runId, List<Task> tasks) throws SQLException {
+        queueReady(runId, tasks);
+    }
+
     void after(AttemptKey attempt, Outcome outcome) throws SQLException {
         Task task = pipeline.task(attempt.task());
+        // the retry policy counts the attempts since the task was last cleared
+        int sinceCleared = attempt.attempt() - store.attemptBase(attempt.runId(), task.name());
         if (outcome.succeeded()) {
             store.setTask(attempt.runId(), task.name(), TaskState.SUCCEEDED, null);
             queueReady(attempt.runId(), pipeline.directDownstream(task.name()));
-        } else if (task.retry().retriesAfter(attempt.attempt())) {
-            Instant next = Instant.now().plus(task.retry().backoffAfter(attempt.attempt()));
+        } else if (task.retry().retriesAfter(sinceCleared)) {
+            Instant next = Instant.now().plus(task.retry().backoffAfter(sinceCleared));
             store.setTask(attempt.runId(), task.name(), TaskState.QUEUED, "attempt " + attempt.attempt()
                     + " failed: " + outcome.error() + "; attempt " + (attempt.attempt() + 1) + " after "
-                    + ConfigDef.formatDuration(task.retry().backoffAfter(attempt.attempt())));
+                    + ConfigDef.formatDuration(task.retry().backoffAfter(sinceCleared)));
             queue.schedule(attempt.next(), next);
         } else {
-            store.setTask(attempt.runId(), task.name(), TaskState.FAILED, "failed after " + attempt.attempt()
-                    + (attempt.attempt() == 1 ? " attempt: " : " attempts: ") + outcome.error());
+            store.setTask(attempt.runId(), task.name(), TaskState.FAILED, "failed after " + sinceCleared
+                    + (sinceCleared == 1 ? " attempt: " : " attempts: ") + outcome.error());
             store.skip(attempt.runId(), pipeline.allDownstream(task.name()), "upstream task " + task.name()
                     + " failed");
         }
@@ -51,8 +62,9 @@ final class RunProgress {
 
     private void queueReady(long runId, List<Task> candidates) throws SQLException {
         for (Task task : candidates) {
-            if (store.queueIfReady(runId, task)) {
-                queue.schedule(new AttemptKey(runId, task.name(), 1), Instant.now());
+            Optional<Integer> attempt = store.queueIfReady(runId, task);
+            if (attempt.isPresent()) {
+                queue.schedule(new AttemptKey(runId, task.name(), attempt.get()), Instant.now());
             }
         }
     }

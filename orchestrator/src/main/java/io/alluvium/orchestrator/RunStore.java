@@ -1,6 +1,7 @@
 package io.alluvium.orchestrator;
 
 import io.alluvium.config.AlluviumConfig;
+import io.alluvium.runtime.ChildProtocol.BadInputException;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
@@ -166,15 +167,16 @@ public final class RunStore {
     }
 
     /**
-     * Queues {@code task} when every upstream task has succeeded and it was never queued and started; true when
-     * it is queued for its first attempt, which the caller then schedules (again, after a crash: scheduling is
-     * idempotent).
+     * Queues {@code task} when every upstream task has succeeded and it was not queued and started since it was
+     * made or cleared; returns the number of the attempt it is queued for, which the caller then schedules (again,
+     * after a crash: scheduling is idempotent), or nothing when it is not ready.
      */
-    boolean queueIfReady(long runId, Task task) throws SQLException {
+    Optional<Integer> queueIfReady(long runId, Task task) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement("UPDATE " + S
                 + ".task_runs SET state = ? WHERE run_id = ? AND task = ? "
-                + "AND (state = ? OR (state = ? AND attempts = 0)) AND NOT EXISTS (SELECT 1 FROM " + S
-                + ".task_runs u WHERE u.run_id = ? AND u.task = ANY (?) AND u.state <> ?)")) {
+                + "AND (state = ? OR (state = ? AND attempts = attempt_base)) AND NOT EXISTS (SELECT 1 FROM " + S
+                + ".task_runs u WHERE u.run_id = ? AND u.task = ANY (?) AND u.state <> ?) "
+                + "RETURNING attempt_base + 1")) {
             q.setString(1, TaskState.QUEUED.sql());
             q.setLong(2, runId);
             q.setString(3, task.name());
@@ -183,7 +185,51 @@ public final class RunStore {
             q.setLong(6, runId);
             q.setArray(7, c.createArrayOf("text", task.upstream().toArray()));
             q.setString(8, TaskState.SUCCEEDED.sql());
-            return q.executeUpdate() == 1;
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getInt(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The attempts {@code task} had before it was last cleared (0 if never): its retry policy counts those after. */
+    int attemptBase(long runId, String task) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement("SELECT attempt_base FROM "
+                + S + ".task_runs WHERE run_id = ? AND task = ?")) {
+            q.setLong(1, runId);
+            q.setString(2, task);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        }
+    }
+
+    /**
+     * Makes {@code tasks} of the ended run {@code runId} pending again, each keeping its attempts so far as its new
+     * base, and the run running: one transaction, refused (nothing changed) while the run is still running.
+     */
+    void clear(long runId, List<Task> tasks) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement q = c.prepareStatement("UPDATE " + S + ".runs SET state = ?, reason = NULL, "
+                    + "finished_at = NULL WHERE run_id = ? AND state <> ?")) {
+                q.setString(1, RunState.RUNNING.sql());
+                q.setLong(2, runId);
+                q.setString(3, RunState.RUNNING.sql());
+                if (q.executeUpdate() != 1) {
+                    c.rollback();
+                    throw new BadInputException("run " + runId + " is still running: clear its tasks once it has ended"
+                            + " (alluvium pipeline status)");
+                }
+            }
+            try (PreparedStatement q = c.prepareStatement("UPDATE " + S + ".task_runs SET state = ?, reason = NULL, "
+                    + "attempt_base = attempts, started_at = NULL, finished_at = NULL WHERE run_id = ? "
+                    + "AND task = ANY (?)")) {
+                q.setString(1, TaskState.PENDING.sql());
+                q.setLong(2, runId);
+                q.setArray(3, c.createArrayOf("text", tasks.stream().map(Task::name).toArray()));
+                q.executeUpdate();
+            }
+            c.commit();
         }
     }
 
@@ -241,6 +287,20 @@ public final class RunStore {
             }
         }
         return runs;
+    }
+
+    /** A run of {@code pipeline} that is running (the oldest), if any. */
+    Optional<Long> running(String pipeline) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement("SELECT min(run_id) FROM " + S
+                + ".runs WHERE pipeline = ? AND state = ?")) {
+            q.setString(1, pipeline);
+            q.setString(2, RunState.RUNNING.sql());
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                long id = rs.getLong(1);
+                return rs.wasNull() ? Optional.empty() : Optional.of(id);
+            }
+        }
     }
 
     /** The run {@code runId}, if there is one. */

@@ -1,12 +1,15 @@
 package io.alluvium.orchestrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.CatalogProperties;
+import io.alluvium.runtime.ChildProtocol.BadInputException;
 import io.alluvium.runtime.DataDir;
 import io.alluvium.runtime.ServiceJvm;
 import io.alluvium.runtime.ServiceProcess;
@@ -14,18 +17,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,17 +51,20 @@ class OrchestratorTest {
 
     @TempDir
     static Path dataDir;
+    /** The settings of every scheduler instance of the tests, this JVM's and the killed process's. */
+    private static Map<String, String> settings;
     private static AlluviumConfig config;
     private static ServiceProcess database;
     private final List<Orchestrator> started = new ArrayList<>();
 
     @BeforeAll
     static void startCatalogDatabase() {
-        config = AlluviumConfig.defaults().with(Map.of(
+        settings = Map.of(
                 AlluviumSettings.DATA_DIR, dataDir.toString(),
                 AlluviumSettings.CATALOG_POSTGRES_PORT, Integer.toString(freePort()),
                 AlluviumSettings.ORCHESTRATOR_POLL_INTERVAL, "200ms",
-                AlluviumSettings.ORCHESTRATOR_HEARTBEAT_INTERVAL, "1s"), "test");
+                AlluviumSettings.ORCHESTRATOR_HEARTBEAT_INTERVAL, "1s");
+        config = AlluviumConfig.defaults().with(settings, "test");
         database = ServiceJvm.CATALOG_DATABASE.process(DataDir.of(config).create());
         database.start(ServiceJvm.CATALOG_DATABASE.jvm(config), config, Duration.ofSeconds(90));
     }
@@ -146,6 +159,193 @@ class OrchestratorTest {
                 tuple("quality", TaskState.SKIPPED, "upstream task gold failed"),
                 tuple("maintain", TaskState.SKIPPED, "upstream task gold failed"));
         assertThat(o.runs().attempts(runId)).extracting(Attempt::task).containsExactly("silver", "gold", "gold");
+    }
+
+    /**
+     * A scheduler process killed (kill -9) while it runs an attempt: another instance on the same database takes the
+     * run over once the dead one's heartbeats stop, records the killed attempt as abandoned, runs the next attempt and
+     * the rest of the run. The next attempt starts only after the first one's process is dead, and the run is not lost.
+     */
+    @Test
+    void aSchedulerKilledMidAttemptIsTakenOverByAnotherAndTheRunSucceeds() throws Exception {
+        Path markers = Files.createDirectories(dataDir.resolve("failover-markers"));
+        Path output = dataDir.resolve("scheduler-process.out");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), SchedulerProcess.class.getName(),
+                markers.toString()));
+        settings.forEach((key, value) -> command.add(key + "=" + value));
+        Process killed = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Path first = FailoverPipeline.marker(markers, "slow", 1);
+        try {
+            await().atMost(RUN_TIMEOUT).until(() -> Files.exists(first) && !Files.readString(first).isEmpty());
+        } finally {
+            killed.destroyForcibly().waitFor();
+        }
+        Instant killedAt = Instant.now();
+        assertThat(Files.readString(first)).as("attempt 1 ran in the killed process").isEqualTo(
+                Long.toString(killed.pid()));
+        Matcher started = Pattern.compile("run (\\d+) scheduler (\\S+)").matcher(Files.readString(output));
+        assertThat(started.find()).as(Files.readString(output)).isTrue();
+        long runId = Long.parseLong(started.group(1));
+
+        Orchestrator o = orchestrator(FailoverPipeline.of(markers));
+        Run run = awaitEnd(o, runId);
+
+        assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
+        List<Attempt> attempts = o.runs().attempts(runId);
+        assertThat(attempts).extracting(Attempt::task, Attempt::attempt, Attempt::state, Attempt::scheduler)
+                .containsExactly(tuple("slow", 1, AttemptState.FAILED, started.group(2)),
+                        tuple("slow", 2, AttemptState.SUCCEEDED, o.name()),
+                        tuple("after", 1, AttemptState.SUCCEEDED, o.name()));
+        assertThat(attempts.get(0).error()).isEqualTo("abandoned: scheduler " + started.group(2)
+                + " stopped heartbeating while the attempt ran");
+        assertThat(attempts.get(1).startedAt()).as("attempt 2 starts after attempt 1's process died")
+                .isAfter(killedAt);
+        String here = Long.toString(ProcessHandle.current().pid());
+        assertThat(FailoverPipeline.marker(markers, "slow", 2)).hasContent(here);
+        assertThat(FailoverPipeline.marker(markers, "after", 1)).hasContent(here);
+    }
+
+    /**
+     * A scheduled instance starts runs by itself, each once the one before has ended: the schedule fires every half
+     * second while a run lasts a second and a half, and the times it fires during a run start nothing.
+     */
+    @Test
+    void aScheduleStartsRunsByItselfNeverOneBesideAnother() throws Exception {
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        Pipeline pipeline = Pipeline.of("scheduled", List.of(Task.of("silver", attempt -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            Thread.sleep(1500);
+            running.decrementAndGet();
+        })));
+        Orchestrator o = Orchestrator.start(config, pipeline, Optional.of(Schedules.fixedDelay(Duration.ofMillis(500))));
+        started.add(o);
+
+        await().atMost(RUN_TIMEOUT).until(() -> o.runs().latest("scheduled", 10).stream()
+                .filter(r -> r.state() == RunState.SUCCEEDED).count() >= 3);
+
+        List<Run> ended = o.runs().latest("scheduled", 10).stream().filter(r -> r.finishedAt().isPresent())
+                .sorted(Comparator.comparingLong(Run::id)).toList();
+        assertThat(ended).allSatisfy(r -> {
+            assertThat(r.trigger()).isEqualTo("schedule");
+            assertThat(r.state()).isEqualTo(RunState.SUCCEEDED);
+        });
+        for (int i = 1; i < ended.size(); i++) {
+            assertThat(ended.get(i).createdAt()).as("run %d starts after run %d ended", ended.get(i).id(),
+                    ended.get(i - 1).id()).isAfterOrEqualTo(ended.get(i - 1).finishedAt().orElseThrow());
+        }
+        assertThat(mostAtOnce).hasValue(1);
+    }
+
+    /** Without a schedule there is nothing for a scheduled instance to follow: one line naming the setting. */
+    @Test
+    void aScheduledInstanceNeedsASchedule() {
+        assertThatThrownBy(() -> Orchestrator.scheduled(config, Pipeline.of("unscheduled",
+                List.of(Task.of("silver", attempt -> { }))), Schedule.MANUAL))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("pipeline.schedule is empty: set a cron expression (e.g. 0 * * * *, every hour) for the"
+                        + " scheduler to start runs by itself");
+    }
+
+    /**
+     * Clearing the failed task of a failed run runs it again with a fresh retry budget and attempt numbers that go on
+     * from its last, then the tasks its failure had skipped; the task that had succeeded is not run again.
+     */
+    @Test
+    void clearingAFailedTaskRunsItAndTheTasksItsFailureSkippedAndTheRunSucceeds() throws Exception {
+        AtomicInteger silverRuns = new AtomicInteger();
+        AtomicInteger publishRuns = new AtomicInteger();
+        AtomicBoolean catalogDown = new AtomicBoolean(true);
+        Pipeline pipeline = Pipeline.of("cleared", List.of(
+                Task.of("silver", attempt -> silverRuns.incrementAndGet()),
+                Task.of("gold", attempt -> {
+                    if (catalogDown.get()) {
+                        throw new IllegalStateException("catalog down");
+                    }
+                }).after("silver").retry(RetryPolicy.exponential(2, Duration.ofMillis(200))),
+                Task.of("publish", attempt -> publishRuns.incrementAndGet()).after("gold")));
+        Orchestrator o = orchestrator(pipeline);
+        long runId = o.trigger("manual", Optional.empty());
+        assertThat(awaitEnd(o, runId).state()).isEqualTo(RunState.FAILED);
+
+        catalogDown.set(false);
+        assertThat(o.clear(runId, "gold", false)).containsExactly("gold", "publish");
+        Run run = awaitEnd(o, runId);
+
+        assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(run.reason()).isNull();
+        assertThat(o.runs().attempts(runId)).extracting(Attempt::task, Attempt::attempt, Attempt::state)
+                .containsExactly(tuple("silver", 1, AttemptState.SUCCEEDED), tuple("gold", 1, AttemptState.FAILED),
+                        tuple("gold", 2, AttemptState.FAILED), tuple("gold", 3, AttemptState.SUCCEEDED),
+                        tuple("publish", 1, AttemptState.SUCCEEDED));
+        assertThat(silverRuns).hasValue(1);
+        assertThat(publishRuns).hasValue(1);
+        assertThat(o.runs().tasks(runId)).extracting(TaskRun::task, TaskRun::state).containsOnly(
+                tuple("silver", TaskState.SUCCEEDED), tuple("gold", TaskState.SUCCEEDED),
+                tuple("publish", TaskState.SUCCEEDED));
+
+        // failing again after the clear: its retry policy counts the two attempts since, not all four
+        catalogDown.set(true);
+        o.clear(runId, "gold", false);
+        Run again = awaitEnd(o, runId);
+        assertThat(again.state()).isEqualTo(RunState.FAILED);
+        assertThat(again.reason()).isEqualTo("task gold failed after 2 attempts: catalog down");
+        assertThat(o.runs().attempts(runId).stream().filter(a -> a.task().equals("gold")).map(Attempt::attempt))
+                .containsExactly(1, 2, 3, 4, 5);
+    }
+
+    /** With --downstream every task after the cleared one runs again; without, a succeeded downstream task does not. */
+    @Test
+    void clearingWithDownstreamRunsEveryTaskAfterTheClearedOne() throws Exception {
+        Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        TaskAction counted = attempt -> runs.computeIfAbsent(attempt.task(), t -> new AtomicInteger()).incrementAndGet();
+        Pipeline pipeline = Pipeline.of("rerun", List.of(Task.of("silver", counted),
+                Task.of("gold", counted).after("silver"), Task.of("publish", counted).after("gold"),
+                Task.of("quality", counted).after("gold")));
+        Orchestrator o = orchestrator(pipeline);
+        long runId = o.trigger("manual", Optional.empty());
+        assertThat(awaitEnd(o, runId).state()).isEqualTo(RunState.SUCCEEDED);
+
+        assertThat(o.clear(runId, "gold", false)).containsExactly("gold");
+        assertThat(awaitEnd(o, runId).state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(o.clear(runId, "gold", true)).containsExactly("gold", "publish", "quality");
+        assertThat(awaitEnd(o, runId).state()).isEqualTo(RunState.SUCCEEDED);
+
+        assertThat(runs).hasEntrySatisfying("silver", n -> assertThat(n).hasValue(1))
+                .hasEntrySatisfying("gold", n -> assertThat(n).hasValue(3))
+                .hasEntrySatisfying("publish", n -> assertThat(n).hasValue(2))
+                .hasEntrySatisfying("quality", n -> assertThat(n).hasValue(2));
+    }
+
+    /** What cannot be cleared is one line naming why, and changes nothing. */
+    @Test
+    void aClearThatCannotRunIsRefusedWithTheReason() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Pipeline pipeline = Pipeline.of("refused", List.of(
+                Task.of("silver", attempt -> {
+                    throw new IllegalStateException("bronze unreadable");
+                }),
+                Task.of("gold", attempt -> { }).after("silver"),
+                Task.of("slow", attempt -> release.await())));
+        Orchestrator o = orchestrator(pipeline);
+        long runId = o.trigger("manual", Optional.empty());
+        await().atMost(RUN_TIMEOUT).until(() -> o.runs().tasks(runId).stream()
+                .anyMatch(t -> t.task().equals("silver") && t.state() == TaskState.FAILED));
+
+        assertThatThrownBy(() -> o.clear(runId, "silver", false)).isInstanceOf(BadInputException.class)
+                .hasMessage("run " + runId + " is still running: clear its tasks once it has ended"
+                        + " (alluvium pipeline status)");
+        release.countDown();
+        assertThat(awaitEnd(o, runId).state()).isEqualTo(RunState.FAILED);
+        assertThatThrownBy(() -> o.clear(runId, "gold", false)).isInstanceOf(BadInputException.class)
+                .hasMessage("task gold of run " + runId + " cannot run again: its upstream task silver failed;"
+                        + " clear silver with --downstream");
+        assertThatThrownBy(() -> o.clear(runId, "glod", false)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("pipeline refused has no task glod (did you mean gold?)");
+        assertThatThrownBy(() -> o.clear(runId + 1000, "gold", false)).isInstanceOf(BadInputException.class)
+                .hasMessage("no run " + (runId + 1000) + " of pipeline refused (alluvium pipeline status lists them)");
+        assertThat(o.runs().run(runId).orElseThrow().state()).isEqualTo(RunState.FAILED);
     }
 
     @Test

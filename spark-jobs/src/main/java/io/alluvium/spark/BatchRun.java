@@ -31,7 +31,10 @@ public final class BatchRun {
     public record Result(String command, DayRange backfill, List<SilverReport> silver, List<GoldReport> gold,
                          double seconds, List<StageTaskTimes.Stage> stages, List<Doctor.Maintained> maintained,
                          BatchViewPublish.Outcome published) {
-        /** The tables of the layers this run built: Silver and Quarantine, Gold, or all three. */
+        /**
+         * The tables this run built: Silver and Quarantine of each topic it read, and each Gold table it rebuilt days
+         * of (a Gold table with no day to build, e.g. on a platform with no data yet, may not exist).
+         */
         public List<TableId> tablesBuilt() {
             List<TableId> tables = new ArrayList<>();
             for (SilverReport r : silver) {
@@ -39,7 +42,8 @@ public final class BatchRun {
                 tables.add(Layer.SILVER.table(topic));
                 tables.add(Layer.QUARANTINE.table(topic));
             }
-            gold.forEach(g -> tables.add(Layer.GOLD.table(g.table())));
+            gold.stream().filter(g -> !g.daysRebuilt().isEmpty())
+                    .forEach(g -> tables.add(Layer.GOLD.table(g.table())));
             return tables;
         }
 

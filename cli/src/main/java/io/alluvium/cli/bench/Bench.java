@@ -20,7 +20,7 @@ interface Bench {
 
     /**
      * ingest, landing, batch, pipeline, maintenance, skew, realtime, serving: in the order {@code bench all} runs
-     * them; the realtime bench's live steps go up to {@code realtimeRate} events/s, {@code realtimeSeconds} each;
+     * them (all but pipeline); the realtime bench's live steps go up to {@code realtimeRate} events/s, {@code realtimeSeconds} each;
      * {@code bench serving} runs {@code servingClients} concurrent clients.
      */
     static List<Bench> all(long realtimeRate, long realtimeSeconds, int servingClients) {
@@ -30,6 +30,11 @@ interface Bench {
     }
 
     String name();
+
+    /** Whether {@code bench all} runs it; {@code bench pipeline}, half an hour of Spark steps, runs alone. */
+    default boolean inAll() {
+        return true;
+    }
 
     /** Whether this bench runs on {@code service}; by default it needs every service of the platform. */
     default boolean needs(EmbeddedService service) {

@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
                 + "salted), "
                 + "realtime (freshness send → serving store at rising rates, throughput with the serving store vs a "
                 + "discarding sink, a burst at twice the sustainable rate), serving (lookups through `alluvium serve`'s "
-                + "HTTP API vs the same lookups straight from Redis); all runs the eight.",
+                + "HTTP API vs the same lookups straight from Redis); all runs them but pipeline (about half an hour of Spark steps: run it alone).",
             "Contenders run in alternating rounds, baseline first, at least 3 each, each round at least 10 s of "
                 + "work (sized by a calibration round, repeated, or long by nature: a pipeline); figures are the "
                 + "medians of the rounds, with their spread, and every ratio is of medians.",
@@ -143,7 +143,7 @@ public final class BenchCommand extends PlatformCommand {
     private List<Bench> selected() {
         List<Bench> all = Bench.all(rate, seconds, clients);
         if (ALL.equals(which)) {
-            return all;
+            return all.stream().filter(Bench::inAll).toList();
         }
         return all.stream().filter(b -> b.name().equals(which)).findFirst().map(List::of)
                 .orElseThrow(() -> new UserError("unknown bench \"" + which + "\" (expected "

@@ -54,6 +54,11 @@ final class PipelineBench implements Bench {
     }
 
     @Override
+    public boolean inAll() {
+        return false;
+    }
+
+    @Override
     public Optional<String> unavailable() {
         return EngineBench.notBuilt(JobMain.PIPELINE_BENCH, ChildJvm.home());
     }

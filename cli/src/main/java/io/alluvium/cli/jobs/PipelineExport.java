@@ -3,7 +3,7 @@ package io.alluvium.cli.jobs;
 import io.alluvium.cli.UserError;
 import io.alluvium.orchestrator.Pipeline;
 import io.alluvium.orchestrator.export.AirflowDag;
-import io.alluvium.orchestrator.export.Schedule;
+import io.alluvium.orchestrator.Schedule;
 import io.alluvium.orchestrator.export.StepFunctionsMachine;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;

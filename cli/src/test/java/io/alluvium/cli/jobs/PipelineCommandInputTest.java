@@ -34,6 +34,27 @@ class PipelineCommandInputTest {
     }
 
     @Test
+    void clearNeedsARunAndATaskAndItsArgumentsGoWithClearOnly() {
+        assertThat(run("pipeline", "clear", "7", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("error: usage: alluvium pipeline clear RUN TASK [--downstream] (alluvium"
+                + " pipeline status shows the runs and their tasks)" + System.lineSeparator());
+        cli.clearErr();
+        assertThat(run("pipeline", "history", "--downstream", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("error: a run, a task and --downstream go with pipeline clear, not pipeline"
+                + " history" + System.lineSeparator());
+        cli.clearErr();
+        assertThat(run("pipeline", "clear", "seven", "gold", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("seven").doesNotContain("Exception");
+    }
+
+    @Test
+    void aSchedulerWithoutAScheduleNamesTheSettingBeforeLookingForTheDatabase() {
+        assertThat(run("pipeline", "scheduler", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(cli.err()).isEqualTo("error: pipeline.schedule is empty: set a cron expression (e.g. 0 * * * *,"
+                + " every hour) for the scheduler to start runs by itself" + System.lineSeparator());
+    }
+
+    @Test
     void aCatalogDatabaseThatIsNotRunningIsNamedBeforeAnythingStarts() throws IOException {
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {

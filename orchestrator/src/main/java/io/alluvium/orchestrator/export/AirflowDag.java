@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alluvium.orchestrator.Pipeline;
 import io.alluvium.orchestrator.RetryPolicy;
+import io.alluvium.orchestrator.Schedule;
 import io.alluvium.orchestrator.Task;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -2,6 +2,7 @@ package io.alluvium.orchestrator.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.alluvium.orchestrator.Schedule;
 import org.junit.jupiter.api.Test;
 
 /** The DAG file's operators, their retries and timeouts, its dependencies and schedule. */

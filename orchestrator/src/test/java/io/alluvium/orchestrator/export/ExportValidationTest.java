@@ -3,6 +3,7 @@ package io.alluvium.orchestrator.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.alluvium.orchestrator.Schedule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

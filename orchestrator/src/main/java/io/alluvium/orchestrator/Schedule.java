@@ -1,4 +1,4 @@
-package io.alluvium.orchestrator.export;
+package io.alluvium.orchestrator;
 
 import com.github.kagkarlsson.scheduler.task.schedule.CronSchedule;
 import com.github.kagkarlsson.scheduler.task.schedule.CronStyle;
@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * When an exported pipeline runs by itself: the setting {@code pipeline.schedule}, a 5-field Unix cron expression
+ * When a pipeline runs by itself: the setting {@code pipeline.schedule}, a 5-field Unix cron expression
  * in UTC as Airflow reads it, or none (runs started by hand only). Checked with db-scheduler's cron parser, so a
  * typo is one line naming the setting rather than a DAG Airflow refuses to load.
  */
@@ -19,6 +19,16 @@ public record Schedule(Optional<String> cron) {
 
     public Schedule {
         cron.ifPresent(Schedule::requireCron);
+    }
+
+    /**
+     * As db-scheduler runs it: the cron expression in UTC; for {@link #MANUAL} a {@link BadInputException} saying that
+     * a scheduler needs the setting.
+     */
+    public CronSchedule required() {
+        return parseCron(cron.orElseThrow(() -> new BadInputException(AlluviumSettings.PIPELINE_SCHEDULE
+                + " is empty: set a cron expression (e.g. 0 * * * *, every hour) for the scheduler to start runs by"
+                + " itself")));
     }
 
     /** The schedule {@code pipeline.schedule} sets; a malformed expression is a {@link BadInputException}. */
@@ -33,8 +43,12 @@ public record Schedule(Optional<String> cron) {
     }
 
     private static void requireCron(String cron) {
+        parseCron(cron);
+    }
+
+    private static CronSchedule parseCron(String cron) {
         try {
-            new CronSchedule(cron, ZoneOffset.UTC, CronStyle.UNIX);
+            return new CronSchedule(cron, ZoneOffset.UTC, CronStyle.UNIX);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(AlluviumSettings.PIPELINE_SCHEDULE + " \"" + cron + "\" is not a cron "
                     + "expression (minute hour day-of-month month day-of-week, e.g. 0 3 * * *): "

@@ -1,4 +1,4 @@
-package io.alluvium.orchestrator.export;
+package io.alluvium.orchestrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
