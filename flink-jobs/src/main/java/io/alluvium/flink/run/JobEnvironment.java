@@ -40,6 +40,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class JobEnvironment {
     private static final int RESTART_ATTEMPTS = 3;
     private static final Duration RESTART_DELAY = Duration.ofSeconds(3);
+    /**
+     * On a session cluster a TaskManager that died is known to be gone only once it has missed its heartbeats (10 s
+     * on the embedded cluster); until then a restart may be deployed to its slots again and fail at once. Restarts
+     * this far apart outlast that, so the job restarts on the TaskManagers left (seen failing with 3 s).
+     */
+    private static final Duration CLUSTER_RESTART_DELAY = Duration.ofSeconds(12);
     /** The largest request or answer the REST client takes: more than the job jar's size. */
     private static final int MAX_JAR_BYTES = 512 << 20;
     /** Attempts of a request to the cluster's REST API, 3 s apart (Flink's default delay). */
@@ -73,7 +79,8 @@ public final class JobEnvironment {
 
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, RESTART_ATTEMPTS);
-        flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, RESTART_DELAY);
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY,
+                cluster.isPresent() ? CLUSTER_RESTART_DELAY : RESTART_DELAY);
 
         // The source makes a new row per record and nothing downstream keeps or changes one: chained
         // operators may hand it on as it is instead of copying it for each of the three routes.
