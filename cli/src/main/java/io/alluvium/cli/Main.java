@@ -7,6 +7,7 @@ import io.alluvium.cli.jobs.DemoCommand;
 import io.alluvium.cli.jobs.GenerateCommand;
 import io.alluvium.cli.jobs.PipelineCommand;
 import io.alluvium.cli.jobs.ReconcileCommand;
+import io.alluvium.cli.jobs.RunCommand;
 import io.alluvium.cli.jobs.StreamCommand;
 import io.alluvium.cli.platform.DownCommand;
 import io.alluvium.cli.platform.StatusCommand;
@@ -33,7 +34,7 @@ import picocli.CommandLine;
 @Command(name = "alluvium", mixinStandardHelpOptions = true, version = "alluvium 0.1.0",
         description = "A data platform that runs the classic AWS data architectures for real: "
                 + "Kafka → Flink → Iceberg (Bronze) → Spark (Silver, Gold).",
-        subcommands = {DemoCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class,
             GenerateCommand.class, StreamCommand.class, ReconcileCommand.class, BatchCommand.class, PipelineCommand.class, SqlCommand.class, TableCommand.class, MaintainCommand.class, DoctorCommand.class, SettingsCommand.class, BenchCommand.class,
             ServeCommand.class, WatchCommand.class,
             DesignCommand.class})

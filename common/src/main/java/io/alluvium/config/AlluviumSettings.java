@@ -124,6 +124,10 @@ public final class AlluviumSettings {
     public static final String ORCHESTRATOR_HEARTBEAT_INTERVAL = "orchestrator.heartbeat-interval";
     public static final String ORCHESTRATOR_THREADS = "orchestrator.threads";
     public static final String PIPELINE_SCHEDULE = "pipeline.schedule";
+    public static final String PIPELINE_NEW_DATA_INTERVAL = "pipeline.new-data-interval";
+    public static final String PIPELINE_CATCH_UP = "pipeline.catch-up";
+    public static final String PIPELINE_STEP_ATTEMPTS = "pipeline.step-attempts";
+    public static final String PIPELINE_STEP_BACKOFF = "pipeline.step-backoff";
 
     public static final String CONSOLE_PROGRESS = "console.progress";
 
@@ -398,11 +402,27 @@ public final class AlluviumSettings {
                             + "depend on each other run side by side).")
             .define(PIPELINE_SCHEDULE, STRING, "",
                     "When the platform's pipeline runs by itself: a 5-field Unix cron expression in UTC (minute hour "
-                            + "day-of-month month day-of-week, e.g. `0 3 * * *`), or empty to run it only by hand. "
-                            + "`alluvium pipeline scheduler` starts a run at each time it names, unless one is "
-                            + "running (docs/orchestration.md#pipeline-scheduler); it is also the schedule of an "
+                            + "day-of-month month day-of-week, e.g. `0 3 * * *`), or empty for no schedule. "
+                            + "`alluvium run` and `alluvium pipeline scheduler` start a run at each time it names, "
+                            + "unless one is running (docs/orchestration.md#triggers); it is also the schedule of an "
                             + "exported Airflow DAG and the expression of the EventBridge rule that starts an exported "
                             + "Step Functions state machine.")
+            .define(PIPELINE_NEW_DATA_INTERVAL, DURATION, "1m", durationBetween(Duration.ZERO, Duration.ofDays(1)),
+                    "How often `alluvium run` and `alluvium pipeline scheduler` look for new data in Bronze (each "
+                            + "table's row count, from its metadata): when it changed since the last run started, "
+                            + "and no run is running, a run starts (docs/orchestration.md#triggers). 0s: no data "
+                            + "trigger.")
+            .define(PIPELINE_CATCH_UP, BOOLEAN, "true",
+                    "When a time `pipeline.schedule` names passed while no scheduler instance was up: true starts one "
+                            + "run when an instance is back (one, however many times were missed); false skips what "
+                            + "was missed, and the next run is at the next time (docs/orchestration.md#triggers).")
+            .define(PIPELINE_STEP_ATTEMPTS, INT, "3", between(1, 20),
+                    "The retry policy of the pipeline's Spark steps (silver, gold, publish, maintain): how many "
+                            + "attempts each may have, the first included; the quality checks have one, a failed "
+                            + "invariant does not heal by itself (docs/orchestration.md#the-platforms-pipeline).")
+            .define(PIPELINE_STEP_BACKOFF, DURATION, "30s", durationBetween(Duration.ZERO, Duration.ofHours(6)),
+                    "How long after a failed attempt of a Spark step of the pipeline the next one starts; it doubles "
+                            + "after each further failure (30s, 60s, 120s, …).")
 
             .define(CONSOLE_PROGRESS, BOOLEAN, "true", "Show progress bars on the console.");
 }

@@ -17,6 +17,14 @@ import java.util.Optional;
  * {@code down} find it later and a crashed service is told from a running one.
  */
 public final class ServiceProcess {
+    /**
+     * Starts each service in a session of its own (it execs in place, keeping its pid): a service outlives the command
+     * that started it, and Ctrl-C in the terminal of a command that started services ({@code run}, {@code demo})
+     * must not reach them, as it reaches that command's jobs: the command stops its services itself, once the jobs
+     * that write to them have taken their final savepoints.
+     */
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
+
     private final String name;
     private final DataDir dataDir;
 
@@ -75,6 +83,9 @@ public final class ServiceProcess {
         try {
             Files.deleteIfExists(outFile());
             ProcessBuilder pb = jvm.processBuilder(config);
+            if (Files.isExecutable(SETSID)) {
+                pb.command().add(0, SETSID.toString());
+            }
             pb.redirectOutput(outFile().toFile());
             pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             Process p = pb.start();

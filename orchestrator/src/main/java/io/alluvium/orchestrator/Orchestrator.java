@@ -1,11 +1,13 @@
 package io.alluvium.orchestrator;
 
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.ChildProtocol.BadInputException;
@@ -13,7 +15,11 @@ import io.alluvium.runtime.DataDir;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,6 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class Orchestrator implements AutoCloseable {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
+    /** Longer than a queued first attempt waits for a free thread of a busy instance. */
+    private static final Duration STRANDED_AFTER = Duration.ofMinutes(2);
 
     private final Pipeline pipeline;
     private final RunStore store;
@@ -43,10 +51,13 @@ public final class Orchestrator implements AutoCloseable {
     private final AttemptRunner runner;
     private final Scheduler scheduler;
     private final String name;
+    private final Optional<PipelineInput> input;
 
     private Orchestrator(AlluviumConfig config, Pipeline pipeline, DataSource db,
-                         Optional<com.github.kagkarlsson.scheduler.task.schedule.Schedule> every) {
+                         Optional<com.github.kagkarlsson.scheduler.task.schedule.Schedule> every,
+                         Optional<PipelineInput> input, Duration lookEvery) {
         this.pipeline = pipeline;
+        this.input = input;
         this.store = new RunStore(db);
         this.runner = new AttemptRunner();
         this.name = instanceName();
@@ -57,9 +68,22 @@ public final class Orchestrator implements AutoCloseable {
         attempts.set(Tasks.oneTime("pipeline-" + pipeline.name(), AttemptKey.class)
                 .execute(new AttemptExecution(pipeline, store, progress, runner,
                         DataDir.of(config).create(), name)));
-        List<RecurringTask<Void>> triggers = every.map(schedule -> List.of(Tasks.recurring(
-                "schedule-" + pipeline.name(), schedule).execute((instance, context) -> triggerScheduled())))
-                .orElse(List.of());
+        List<RecurringTask<Void>> triggers = new ArrayList<>();
+        boolean catchUp = config.getBoolean(AlluviumSettings.PIPELINE_CATCH_UP);
+        Instant startedAt = Instant.now();
+        every.ifPresent(schedule -> triggers.add(Tasks.recurring(scheduleTask(), schedule)
+                .execute((instance, context) -> {
+                    if (!catchUp && context.getExecution().executionTime.isBefore(startedAt)) {
+                        // due before this instance started, and no other instance picked it: all were down then
+                        LOG.info("schedule of {}: the run due at {} was missed while no scheduler instance was up; {}"
+                                + " is false: skipped", pipeline.name(), context.getExecution().executionTime,
+                                AlluviumSettings.PIPELINE_CATCH_UP);
+                    } else {
+                        startUnlessRunning("schedule");
+                    }
+                })));
+        input.ifPresent(data -> triggers.add(Tasks.recurring("new-data-" + pipeline.name(), FixedDelay.of(lookEvery))
+                .execute((instance, context) -> startOnNewInput())));
         this.scheduler = Scheduler.create(db, attempts.get())
                 .startTasks(triggers)
                 .tableName(OrchestratorSchema.EXECUTIONS)
@@ -77,40 +101,102 @@ public final class Orchestrator implements AutoCloseable {
      * instance, which from then on runs the due attempts of {@code pipeline}'s runs, whoever triggered them.
      */
     public static Orchestrator start(AlluviumConfig config, Pipeline pipeline) throws SQLException {
-        return start(config, pipeline, Optional.empty());
+        return start(config, pipeline, Optional.empty(), Optional.empty(), Duration.ZERO);
     }
 
     /**
-     * As {@link #start}, and this instance also starts a run at each time {@code schedule} names, unless a run of the
-     * pipeline is still running then: a schedule never stacks runs. The schedule is one recurring execution in the
-     * database, so with several instances each time starts one run, on whichever instance picks it; an instance that
-     * was down when it was due starts one run when it is back, not one per time missed
-     * (docs/orchestration.md#pipeline-scheduler).
+     * As {@link #start}, and this instance also starts runs by itself, as {@code triggers} say (at least one: else a
+     * {@link BadInputException} naming the settings): at each time the schedule names, and when the data trigger
+     * finds new input; neither while a run of the pipeline is running, so runs never stack. The schedule and the
+     * data trigger are each one recurring execution in the database, so with several instances each firing starts
+     * one run, on whichever instance picks it; a time missed while no instance was up starts one run when one is back,
+     * unless {@code pipeline.catch-up} is false (docs/orchestration.md#triggers).
      */
-    public static Orchestrator scheduled(AlluviumConfig config, Pipeline pipeline, Schedule schedule)
+    public static Orchestrator triggered(AlluviumConfig config, Pipeline pipeline, Triggers triggers)
             throws SQLException {
-        return start(config, pipeline, Optional.of(schedule.required()));
+        triggers.required();
+        return start(config, pipeline, triggers.schedule().cron().map(c -> triggers.schedule().required()),
+                triggers.input(), triggers.lookEvery());
     }
 
     static Orchestrator start(AlluviumConfig config, Pipeline pipeline,
-                              Optional<com.github.kagkarlsson.scheduler.task.schedule.Schedule> every)
-            throws SQLException {
-        Orchestrator orchestrator = new Orchestrator(config, pipeline, OrchestratorDatabase.open(config), every);
+                              Optional<com.github.kagkarlsson.scheduler.task.schedule.Schedule> every,
+                              Optional<PipelineInput> input, Duration lookEvery) throws SQLException {
+        Orchestrator orchestrator = new Orchestrator(config, pipeline, OrchestratorDatabase.open(config), every, input,
+                lookEvery);
         orchestrator.scheduler.start();
         return orchestrator;
     }
 
-    /** A run started by the schedule, unless one of the pipeline is still running. */
-    private void triggerScheduled() {
+    private String scheduleTask() {
+        return "schedule-" + pipeline.name();
+    }
+
+    /** The data trigger: a run when the input is there and is not what the last run started from. */
+    private void startOnNewInput() {
         try {
             Optional<Long> running = store.running(pipeline.name());
             if (running.isPresent()) {
-                LOG.info("schedule of {}: run {} is still running, no run started", pipeline.name(), running.get());
+                requeueIfStranded(running.get());
                 return;
             }
-            LOG.info("schedule of {}: started run {}", pipeline.name(), trigger("schedule", Optional.empty()));
+            Optional<String> now = look();
+            if (now.isEmpty() || now.equals(store.lastInput(pipeline.name()))) {
+                return;
+            }
+            startUnlessRunning("data", now);
         } catch (SQLException e) {
-            throw new IllegalStateException("the catalog database failed while the schedule started a run", e);
+            throw new IllegalStateException("the catalog database failed while the data trigger looked for input", e);
+        }
+    }
+
+    /** A run started by {@code trigger}, with the input as it is now, unless one of the pipeline is running. */
+    private void startUnlessRunning(String trigger) {
+        try {
+            Optional<Long> running = store.running(pipeline.name());
+            if (running.isPresent()) {
+                requeueIfStranded(running.get());
+            } else {
+                startUnlessRunning(trigger, look());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the catalog database failed while the " + trigger + " started a run", e);
+        }
+    }
+
+    private void startUnlessRunning(String trigger, Optional<String> input) throws SQLException {
+        Optional<Long> started = store.createRunUnlessRunning(pipeline, trigger, input);
+        if (started.isPresent()) {
+            progress.start(started.get());
+            LOG.info("{} of {}: started run {}{}", trigger, pipeline.name(), started.get(),
+                    input.map(i -> " (input " + i + ")").orElse(""));
+        } else {
+            LOG.info("{} of {}: a run is still running, none started", trigger, pipeline.name());
+        }
+    }
+
+    /**
+     * Queues the first tasks of a run again when it has been running for {@link #STRANDED_AFTER} without a single
+     * attempt: the instance that created it died before queuing them, and, since triggers start no run beside a
+     * running one, it would otherwise block them for good. Safe to repeat: a task already queued is scheduled once.
+     */
+    private void requeueIfStranded(long runId) throws SQLException {
+        Optional<Run> run = store.run(runId);
+        if (run.isPresent() && run.get().createdAt().isBefore(Instant.now().minus(STRANDED_AFTER))
+                && store.attempts(runId).isEmpty()) {
+            LOG.warn("run {} of {} has had no attempt since {}: queuing its first tasks again", runId, pipeline.name(),
+                    run.get().createdAt());
+            progress.start(runId);
+        }
+    }
+
+    /** The input as it is now; empty without a data trigger, or when looking failed (the reason is logged). */
+    private Optional<String> look() {
+        try {
+            return input.map(PipelineInput::look).filter(i -> !i.isEmpty());
+        } catch (RuntimeException e) {
+            LOG.warn("could not look at the input of {}: {}", pipeline.name(), e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -127,7 +213,7 @@ public final class Orchestrator implements AutoCloseable {
 
     /** Starts a run of the pipeline, its tasks working on {@code partition} where partitioned; returns its id. */
     public long trigger(String trigger, Optional<LocalDate> partition) throws SQLException {
-        long runId = store.createRun(pipeline, trigger, partition);
+        long runId = store.createRun(pipeline, trigger, partition, Optional.empty());
         progress.start(runId);
         return runId;
     }
@@ -168,6 +254,12 @@ public final class Orchestrator implements AutoCloseable {
     /** The runs, tasks and attempts recorded in the catalog database. */
     public RunStore runs() {
         return store;
+    }
+
+    /** When the schedule starts its next run, if this instance follows one (and the schedule is not firing now). */
+    public Optional<Instant> nextScheduled() {
+        return scheduler.getScheduledExecutionsForTask(scheduleTask()).stream()
+                .map(ScheduledExecution::getExecutionTime).min(Comparator.naturalOrder());
     }
 
     /** This instance's name, as recorded with each attempt it runs. */

@@ -29,6 +29,8 @@ final class OrchestratorSchema {
                     + "PRIMARY KEY (run_id, task))",
             // the attempts a task had before it was last cleared: its retry policy counts the attempts since
             "ALTER TABLE " + NAME + ".task_runs ADD COLUMN IF NOT EXISTS attempt_base int NOT NULL DEFAULT 0",
+            // what the pipeline's input held when the run started: the data trigger starts a run when it changes
+            "ALTER TABLE " + NAME + ".runs ADD COLUMN IF NOT EXISTS input text",
             "CREATE TABLE IF NOT EXISTS " + NAME + ".attempts ("
                     + "run_id bigint NOT NULL, task text NOT NULL, attempt int NOT NULL, state text NOT NULL, "
                     + "scheduler text NOT NULL, log_file text NOT NULL, error text, "

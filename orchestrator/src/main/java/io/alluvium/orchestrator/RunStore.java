@@ -27,7 +27,7 @@ import javax.sql.DataSource;
 public final class RunStore {
     private static final String S = OrchestratorSchema.NAME;
     private static final String RUN_COLUMNS = "SELECT run_id, pipeline, trigger, partition_day, state, reason, "
-            + "created_at, finished_at FROM " + S + ".runs ";
+            + "created_at, finished_at, input FROM " + S + ".runs ";
 
     private final DataSource db;
 
@@ -40,36 +40,79 @@ public final class RunStore {
         return new RunStore(OrchestratorDatabase.open(config));
     }
 
-    /** A new run of {@code pipeline}, every task pending; returns its id. */
-    long createRun(Pipeline pipeline, String trigger, Optional<LocalDate> partition) throws SQLException {
+    /**
+     * A new run of {@code pipeline}, every task pending; returns its id.
+     *
+     * @param input what the pipeline's input held when the run was started ({@link PipelineInput}), if looked at
+     */
+    long createRun(Pipeline pipeline, String trigger, Optional<LocalDate> partition, Optional<String> input)
+            throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            long id;
-            try (PreparedStatement q = c.prepareStatement("INSERT INTO " + S + ".runs (pipeline, trigger, "
-                    + "partition_day, state, created_at) VALUES (?, ?, ?, ?, now()) RETURNING run_id")) {
-                q.setString(1, pipeline.name());
-                q.setString(2, trigger);
-                q.setDate(3, partition.map(Date::valueOf).orElse(null));
-                q.setString(4, RunState.RUNNING.sql());
-                try (ResultSet rs = q.executeQuery()) {
-                    rs.next();
-                    id = rs.getLong(1);
-                }
-            }
-            try (PreparedStatement q = c.prepareStatement(
-                    "INSERT INTO " + S + ".task_runs (run_id, task, position, state) VALUES (?, ?, ?, ?)")) {
-                List<Task> tasks = pipeline.tasks();
-                for (int i = 0; i < tasks.size(); i++) {
-                    q.setLong(1, id);
-                    q.setString(2, tasks.get(i).name());
-                    q.setInt(3, i);
-                    q.setString(4, TaskState.PENDING.sql());
-                    q.addBatch();
-                }
-                q.executeBatch();
-            }
+            long id = insertRun(c, pipeline, trigger, partition, input);
             c.commit();
             return id;
+        }
+    }
+
+    /**
+     * As {@link #createRun}, unless a run of {@code pipeline} is running: then none, and empty. Checking and creating
+     * are one step for every scheduler instance on the database (a transaction-scoped advisory lock on the pipeline's
+     * name), so that two triggers firing at once on two instances start one run, not two.
+     */
+    Optional<Long> createRunUnlessRunning(Pipeline pipeline, String trigger, Optional<String> input)
+            throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement q = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                q.setString(1, OrchestratorSchema.NAME + ".runs/" + pipeline.name());
+                q.execute();
+            }
+            Optional<Long> id = running(c, pipeline.name()).isPresent() ? Optional.empty()
+                    : Optional.of(insertRun(c, pipeline, trigger, Optional.empty(), input));
+            c.commit();
+            return id;
+        }
+    }
+
+    private static long insertRun(Connection c, Pipeline pipeline, String trigger, Optional<LocalDate> partition,
+                                  Optional<String> input) throws SQLException {
+        long id;
+        try (PreparedStatement q = c.prepareStatement("INSERT INTO " + S + ".runs (pipeline, trigger, "
+                + "partition_day, state, input, created_at) VALUES (?, ?, ?, ?, ?, now()) RETURNING run_id")) {
+            q.setString(1, pipeline.name());
+            q.setString(2, trigger);
+            q.setDate(3, partition.map(Date::valueOf).orElse(null));
+            q.setString(4, RunState.RUNNING.sql());
+            q.setString(5, input.orElse(null));
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+        }
+        try (PreparedStatement q = c.prepareStatement(
+                "INSERT INTO " + S + ".task_runs (run_id, task, position, state) VALUES (?, ?, ?, ?)")) {
+            List<Task> tasks = pipeline.tasks();
+            for (int i = 0; i < tasks.size(); i++) {
+                q.setLong(1, id);
+                q.setString(2, tasks.get(i).name());
+                q.setInt(3, i);
+                q.setString(4, TaskState.PENDING.sql());
+                q.addBatch();
+            }
+            q.executeBatch();
+        }
+        return id;
+    }
+
+    /** What the input held when the latest run that looked at it started: the data trigger compares with it. */
+    Optional<String> lastInput(String pipeline) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement("SELECT input FROM " + S
+                + ".runs WHERE pipeline = ? AND input IS NOT NULL ORDER BY run_id DESC LIMIT 1")) {
+            q.setString(1, pipeline);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
         }
     }
 
@@ -291,7 +334,13 @@ public final class RunStore {
 
     /** A run of {@code pipeline} that is running (the oldest), if any. */
     Optional<Long> running(String pipeline) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement("SELECT min(run_id) FROM " + S
+        try (Connection c = db.getConnection()) {
+            return running(c, pipeline);
+        }
+    }
+
+    private static Optional<Long> running(Connection c, String pipeline) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT min(run_id) FROM " + S
                 + ".runs WHERE pipeline = ? AND state = ?")) {
             q.setString(1, pipeline);
             q.setString(2, RunState.RUNNING.sql());
@@ -318,7 +367,7 @@ public final class RunStore {
         return new Run(rs.getLong(1), rs.getString(2), rs.getString(3),
                 Optional.ofNullable(rs.getDate(4)).map(Date::toLocalDate),
                 RunState.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)), rs.getString(6),
-                rs.getTimestamp(7).toInstant(), instant(rs.getTimestamp(8)));
+                rs.getTimestamp(7).toInstant(), instant(rs.getTimestamp(8)), Optional.ofNullable(rs.getString(9)));
     }
 
     /** The tasks of run {@code runId}, each after its upstream tasks (the pipeline's order). */

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -219,7 +221,8 @@ class OrchestratorTest {
             Thread.sleep(1500);
             running.decrementAndGet();
         })));
-        Orchestrator o = Orchestrator.start(config, pipeline, Optional.of(Schedules.fixedDelay(Duration.ofMillis(500))));
+        Orchestrator o = Orchestrator.start(config, pipeline, Optional.of(Schedules.fixedDelay(Duration.ofMillis(500))),
+                Optional.empty(), Duration.ZERO);
         started.add(o);
 
         await().atMost(RUN_TIMEOUT).until(() -> o.runs().latest("scheduled", 10).stream()
@@ -238,14 +241,116 @@ class OrchestratorTest {
         assertThat(mostAtOnce).hasValue(1);
     }
 
-    /** Without a schedule there is nothing for a scheduled instance to follow: one line naming the setting. */
+    /** Without a schedule or a data trigger nothing would start a run: one line naming both settings. */
     @Test
-    void aScheduledInstanceNeedsASchedule() {
-        assertThatThrownBy(() -> Orchestrator.scheduled(config, Pipeline.of("unscheduled",
-                List.of(Task.of("silver", attempt -> { }))), Schedule.MANUAL))
+    void aTriggeredInstanceNeedsATrigger() {
+        assertThatThrownBy(() -> Orchestrator.triggered(config, Pipeline.of("untriggered",
+                List.of(Task.of("silver", attempt -> { }))), new Triggers(Schedule.MANUAL, Optional.empty(),
+                Duration.ZERO)))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage("pipeline.schedule is empty: set a cron expression (e.g. 0 * * * *, every hour) for the"
-                        + " scheduler to start runs by itself");
+                .hasMessage("nothing would start a run: pipeline.schedule is empty and pipeline.new-data-interval is"
+                        + " 0s; set a cron expression (e.g. 0 * * * *, every hour) or how often to look for new data"
+                        + " (e.g. 1m)");
+    }
+
+    /**
+     * The data trigger starts a run when the input has changed since the last run started, and only then: not while
+     * it stays the same, not while there is none, not again after a run that failed on the same input; and with a
+     * schedule firing beside it, never two runs at once (the schedule's runs record the input they start from too).
+     */
+    @Test
+    void theDataTriggerStartsARunWhenTheInputChangesAndNeverOneBesideAnother() throws Exception {
+        AtomicReference<String> input = new AtomicReference<>("");
+        AtomicBoolean fail = new AtomicBoolean();
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        Pipeline pipeline = Pipeline.of("fed", List.of(Task.of("silver", attempt -> {
+            mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(300);
+                if (fail.get()) {
+                    throw new IllegalStateException("silver failed");
+                }
+            } finally {
+                running.decrementAndGet();
+            }
+        })));
+        Orchestrator o = Orchestrator.start(config, pipeline, Optional.empty(), Optional.of(input::get),
+                Duration.ofMillis(200));
+        started.add(o);
+
+        Thread.sleep(1500);
+        assertThat(o.runs().latest("fed", 10)).as("no input, no run").isEmpty();
+
+        input.set("bronze.orders=10");
+        await().atMost(RUN_TIMEOUT).until(() -> ended(o, "fed") == 1);
+        Thread.sleep(1500);
+        assertThat(o.runs().latest("fed", 10)).as("the same input starts no second run").singleElement()
+                .satisfies(r -> {
+                    assertThat(r.trigger()).isEqualTo("data");
+                    assertThat(r.input()).hasValue("bronze.orders=10");
+                    assertThat(r.state()).isEqualTo(RunState.SUCCEEDED);
+                });
+
+        fail.set(true);
+        input.set("bronze.orders=25");
+        await().atMost(RUN_TIMEOUT).until(() -> ended(o, "fed") == 2);
+        Thread.sleep(1500);
+        List<Run> runs = o.runs().latest("fed", 10);
+        assertThat(runs).as("a run that failed on an input is not started again on it").hasSize(2);
+        assertThat(runs.get(0).input()).hasValue("bronze.orders=25");
+        assertThat(runs.get(0).state()).isEqualTo(RunState.FAILED);
+
+        fail.set(false);
+        o.close();
+        started.remove(o);
+        AtomicInteger grows = new AtomicInteger(25);
+        Orchestrator both = Orchestrator.start(config, pipeline, Optional.of(Schedules.fixedDelay(
+                Duration.ofMillis(100))), Optional.of(() -> "bronze.orders=" + grows.incrementAndGet()),
+                Duration.ofMillis(100));
+        started.add(both);
+        await().atMost(RUN_TIMEOUT).until(() -> ended(both, "fed") >= 8);
+        assertThat(both.runs().latest("fed", 20)).extracting(Run::trigger).contains("schedule", "data");
+        assertThat(both.runs().latest("fed", 20)).allSatisfy(r -> assertThat(r.input()).isPresent());
+        assertThat(mostAtOnce).as("runs at once").hasValue(1);
+    }
+
+    /**
+     * A schedule time that passed while no instance was up (the schedule's execution left due an hour ago): with
+     * {@code pipeline.catch-up} off the instance that picks it skips it; with it on (the default) it starts one run.
+     */
+    @Test
+    void aScheduleTimeMissedWhileNoInstanceWasUpStartsARunOnlyWithCatchUp() throws Exception {
+        Pipeline pipeline = Pipeline.of("missed", List.of(Task.of("silver", attempt -> { })));
+        Triggers hourly = new Triggers(Schedule.parse("0 * * * *"), Optional.empty(), Duration.ZERO);
+        Orchestrator skipping = Orchestrator.triggered(config.with(AlluviumSettings.PIPELINE_CATCH_UP, "false"),
+                pipeline, hourly);
+        started.add(skipping);
+        leaveTheScheduleDueAnHourAgo("missed");
+        await().atMost(RUN_TIMEOUT).until(() -> skipping.nextScheduled().filter(Instant.now()::isBefore).isPresent());
+        assertThat(skipping.runs().latest("missed", 10)).as("skipped: no run").isEmpty();
+        skipping.close();
+        started.remove(skipping);
+
+        Orchestrator catchingUp = Orchestrator.triggered(config, pipeline, hourly);
+        started.add(catchingUp);
+        leaveTheScheduleDueAnHourAgo("missed");
+        await().atMost(RUN_TIMEOUT).until(() -> ended(catchingUp, "missed") == 1);
+        assertThat(catchingUp.runs().latest("missed", 10)).singleElement()
+                .satisfies(r -> assertThat(r.trigger()).isEqualTo("schedule"));
+    }
+
+    private static void leaveTheScheduleDueAnHourAgo(String pipeline) throws SQLException {
+        try (Connection c = DriverManager.getConnection(CatalogProperties.jdbcUrl(config),
+                config.getString(AlluviumSettings.CATALOG_JDBC_USER), CatalogProperties.password(config).reveal());
+             Statement s = c.createStatement()) {
+            assertThat(s.executeUpdate("UPDATE alluvium_orchestrator.scheduled_tasks SET execution_time = now()"
+                    + " - interval '1 hour' WHERE task_name = 'schedule-" + pipeline + "' AND NOT picked")).isOne();
+        }
+    }
+
+    private static long ended(Orchestrator o, String pipeline) throws SQLException {
+        return o.runs().latest(pipeline, 20).stream().filter(r -> r.finishedAt().isPresent()).count();
     }
 
     /**

@@ -6,6 +6,7 @@ import io.alluvium.cli.UserError;
 import io.alluvium.cli.platform.Preflight;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
+import io.alluvium.config.ConfigDef;
 import io.alluvium.orchestrator.Orchestrator;
 import io.alluvium.orchestrator.Pipeline;
 import io.alluvium.orchestrator.Run;
@@ -13,8 +14,10 @@ import io.alluvium.orchestrator.RunState;
 import io.alluvium.orchestrator.RunStore;
 import io.alluvium.orchestrator.Task;
 import io.alluvium.orchestrator.Schedule;
+import io.alluvium.orchestrator.Triggers;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -38,9 +41,9 @@ import picocli.CommandLine.Parameters;
                 + " the last lines of its log.",
             "clear RUN TASK [--downstream]: run TASK of an ended run again, then the tasks its failure skipped (with"
                 + " --downstream every task after it), followed to the run's end; exit 1 if the run fails.",
-            "scheduler: run a scheduler instance until Ctrl-C: it starts a run at each time pipeline.schedule (a cron"
-                + " expression, UTC) names unless one is running, and runs the attempts due, also those of instances"
-                + " that died.",
+            "scheduler: run a scheduler instance until Ctrl-C: it starts a run when Bronze has new data (looked for"
+                + " every pipeline.new-data-interval) and at each time pipeline.schedule (a cron expression, UTC) names,"
+                + " unless one is running, and runs the attempts due, also those of instances that died.",
             "export: write the pipeline as an Airflow DAG file (--airflow DIR) and/or an AWS Step Functions state"
                 + " machine (--step-functions FILE), with the same commands, retries and schedule."})
 public final class PipelineCommand extends PlatformCommand {
@@ -99,7 +102,7 @@ public final class PipelineCommand extends PlatformCommand {
             return 0;
         }
         if (action == Action.scheduler) {
-            Schedule.of(config).required(); // a missing schedule is named before the database is looked for
+            triggers(config); // nothing to start runs is said before the database is looked for
         }
         Preflight.requireCatalog(config);
         try {
@@ -166,19 +169,27 @@ public final class PipelineCommand extends PlatformCommand {
         }
     }
 
-    /** A scheduled instance in this JVM until Ctrl-C, which stops it: it waits for the attempts it is running. */
+    private static Triggers triggers(AlluviumConfig config) {
+        return Triggers.of(config, PlatformPipeline.input(config)).required();
+    }
+
+    /** A triggered instance in this JVM until Ctrl-C, which stops it: it waits for the attempts it is running. */
     private int schedule(AlluviumConfig config) throws SQLException {
-        Schedule schedule = Schedule.of(config);
+        Triggers triggers = triggers(config);
         Pipeline pipeline = PlatformPipeline.of(config);
-        Orchestrator orchestrator = Orchestrator.scheduled(config, pipeline, schedule);
+        Orchestrator orchestrator = Orchestrator.triggered(config, pipeline, triggers);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             orchestrator.close();
             stopped.countDown();
         }, "pipeline-scheduler-shutdown"));
-        console().step("scheduler " + orchestrator.name() + " of pipeline " + pipeline.name() + ": a run at each \""
-                + schedule.cron().orElseThrow() + "\" (UTC) unless one is running; runs and their attempts: alluvium"
-                + " pipeline status (Ctrl-C stops)");
+        List<String> when = new ArrayList<>();
+        triggers.input().ifPresent(i -> when.add("when Bronze has new data (looked for every "
+                + ConfigDef.formatDuration(triggers.lookEvery()) + ")"));
+        triggers.schedule().cron().ifPresent(cron -> when.add("at each \"" + cron + "\" (UTC)"));
+        console().step("scheduler " + orchestrator.name() + " of pipeline " + pipeline.name() + ": a run "
+                + String.join(" and ", when) + " unless one is running; runs and their attempts: alluvium pipeline"
+                + " status (Ctrl-C stops)");
         try {
             stopped.await();
         } catch (InterruptedException e) {

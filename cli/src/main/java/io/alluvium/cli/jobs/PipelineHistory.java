@@ -59,6 +59,7 @@ final class PipelineHistory {
         r.put("pipeline", run.pipeline());
         r.put("trigger", run.trigger());
         r.put("partition", run.partition().map(Object::toString).orElse(null));
+        r.put("input", run.input().orElse(null));
         r.put("state", run.state().name().toLowerCase(Locale.ROOT));
         r.put("reason", run.reason());
         r.put("created_at", run.createdAt().toString());

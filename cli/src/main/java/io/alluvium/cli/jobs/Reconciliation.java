@@ -42,6 +42,12 @@ final class Reconciliation {
     private static final String SERVING_CHECK = "serving store = gold.city_hourly_sales";
 
     private final List<Check> checks = new ArrayList<>();
+    /**
+     * The checks that hold at any moment, also while landing and the realtime job keep running: each layer against
+     * the one it was built from, at the snapshot it was built from. The others compare with what the generator sent
+     * or with the realtime view, and hold only once everything has caught up with the topics.
+     */
+    private final List<Check> atItsCut = new ArrayList<>();
     private JsonNode tables;
     /** Spark's {@code serving_check}: the comparison, {@code {"skipped": why}}, or missing. */
     private JsonNode serving = MissingNode.getInstance();
@@ -73,29 +79,31 @@ final class Reconciliation {
             long quarantine = c.path("quarantine_rows").asLong();
             long duplicates = c.path("duplicates_in_bronze").asLong();
             long offsets = c.path("bronze_distinct_offsets").asLong();
-            r.add(t, "-", "bronze rows not yet built into silver", 0, c.path("bronze_rows_unprocessed").asLong());
-            r.add(t, "1", "bronze distinct offsets = records sent", s.path("sent").asLong(), offsets);
-            r.add(t, "1", "bronze rows = bronze distinct offsets", offsets, bronzeRows);
-            r.add(t, "2", "bronze = silver + quarantine + duplicates", bronzeRows, silver + quarantine + duplicates);
+            r.add(t, "-", "bronze rows not yet built into silver", 0, c.path("bronze_rows_unprocessed").asLong(),
+                    false);
+            r.add(t, "1", "bronze distinct offsets = records sent", s.path("sent").asLong(), offsets, false);
+            r.add(t, "1", "bronze rows = bronze distinct offsets", offsets, bronzeRows, true);
+            r.add(t, "2", "bronze = silver + quarantine + duplicates", bronzeRows, silver + quarantine + duplicates,
+                    true);
             r.add(t, "2", "silver = distinct sent − malformed",
-                    s.path("distinct").asLong() - s.path("malformed").asLong(), silver);
-            r.add(t, "2", "silver event_ids are unique", silver, c.path("silver_distinct_event_ids").asLong());
-            r.add(t, "2", "quarantine = malformed sent", s.path("malformed").asLong(), quarantine);
-            r.add(t, "2", "duplicates dropped = duplicates sent", s.path("duplicates").asLong(), duplicates);
+                    s.path("distinct").asLong() - s.path("malformed").asLong(), silver, false);
+            r.add(t, "2", "silver event_ids are unique", silver, c.path("silver_distinct_event_ids").asLong(), true);
+            r.add(t, "2", "quarantine = malformed sent", s.path("malformed").asLong(), quarantine, false);
+            r.add(t, "2", "duplicates dropped = duplicates sent", s.path("duplicates").asLong(), duplicates, false);
         }
         for (JsonNode g : counted.path("gold_checks")) {
-            r.checks.add(new Check("gold", "gold", g.path("check").asText(), ResultViews.text(g.path("silver")),
-                    ResultViews.text(g.path("gold"))));
+            r.add(new Check("gold", "gold", g.path("check").asText(), ResultViews.text(g.path("silver")),
+                    ResultViews.text(g.path("gold"))), true);
         }
         if (!counted.path("gold_checks").isEmpty() || counted.has("gold_up_to_date")) {
             r.add("gold", "gold", "gold built from the latest silver (1 = yes)", 1,
-                    counted.path("gold_up_to_date").asBoolean() ? 1 : 0);
+                    counted.path("gold_up_to_date").asBoolean() ? 1 : 0, true);
         }
         r.serving = counted.path("serving_check");
         if (r.serving.has("compared")) {
             long compared = r.serving.path("compared").asLong();
             r.add("serving", "3", SERVING_CHECK + " (" + compared + " city-hours)", compared,
-                    r.serving.path("equal").asLong());
+                    r.serving.path("equal").asLong(), false);
         }
         return r;
     }
@@ -109,8 +117,15 @@ final class Reconciliation {
         return MissingNode.getInstance();
     }
 
-    private void add(String topic, String invariant, String check, long expected, long actual) {
-        checks.add(new Check(topic, invariant, check, Long.toString(expected), Long.toString(actual)));
+    private void add(String topic, String invariant, String check, long expected, long actual, boolean atAnyCut) {
+        add(new Check(topic, invariant, check, Long.toString(expected), Long.toString(actual)), atAnyCut);
+    }
+
+    private void add(Check check, boolean atAnyCut) {
+        checks.add(check);
+        if (atAnyCut) {
+            atItsCut.add(check);
+        }
     }
 
     /** Spark's counts of every layer (and a few Gold rows), as measured. */
@@ -124,6 +139,15 @@ final class Reconciliation {
 
     boolean allHold() {
         return !checks.isEmpty() && checks.stream().allMatch(Check::holds);
+    }
+
+    /**
+     * The checks that hold at any moment (each layer against what it was built from) and do not hold now; none when
+     * the layers agree, even while the streams run on (docs/orchestration.md#the-platforms-pipeline).
+     */
+    List<Check> failingAtItsCut() {
+        return atItsCut.isEmpty() ? List.of(new Check("-", "-", "the tables to check exist", "yes", "no"))
+                : atItsCut.stream().filter(c -> !c.holds()).toList();
     }
 
     /** The checks as one table; then why invariant 3 was skipped, or the city-hours where it fails. */

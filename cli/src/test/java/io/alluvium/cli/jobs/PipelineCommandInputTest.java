@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code alluvium pipeline}'s bad input: one line naming what to fix, exit 2, no run started. */
+/** {@code alluvium pipeline}'s and {@code alluvium run}'s bad input: one line naming what to fix, exit 2, no run started. */
 class PipelineCommandInputTest {
     @TempDir
     Path dir;
@@ -48,10 +50,17 @@ class PipelineCommandInputTest {
     }
 
     @Test
-    void aSchedulerWithoutAScheduleNamesTheSettingBeforeLookingForTheDatabase() {
-        assertThat(run("pipeline", "scheduler", "--data-dir", dir.toString())).isEqualTo(2);
-        assertThat(cli.err()).isEqualTo("error: pipeline.schedule is empty: set a cron expression (e.g. 0 * * * *,"
-                + " every hour) for the scheduler to start runs by itself" + System.lineSeparator());
+    void aSchedulerWithNothingToStartRunsNamesBothSettingsBeforeLookingForTheDatabase() {
+        for (List<String> command : List.of(List.of("pipeline", "scheduler"), List.of("run"))) {
+            cli.clearErr();
+            List<String> args = new ArrayList<>(command);
+            args.addAll(List.of("--data-dir", dir.toString(), "--set", "pipeline.new-data-interval=0s"));
+            assertThat(run(args.toArray(String[]::new))).as(command.toString()).isEqualTo(2);
+            assertThat(cli.err()).as(command.toString()).isEqualTo("error: nothing would start a run:"
+                    + " pipeline.schedule is empty and pipeline.new-data-interval is 0s; set a cron expression"
+                    + " (e.g. 0 * * * *, every hour) or how often to look for new data (e.g. 1m)"
+                    + System.lineSeparator());
+        }
     }
 
     @Test

@@ -38,6 +38,19 @@ class PipelineExportTest {
         return cli.err().strip();
     }
 
+    /** The Spark steps' retry policy comes from the settings; the quality checks keep their one attempt. */
+    @Test
+    void theStepsRetryPolicyIsTheSettings() throws IOException {
+        Path airflow = dir.resolve("dags");
+        assertThat(export("--airflow", airflow.toString(), "--set", "pipeline.step-attempts=5",
+                "--set", "pipeline.step-backoff=10s")).as(cli.err()).isZero();
+
+        String dag = Files.readString(airflow.resolve("alluvium_platform.py"));
+        assertThat(dag.split("retries=4,", -1)).as("silver, gold, publish, maintain: 4 retries").hasSize(5);
+        assertThat(dag.split("retry_delay=timedelta\\(seconds=10\\),", -1)).hasSize(5);
+        assertThat(dag).contains("max_retry_delay=timedelta(seconds=80),", "retries=0,");
+    }
+
     @Test
     void bothFilesCarryThePlatformsCommandsAndSchedule() throws IOException {
         Path airflow = dir.resolve("dags");

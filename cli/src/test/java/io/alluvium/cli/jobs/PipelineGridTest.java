@@ -61,7 +61,8 @@ class PipelineGridTest {
     }
 
     private static Run run(long id, RunState state) {
-        return new Run(id, "platform", "manual", Optional.empty(), state, null, T0, Optional.of(T0.plusSeconds(600)));
+        return new Run(id, "platform", "manual", Optional.empty(), state, null, T0, Optional.of(T0.plusSeconds(600)),
+                Optional.empty());
     }
 
     /** A task that ran {@code seconds} (none when negative: it never started). */

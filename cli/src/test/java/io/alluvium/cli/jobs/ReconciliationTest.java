@@ -42,6 +42,27 @@ class ReconciliationTest {
         assertThat(r.checks()).hasSize(3 * 8 + 2);
     }
 
+    /**
+     * While the streams run on, the generator has sent more than Bronze holds and Bronze more than Silver has read:
+     * the checks against what was sent fail, the checks of each layer against what it was built from hold; a lost
+     * Silver row or a doubled Bronze offset fails those too.
+     */
+    @Test
+    void whileTheStreamsRunTheLayersAreCheckedAgainstWhatTheyWereBuiltFrom() throws Exception {
+        String moreSent = SENT.replace("\"sent\": 100", "\"sent\": 140");
+        String streaming = counted(92, 50, "12.5").replace("\"bronze_rows_unprocessed\": 0", "\"bronze_rows_unprocessed\": 7");
+        Reconciliation r = Reconciliation.of(json(moreSent), json(streaming));
+        assertThat(r.allHold()).isFalse();
+        assertThat(r.failingAtItsCut()).isEmpty();
+
+        assertThat(Reconciliation.of(json(moreSent), json(counted(91, 50, "12.5"))).failingAtItsCut())
+                .extracting(Reconciliation.Check::check).containsExactly("bronze = silver + quarantine + duplicates");
+        assertThat(Reconciliation.of(json(moreSent), json(counted(92, 49, "12.5"))).failingAtItsCut())
+                .extracting(Reconciliation.Check::check).containsExactly("bronze rows = bronze distinct offsets");
+        assertThat(Reconciliation.of(json(moreSent), json(counted(92, 50, "12.49"))).failingAtItsCut())
+                .extracting(Reconciliation.Check::topic).containsExactly("gold");
+    }
+
     @Test
     void aLostSilverRowIsCaught() throws Exception {
         Reconciliation r = Reconciliation.of(json(SENT), json(counted(91, 50, "12.50")));
