@@ -2,6 +2,7 @@ package io.alluvium.cli.bench;
 
 import io.alluvium.cli.Console;
 import io.alluvium.cli.platform.Platform;
+import io.alluvium.cli.platform.StopAtExit;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.DataDir;
@@ -15,7 +16,7 @@ import java.util.stream.Stream;
 /**
  * The platform a bench runs on: services of its own on the data directory {@code <data.dir>/bench},
  * which is scratch — wiped at the start, so that every bench begins with empty topics and tables and no
- * earlier run skews it — and its services stopped when the bench ends, however it ends. Services left
+ * earlier run skews it — and its services stopped when the bench ends, however it ends (also by Ctrl-C). Services left
  * running by an interrupted bench are stopped before the wipe. The generator sends as fast as the broker
  * takes records ({@code generator.rate} 0).
  */
@@ -25,11 +26,13 @@ final class BenchPlatform implements AutoCloseable {
     private final AlluviumConfig config;
     private final Platform platform;
     private final Console console;
+    private final StopAtExit stopAtExit;
 
     private BenchPlatform(AlluviumConfig config, Console console) {
         this.config = config;
         this.console = console;
         this.platform = new Platform(config);
+        this.stopAtExit = StopAtExit.of(() -> platform.down(console));
     }
 
     /** The scratch platform, with the services {@code bench} needs. */
@@ -65,6 +68,7 @@ final class BenchPlatform implements AutoCloseable {
     /** Stops every service of the scratch directory: all of them were started for the bench. */
     @Override
     public void close() {
+        stopAtExit.close();
         platform.down(console);
     }
 

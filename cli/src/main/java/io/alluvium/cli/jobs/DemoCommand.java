@@ -8,6 +8,7 @@ import io.alluvium.cli.StageClock;
 import io.alluvium.cli.platform.EmbeddedService;
 import io.alluvium.cli.platform.Platform;
 import io.alluvium.cli.platform.RunningProfile;
+import io.alluvium.cli.platform.StopAtExit;
 import io.alluvium.config.AlluviumConfig;
 import io.alluvium.config.AlluviumSettings;
 import io.alluvium.runtime.ExitCode;
@@ -48,6 +49,11 @@ public final class DemoCommand extends PlatformCommand {
         Platform platform = new Platform(config);
         StageClock clock = new StageClock();
         List<EmbeddedService> started = platform.up(console);
+        StopAtExit stopAtExit = StopAtExit.of(() -> {
+            if (!keepRunning) {
+                platform.down(started, console);
+            }
+        });
         Map<String, Long> memory = new LinkedHashMap<>();
         clock.lap("services");
         try {
@@ -104,6 +110,7 @@ public final class DemoCommand extends PlatformCommand {
             }
             return reconciliation.allHold() ? ExitCode.OK.code() : ExitCode.FAILED.code();
         } finally {
+            stopAtExit.close();
             if (keepRunning) {
                 RunningProfile.record(config);
             } else {

@@ -63,7 +63,13 @@ final class KeptJob implements AutoCloseable {
                     ended = "stopped";
                     return;
                 }
-                job = RunningJob.start(jvm, config);
+                try {
+                    job = RunningJob.start(jvm, config);
+                } catch (RuntimeException e) {
+                    ended = "not started: " + e.getMessage();
+                    events.accept(name + " could not be started: " + e.getMessage());
+                    return;
+                }
                 current = job;
             }
             RunningJob.Outcome outcome = job.await(this::progress);
