@@ -88,6 +88,7 @@ class UnattendedRunTest {
                 .doesNotContain("Exception");
         CliRun.Result status = cli.run("status", "--json");
         assertThat(status.exitCode()).as(status.toString()).isZero();
+        assertThat(status.json().path("services")).as(status.toString()).hasSize(3);
         for (JsonNode service : status.json().path("services")) {
             assertThat(service.path("state").asText()).as(service.toString()).isNotEqualTo("running");
         }
