@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,8 +37,8 @@ class StoppedBySignalTest {
         Path output = dataDir.resolve("demo");
         Process demo = cli.spawn(output, "demo");
         Path err = output.resolveSibling("demo.err");
-        await().atMost(Duration.ofMinutes(3)).until(() -> !demo.isAlive() || read(err).contains("▸ generating"));
-        assertThat(demo.isAlive()).as(read(err)).isTrue();
+        await().atMost(Duration.ofMinutes(3)).until(() -> !demo.isAlive() || CliRun.read(err).contains("▸ generating"));
+        assertThat(demo.isAlive()).as(CliRun.read(err)).isTrue();
         assertThat(states()).as("while the demo runs").containsOnly("running");
 
         demo.destroy();
@@ -58,13 +54,5 @@ class StoppedBySignalTest {
         }
         assertThat(states).as(status.toString()).hasSize(3);
         return states;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.alluvium.config.AlluviumSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -49,8 +45,8 @@ class UnattendedRunTest {
         Path output = dataDir.resolve("run");
         run = cli.spawn(output, "run");
         Path err = output.resolveSibling("run.err");
-        await().atMost(Duration.ofMinutes(3)).until(() -> !run.isAlive() || read(err).contains("▸ running:"));
-        assertThat(run.isAlive()).as(read(err)).isTrue();
+        await().atMost(Duration.ofMinutes(3)).until(() -> !run.isAlive() || CliRun.read(err).contains("▸ running:"));
+        assertThat(run.isAlive()).as(CliRun.read(err)).isTrue();
 
         long sent = 0;
         for (int burst = 1; burst <= 2; burst++) {
@@ -63,7 +59,7 @@ class UnattendedRunTest {
             long all = sent;
             await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(5))
                     .until(() -> !run.isAlive() || succeededRunFrom(all).isPresent());
-            assertThat(run.isAlive()).as(read(err)).isTrue();
+            assertThat(run.isAlive()).as(CliRun.read(err)).isTrue();
         }
         JsonNode last = succeededRunFrom(sent).orElseThrow();
         assertThat(last.path("trigger").asText()).isEqualTo("data");
@@ -74,14 +70,14 @@ class UnattendedRunTest {
         CliRun.Result reconcile = cli.run("reconcile", "--json");
         assertThat(reconcile.exitCode()).as(reconcile.toString()).isZero();
         assertThat(reconcile.json().path("ok").asBoolean()).as(reconcile.toString()).isTrue();
-        String told = read(err);
+        String told = CliRun.read(err);
         assertThat(told).contains("▸ run " + last.path("run").asLong() + " started by data (bronze.")
                 .containsPattern("▸ run " + last.path("run").asLong() + " succeeded in \\d+[sm]")
                 .containsPattern("landing (\\d+|starting).*realtime (\\d+|starting).*next run: on new data");
 
         run.destroy();
         assertThat(run.waitFor(4, TimeUnit.MINUTES)).as("run stops within 4 minutes").isTrue();
-        told = read(err);
+        told = CliRun.read(err);
         assertThat(told).contains("▸ stopping: the scheduler, the jobs (final savepoints), then the services")
                 .containsPattern("landing stopped, savepoint \\S+")
                 .containsPattern("realtime stopped, savepoint \\S+")
@@ -118,13 +114,5 @@ class UnattendedRunTest {
             }
         }
         return rows;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
