@@ -422,7 +422,7 @@ public final class AlluviumSettings {
                             + "invariant does not heal by itself (docs/orchestration.md#the-platforms-pipeline).")
             .define(PIPELINE_STEP_BACKOFF, DURATION, "30s", durationBetween(Duration.ZERO, Duration.ofHours(6)),
                     "How long after a failed attempt of a Spark step of the pipeline the next one starts; it doubles "
-                            + "after each further failure (30s, 60s, 120s, …).")
+                            + "after each further failure (30s, 60s, 120s and so on).")
 
             .define(CONSOLE_PROGRESS, BOOLEAN, "true", "Show progress bars on the console.");
 }
